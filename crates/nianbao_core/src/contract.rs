@@ -1,0 +1,305 @@
+//! Writes a check result as the public result object (`schema: nianbao/1`, see
+//! `docs/data-contract.md`). Offsets are bytes inside the core; this is the one place they
+//! become UTF-16 code units for JavaScript.
+
+use crate::diagnostic::Severity;
+use crate::json::JsonWriter;
+use crate::report::{Span, Value};
+use crate::Checked;
+
+pub const SCHEMA: &str = "nianbao/1";
+
+/// How offsets and columns are counted in the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PositionEncoding {
+    /// Byte offsets; columns in Unicode characters (the CLI).
+    Utf8,
+    /// UTF-16 code-unit offsets and columns (what JavaScript strings index by).
+    Utf16,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Position {
+    offset: u32,
+    line: u32,
+    column: u32,
+}
+
+/// Converts many byte offsets in one pass over the text.
+struct Positions {
+    sorted: Vec<(u32, Position)>,
+}
+
+impl Positions {
+    fn new(source: &str, mut offsets: Vec<u32>, encoding: PositionEncoding) -> Positions {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut sorted = Vec::with_capacity(offsets.len());
+        let bytes = source.as_bytes();
+        let (mut byte, mut encoded, mut line, mut column) = (0usize, 0u32, 1u32, 1u32);
+        let mut chars = source.char_indices().peekable();
+        for target in offsets {
+            let target = (target as usize).min(source.len());
+            while byte < target {
+                let Some((i, c)) = chars.next() else { break };
+                byte = i + c.len_utf8();
+                let units = match encoding {
+                    PositionEncoding::Utf8 => c.len_utf8() as u32,
+                    PositionEncoding::Utf16 => c.len_utf16() as u32,
+                };
+                encoded += units;
+                let is_break = c == '\n' || (c == '\r' && bytes.get(byte) != Some(&b'\n'));
+                if is_break {
+                    line += 1;
+                    column = 1;
+                } else {
+                    column += match encoding {
+                        PositionEncoding::Utf8 => 1,
+                        PositionEncoding::Utf16 => units,
+                    };
+                }
+            }
+            sorted.push((
+                target as u32,
+                Position {
+                    offset: encoded,
+                    line,
+                    column,
+                },
+            ));
+        }
+        Positions { sorted }
+    }
+
+    fn get(&self, offset: u32) -> Position {
+        match self.sorted.binary_search_by_key(&offset, |(o, _)| *o) {
+            Ok(i) => self.sorted[i].1,
+            Err(_) => Position::default(),
+        }
+    }
+}
+
+fn collect_offsets(checked: &Checked) -> Vec<u32> {
+    let mut offsets = Vec::new();
+    let mut add = |span: Span| {
+        offsets.push(span.start);
+        offsets.push(span.end);
+    };
+    for (_, cell) in checked.report.cells.iter() {
+        if let Some(cell) = cell {
+            add(cell.span);
+        }
+    }
+    for section in &checked.report.sections {
+        add(section.span);
+    }
+    for diagnostic in &checked.diagnostics {
+        add(diagnostic.span);
+        for label in &diagnostic.labels {
+            add(label.span);
+        }
+    }
+    offsets
+}
+
+fn write_value(w: &mut JsonWriter, value: &Value) {
+    match value {
+        Value::Count(n) => w.number(*n),
+        Value::Money(d) | Value::Decimal(d) => w.string(&d.to_string()),
+        Value::Placeholder => w.null(),
+    }
+}
+
+fn text_of(source: &str, span: Span) -> &str {
+    source.get(span.range()).unwrap_or("")
+}
+
+/// The result object as a JSON string.
+pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> String {
+    let positions = Positions::new(source, collect_offsets(checked), encoding);
+    let span_json = |w: &mut JsonWriter, span: Span| {
+        w.span(
+            positions.get(span.start).offset,
+            positions.get(span.end).offset,
+        )
+    };
+    let report = &checked.report;
+    let mut w = JsonWriter::with_capacity(8 * 1024 + report.cells.len() * 96);
+    w.begin_object();
+    w.key("schema");
+    w.string(SCHEMA);
+
+    w.key("report");
+    w.begin_object();
+    w.key("title");
+    w.opt_string(report.title.as_deref());
+    w.key("agency");
+    w.opt_string(report.agency.as_deref());
+    w.key("year");
+    match report.year {
+        Some(y) => w.number(y as i64),
+        None => w.null(),
+    }
+    w.key("format");
+    w.string(report.format.as_str());
+    w.key("sections");
+    w.begin_array();
+    for section in &report.sections {
+        w.begin_object();
+        w.key("number");
+        w.number(section.number as i64);
+        w.key("title");
+        w.string(&section.title);
+        w.key("line");
+        w.number(section.line as i64);
+        w.key("span");
+        span_json(&mut w, section.span);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("cells");
+    w.begin_object();
+    for (path, cell) in report.cells.iter() {
+        w.key(path);
+        let Some(cell) = cell else {
+            w.null();
+            continue;
+        };
+        w.begin_object();
+        w.key("value");
+        write_value(&mut w, &cell.value);
+        w.key("text");
+        w.string(text_of(source, cell.span));
+        w.key("span");
+        span_json(&mut w, cell.span);
+        w.key("line");
+        w.number(cell.line as i64);
+        if let Some(old) = &cell.old {
+            w.key("label");
+            w.string(&old.label);
+            w.key("parent");
+            w.opt_string(old.parent.as_deref());
+            w.key("unit");
+            w.opt_string(old.unit.as_deref());
+        }
+        w.end_object();
+    }
+    w.end_object();
+    w.end_object();
+
+    w.key("summary");
+    w.begin_object();
+    w.key("cells_expected");
+    w.number(report.cells.len() as i64);
+    w.key("cells_read");
+    w.number(report.cells.read_count() as i64);
+    for (key, severity) in [
+        ("errors", Severity::Error),
+        ("warnings", Severity::Warning),
+        ("infos", Severity::Info),
+    ] {
+        w.key(key);
+        w.number(
+            checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == severity)
+                .count() as i64,
+        );
+    }
+    w.end_object();
+
+    w.key("diagnostics");
+    w.begin_array();
+    for d in &checked.diagnostics {
+        let start = positions.get(d.span.start);
+        w.begin_object();
+        w.key("code");
+        w.string(d.code.as_str());
+        w.key("severity");
+        w.string(d.severity.as_str());
+        w.key("message");
+        w.string(&d.message);
+        w.key("cells");
+        w.begin_array();
+        for cell in &d.cells {
+            w.string(cell);
+        }
+        w.end_array();
+        w.key("expected");
+        w.opt_string(d.expected.as_deref());
+        w.key("actual");
+        w.opt_string(d.actual.as_deref());
+        w.key("span");
+        span_json(&mut w, d.span);
+        w.key("line");
+        w.number(start.line as i64);
+        w.key("column");
+        w.number(start.column as i64);
+        w.key("notes");
+        w.begin_array();
+        for note in &d.notes {
+            w.string(note);
+        }
+        w.end_array();
+        w.key("help");
+        w.opt_string(d.help.as_deref());
+        w.key("labels");
+        w.begin_array();
+        for label in &d.labels {
+            let at = positions.get(label.span.start);
+            w.begin_object();
+            w.key("span");
+            span_json(&mut w, label.span);
+            w.key("line");
+            w.number(at.line as i64);
+            w.key("column");
+            w.number(at.column as i64);
+            w.key("message");
+            w.string(&label.message);
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+
+    w.key("repairs");
+    w.begin_array();
+    for repair in &checked.repairs {
+        w.begin_object();
+        w.key("changes");
+        w.begin_object();
+        for (path, value) in &repair.changes {
+            w.key(path);
+            w.string(value);
+        }
+        w.end_object();
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_positions_count_cjk_full_width_emoji_and_bom() {
+        // BOM (3 bytes, 1 unit), 表 (3, 1), １ (3, 1), 😀 (4, 2), newline, 9.
+        let text = "\u{feff}表１😀\n9";
+        let nine = text.find('9').unwrap() as u32;
+        let p = Positions::new(text, vec![0, 3, 6, 9, nine], PositionEncoding::Utf16);
+        assert_eq!(p.get(3).offset, 1);
+        assert_eq!(p.get(6).offset, 2);
+        assert_eq!(p.get(9).offset, 3);
+        let at_nine = p.get(nine);
+        assert_eq!((at_nine.offset, at_nine.line, at_nine.column), (6, 2, 1));
+        let p8 = Positions::new(text, vec![9, nine], PositionEncoding::Utf8);
+        assert_eq!(p8.get(9).offset, 9);
+        assert_eq!(p8.get(9).column, 4); // BOM, 表, １ are three characters before it
+        assert_eq!(p8.get(nine).line, 2);
+    }
+}

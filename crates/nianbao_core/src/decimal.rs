@@ -1,0 +1,186 @@
+//! Exact decimal numbers for money and percentages: a mantissa and a power-of-ten scale,
+//! never a float, so "400.45887 万元" becomes exactly "4004588.7" 元.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// `mantissa × 10^-scale`. Always kept normalized (no trailing zero digits in the fraction),
+/// so equal numbers have equal representations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Decimal {
+    mantissa: i128,
+    scale: u32,
+}
+
+/// Largest scale we keep; a report never prints more than a dozen decimals.
+const MAX_SCALE: u32 = 30;
+
+impl Decimal {
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        scale: 0,
+    };
+
+    /// Builds `mantissa × 10^-scale`, normalized. `None` when the scale is absurd.
+    pub fn new(mantissa: i128, scale: u32) -> Option<Decimal> {
+        if scale > MAX_SCALE {
+            return None;
+        }
+        Some(Decimal { mantissa, scale }.normalized())
+    }
+
+    pub fn from_int(value: i64) -> Decimal {
+        Decimal {
+            mantissa: value as i128,
+            scale: 0,
+        }
+    }
+
+    fn normalized(mut self) -> Decimal {
+        while self.scale > 0 && self.mantissa % 10 == 0 {
+            self.mantissa /= 10;
+            self.scale -= 1;
+        }
+        if self.mantissa == 0 {
+            self.scale = 0;
+        }
+        self
+    }
+
+    /// Multiplies by `10^power` exactly (e.g. 万 → ×10⁴). `None` on overflow.
+    pub fn shift(self, power: u32) -> Option<Decimal> {
+        if self.scale >= power {
+            return Some(
+                Decimal {
+                    mantissa: self.mantissa,
+                    scale: self.scale - power,
+                }
+                .normalized(),
+            );
+        }
+        let factor = 10i128.checked_pow(power - self.scale)?;
+        Some(Decimal {
+            mantissa: self.mantissa.checked_mul(factor)?,
+            scale: 0,
+        })
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.mantissa < 0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.mantissa == 0
+    }
+
+    /// The value when it is a whole number that fits an `i64`.
+    pub fn as_integer(self) -> Option<i64> {
+        if self.scale == 0 {
+            i64::try_from(self.mantissa).ok()
+        } else {
+            None
+        }
+    }
+
+    fn aligned(self, other: Decimal) -> Option<(i128, i128, u32)> {
+        let scale = self.scale.max(other.scale);
+        let a = self
+            .mantissa
+            .checked_mul(10i128.checked_pow(scale - self.scale)?)?;
+        let b = other
+            .mantissa
+            .checked_mul(10i128.checked_pow(scale - other.scale)?)?;
+        Some((a, b, scale))
+    }
+
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let (a, b, scale) = self.aligned(other)?;
+        Decimal::new(a.checked_add(b)?, scale)
+    }
+
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        let (a, b, scale) = self.aligned(other)?;
+        Decimal::new(a.checked_sub(b)?, scale)
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Decimal {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match self.aligned(*other) {
+            Some((a, b, _)) => a.cmp(&b),
+            // Only reachable with absurd magnitudes; fall back to the sign and integer part.
+            None => (
+                self.mantissa.signum(),
+                self.mantissa / 10i128.pow(self.scale),
+            )
+                .cmp(&(
+                    other.mantissa.signum(),
+                    other.mantissa / 10i128.pow(other.scale),
+                )),
+        }
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.scale == 0 {
+            return write!(f, "{}", self.mantissa);
+        }
+        let negative = self.mantissa < 0;
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let scale = self.scale as usize;
+        let (int_part, frac_part) = if digits.len() > scale {
+            let split = digits.len() - scale;
+            (digits[..split].to_string(), digits[split..].to_string())
+        } else {
+            (
+                "0".to_string(),
+                format!("{:0>width$}", digits, width = scale),
+            )
+        };
+        if negative {
+            f.write_str("-")?;
+        }
+        write!(f, "{int_part}.{frac_part}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: i128, s: u32) -> Decimal {
+        Decimal::new(m, s).unwrap()
+    }
+
+    #[test]
+    fn wan_yuan_is_exact() {
+        // 400.45887 万元 = 4004588.7 元
+        assert_eq!(d(40045887, 5).shift(4).unwrap().to_string(), "4004588.7");
+        assert_eq!(d(23083, 0).shift(4).unwrap().to_string(), "230830000");
+        assert_eq!(
+            d(24252311082, 6).shift(4).unwrap().to_string(),
+            "242523110.82"
+        );
+    }
+
+    #[test]
+    fn trailing_zeros_are_dropped() {
+        assert_eq!(d(623979500, 2).to_string(), "6239795");
+        assert_eq!(d(5, 3).to_string(), "0.005");
+        assert_eq!(d(-5, 1).to_string(), "-0.5");
+    }
+
+    #[test]
+    fn arithmetic_and_order() {
+        assert_eq!(d(15, 1).checked_add(d(25, 2)).unwrap(), d(175, 2));
+        assert!(d(8148, 2) < d(8149, 2));
+        assert_eq!(d(100, 2), Decimal::from_int(1));
+    }
+}

@@ -1,0 +1,158 @@
+//! A minimal JSON writer: enough for the result contract, with no dependency, so the wasm
+//! build stays small and the CLI and the page print byte-identical objects.
+
+use std::fmt::Write;
+
+#[derive(Default)]
+pub struct JsonWriter {
+    out: String,
+    /// For each open container: has it received a member yet?
+    has_member: Vec<bool>,
+    /// A key was just written; the next value belongs to it.
+    after_key: bool,
+}
+
+impl JsonWriter {
+    pub fn with_capacity(capacity: usize) -> JsonWriter {
+        JsonWriter {
+            out: String::with_capacity(capacity),
+            ..JsonWriter::default()
+        }
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn before_member(&mut self) {
+        if let Some(has) = self.has_member.last_mut() {
+            if *has {
+                self.out.push(',');
+            }
+            *has = true;
+        }
+    }
+
+    fn before_value(&mut self) {
+        if self.after_key {
+            self.after_key = false;
+        } else {
+            self.before_member();
+        }
+    }
+
+    pub fn begin_object(&mut self) {
+        self.before_value();
+        self.out.push('{');
+        self.has_member.push(false);
+    }
+
+    pub fn end_object(&mut self) {
+        self.has_member.pop();
+        self.out.push('}');
+    }
+
+    pub fn begin_array(&mut self) {
+        self.before_value();
+        self.out.push('[');
+        self.has_member.push(false);
+    }
+
+    pub fn end_array(&mut self) {
+        self.has_member.pop();
+        self.out.push(']');
+    }
+
+    /// Writes `"key":` inside an object; the next call writes its value.
+    pub fn key(&mut self, key: &str) {
+        self.before_member();
+        write_escaped(&mut self.out, key);
+        self.out.push(':');
+        self.after_key = true;
+    }
+
+    pub fn string(&mut self, value: &str) {
+        self.before_value();
+        write_escaped(&mut self.out, value);
+    }
+
+    pub fn number(&mut self, value: i64) {
+        self.before_value();
+        let _ = write!(self.out, "{value}");
+    }
+
+    pub fn null(&mut self) {
+        self.before_value();
+        self.out.push_str("null");
+    }
+
+    pub fn opt_string(&mut self, value: Option<&str>) {
+        match value {
+            Some(v) => self.string(v),
+            None => self.null(),
+        }
+    }
+
+    pub fn span(&mut self, start: u32, end: u32) {
+        self.begin_array();
+        self.number(start as i64);
+        self.number(end as i64);
+        self.end_array();
+    }
+}
+
+fn write_escaped(out: &mut String, value: &str) {
+    out.push('"');
+    let mut last = 0;
+    for (i, byte) in value.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&value[last..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04x}", byte);
+        } else {
+            out.push_str(escape);
+        }
+        last = i + 1;
+    }
+    out.push_str(&value[last..]);
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_objects_and_arrays_get_commas_right() {
+        let mut w = JsonWriter::default();
+        w.begin_object();
+        w.key("a");
+        w.number(1);
+        w.key("b");
+        w.begin_array();
+        w.string("x\"\n");
+        w.null();
+        w.begin_object();
+        w.end_object();
+        w.end_array();
+        w.key("c");
+        w.span(3, 4);
+        w.end_object();
+        assert_eq!(w.finish(), r#"{"a":1,"b":["x\"\n",null,{}],"c":[3,4]}"#);
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let mut w = JsonWriter::default();
+        w.string("a\u{1}b");
+        assert_eq!(w.finish(), "\"a\\u0001b\"");
+    }
+}

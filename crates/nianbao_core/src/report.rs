@@ -1,0 +1,273 @@
+//! The report as read: metadata, sections and the flat map of cells that the result contract
+//! (`docs/data-contract.md`) publishes. Nothing here knows how the text was parsed.
+
+use std::borrow::Cow;
+
+use crate::decimal::Decimal;
+
+/// A byte range into the *original* input text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    pub fn empty_at(offset: usize) -> Span {
+        Span::new(offset, offset)
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// Which table layout the report uses, detected from the table labels (format-spec §6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// 国办公开办函〔2019〕60号 trial format.
+    F2019,
+    /// 国办公开办函〔2021〕30号 format.
+    F2021,
+    /// Pre-2019 statistics tables (or no table at all in an old report).
+    Old,
+    Unknown,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::F2019 => "f2019",
+            Format::F2021 => "f2021",
+            Format::Old => "old",
+            Format::Unknown => "unknown",
+        }
+    }
+
+    pub fn is_national(self) -> bool {
+        matches!(self, Format::F2019 | Format::F2021)
+    }
+}
+
+/// One of the report's numbered parts (一、总体情况 …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub number: u8,
+    pub title: String,
+    pub span: Span,
+    pub line: u32,
+}
+
+/// What a cell holds. Blank, "/" and 0 stay different: a blank cell is no `Cell` at all
+/// (`None` in the map), "/" is `Placeholder`, 0 is `Count(0)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A count of items (applications, cases, documents…); signed for 本年增/减.
+    Count(i64),
+    /// An amount of money in 元, exact.
+    Money(Decimal),
+    /// Any other decimal (a percentage as printed, without the % sign).
+    Decimal(Decimal),
+    /// "/", "—", "无" … printed where a number would go.
+    Placeholder,
+}
+
+impl Value {
+    /// The numeric value as an exact decimal, `None` for a placeholder.
+    pub fn as_decimal(&self) -> Option<Decimal> {
+        match self {
+            Value::Count(n) => Some(Decimal::from_int(*n)),
+            Value::Money(d) | Value::Decimal(d) => Some(*d),
+            Value::Placeholder => None,
+        }
+    }
+
+    pub fn as_count(&self) -> Option<i64> {
+        match self {
+            Value::Count(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The value as the contract prints it in `expected`/`actual` and repairs.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Count(n) => n.to_string(),
+            Value::Money(d) | Value::Decimal(d) => d.to_string(),
+            Value::Placeholder => "/".to_string(),
+        }
+    }
+}
+
+/// Extra facts about a row of a pre-2019 statistics table (`old.<n>` cells).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OldRowInfo {
+    /// The row label as printed, cleaned of spaces.
+    pub label: String,
+    /// Path of the row this one is a part of (`old.3`), if any.
+    pub parent: Option<CellPath>,
+    /// 计量单位 (条, 件, 万元 …) when printed.
+    pub unit: Option<String>,
+}
+
+/// A cell read from the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub value: Value,
+    /// Where the cell's text is in the original input.
+    pub span: Span,
+    /// 1-based line of `span.start` in the original input.
+    pub line: u32,
+    /// Only for the first value cell of a pre-2019 row.
+    pub old: Option<Box<OldRowInfo>>,
+}
+
+/// A cell path such as `t3.total.natural_person` or `old.12.cumulative`.
+pub type CellPath = Cow<'static, str>;
+
+/// The flat, ordered map of every cell the detected format defines. Order is the contract's
+/// order (table 二, 三, 四, then old rows), lookups go through a sorted index.
+#[derive(Clone, Debug, Default)]
+pub struct CellMap {
+    entries: Vec<(CellPath, Option<Cell>)>,
+    /// Entry indices sorted by path, for binary-search lookups.
+    sorted: Vec<u32>,
+}
+
+impl CellMap {
+    pub fn new() -> CellMap {
+        CellMap::default()
+    }
+
+    /// Appends a cell (or a known-but-missing cell). Paths must be unique.
+    pub fn push(&mut self, path: CellPath, cell: Option<Cell>) {
+        let index = self.entries.len() as u32;
+        let position = self
+            .sorted
+            .binary_search_by(|&i| self.entries[i as usize].0.as_ref().cmp(path.as_ref()))
+            .unwrap_or_else(|p| p);
+        self.entries.push((path, cell));
+        self.sorted.insert(position, index);
+    }
+
+    fn index_of(&self, path: &str) -> Option<usize> {
+        self.sorted
+            .binary_search_by(|&i| self.entries[i as usize].0.as_ref().cmp(path))
+            .ok()
+            .map(|p| self.sorted[p] as usize)
+    }
+
+    /// `None` when the path is unknown *or* the cell is missing; see [`CellMap::contains`].
+    pub fn get(&self, path: &str) -> Option<&Cell> {
+        self.index_of(path).and_then(|i| self.entries[i].1.as_ref())
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.index_of(path).is_some()
+    }
+
+    pub fn set(&mut self, path: &str, cell: Option<Cell>) -> bool {
+        match self.index_of(path) {
+            Some(i) => {
+                self.entries[i].1 = cell;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Option<&Cell>)> {
+        self.entries.iter().map(|(p, c)| (p.as_ref(), c.as_ref()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many defined cells were actually read (placeholders count as read).
+    pub fn read_count(&self) -> usize {
+        self.entries.iter().filter(|(_, c)| c.is_some()).count()
+    }
+}
+
+/// Years that the text states in different places, kept apart so a rule can compare them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearEvidence {
+    /// From the title ("铁力市2020年政府信息公开工作年度报告").
+    pub title: Option<(u16, Span)>,
+    /// From the statistics period ("统计期限为2020年1月1日至12月31日").
+    pub period: Option<(u16, Span)>,
+}
+
+/// Everything read from one report.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub title: Option<String>,
+    pub agency: Option<String>,
+    pub year: Option<u16>,
+    pub years: YearEvidence,
+    pub format: Format,
+    pub sections: Vec<Section>,
+    pub cells: CellMap,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Report {
+            title: None,
+            agency: None,
+            year: None,
+            years: YearEvidence::default(),
+            format: Format::Unknown,
+            sections: Vec::new(),
+            cells: CellMap::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_map_keeps_order_and_finds_by_path() {
+        let mut map = CellMap::new();
+        let cell = |n| Cell {
+            value: Value::Count(n),
+            span: Span::new(0, 1),
+            line: 1,
+            old: None,
+        };
+        map.push("t3.new.total".into(), Some(cell(3)));
+        map.push("t2.rules.made".into(), None);
+        map.push("t3.new.commercial".into(), Some(cell(1)));
+        let order: Vec<_> = map.iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            order,
+            ["t3.new.total", "t2.rules.made", "t3.new.commercial"]
+        );
+        assert_eq!(map.get("t3.new.total").unwrap().value, Value::Count(3));
+        assert!(map.get("t2.rules.made").is_none());
+        assert!(map.contains("t2.rules.made"));
+        assert!(!map.contains("t9.nothing"));
+        assert_eq!(map.read_count(), 2);
+    }
+}

@@ -1,0 +1,59 @@
+//! Per-character normalization of copy-pasted text: full-width forms to ASCII, odd spaces to
+//! a plain space, invisible characters dropped. Works on one `char` so spans stay in the
+//! original text.
+
+/// What one input character means after normalization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Norm {
+    /// Drop it (zero-width space, BOM, soft hyphen…).
+    Skip,
+    Space,
+    Char(char),
+}
+
+/// Normalizes one character.
+pub fn normalize(c: char) -> Norm {
+    match c {
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Norm::Skip,
+        ' ' | '\u{00A0}' | '\u{3000}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+            Norm::Space
+        }
+        '\u{FF01}'..='\u{FF5E}' => {
+            // Full-width ASCII variants sit at a fixed distance from ASCII.
+            Norm::Char(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c))
+        }
+        '\u{2212}' | '\u{2010}' | '\u{2011}' => Norm::Char('-'),
+        '\u{FE59}' | '\u{FF5F}' => Norm::Char('('),
+        '\u{FE5A}' | '\u{FF60}' => Norm::Char(')'),
+        _ => Norm::Char(c),
+    }
+}
+
+/// CJK ideographs (the characters labels are made of).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Characters kept in a label's canonical form: ideographs, ASCII letters and digits.
+/// Punctuation and spaces vary between copies of the same label and are dropped.
+pub fn is_label_char(c: char) -> bool {
+    is_cjk(c) || c.is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_forms_become_ascii() {
+        assert_eq!(normalize('１'), Norm::Char('1'));
+        assert_eq!(normalize('（'), Norm::Char('('));
+        assert_eq!(normalize('，'), Norm::Char(','));
+        assert_eq!(normalize('Ａ'), Norm::Char('A'));
+        assert_eq!(normalize('\u{3000}'), Norm::Space);
+        assert_eq!(normalize('\u{a0}'), Norm::Space);
+        assert_eq!(normalize('\u{200b}'), Norm::Skip);
+        assert_eq!(normalize('\u{feff}'), Norm::Skip);
+        assert_eq!(normalize('表'), Norm::Char('表'));
+    }
+}

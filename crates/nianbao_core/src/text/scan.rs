@@ -1,0 +1,1 @@
+//! Tokenizer (to be written).

@@ -1,0 +1,1 @@
+//! Label vocabularies: the row and column labels of each table format, as data.
