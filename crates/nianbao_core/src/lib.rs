@@ -2,6 +2,7 @@
 //! every balance rule. Text → tokens → sections and typed tables → rules → diagnostics and
 //! repairs. No I/O, no wasm, no printing; never panics and never fails on user text.
 
+pub mod catalogue;
 pub mod codes;
 pub mod contract;
 pub mod decimal;
