@@ -58,6 +58,17 @@ impl Format {
         }
     }
 
+    /// The inverse of [`Format::as_str`].
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "f2019" => Some(Format::F2019),
+            "f2021" => Some(Format::F2021),
+            "old" => Some(Format::Old),
+            "unknown" => Some(Format::Unknown),
+            _ => None,
+        }
+    }
+
     pub fn is_national(self) -> bool {
         matches!(self, Format::F2019 | Format::F2021)
     }
