@@ -1,1 +1,696 @@
-//! Tokenizer (to be written).
+//! The tokenizer: one pass over the original text turning every line into labels (text),
+//! numbers, placeholders and — in TAB- or `|`-separated lines — empty cells, with byte spans
+//! into the original. Table readers then work on tokens, never on raw text.
+//!
+//! What it absorbs so the readers do not have to: CR/LF variants, BOM and zero-width
+//! characters, full-width digits and punctuation, Markdown `**`, page footers ("- 9 -") and
+//! lone URL lines, signed changes ("-28", "+111", "增 71"), thousands separators, a space
+//! after a decimal point ("3929. 08"), units ("万元", "元", "(件)", "%"), list numbers glued to
+//! the previous row's digits ("00000002.其他…"), and numbers inside a parenthesised label
+//! ("（…计 1 条）").
+
+use super::chars::{self, is_label_char, Norm};
+use crate::decimal::Decimal;
+use crate::report::Span;
+
+/// Unit printed after a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    None,
+    Yuan,
+    /// 万 or 万元.
+    Wan,
+    Percent,
+    /// 件, (件) and other count units.
+    Items,
+}
+
+/// A number as printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Number {
+    /// Exact value; `None` when it does not fit (more than 30 digits).
+    pub value: Option<Decimal>,
+    pub unit: Unit,
+    /// Only ASCII digits (after normalization): no sign, separator, decimal point or unit.
+    /// Only such numbers can be cells glued together.
+    pub plain: bool,
+    /// Number of digits, for plain numbers.
+    pub digit_count: u32,
+}
+
+impl Number {
+    /// The value as a whole count, when it is one.
+    pub fn as_count(&self) -> Option<i64> {
+        self.value.and_then(Decimal::as_integer)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of label text; its canonical characters are `canon[canon_start..canon_end]`.
+    Text { canon_start: u32, canon_end: u32 },
+    /// A number; details in `Scan::numbers[index]`.
+    Number { index: u32 },
+    /// "/", "—", "-", "无" standing where a number would go.
+    Placeholder,
+    /// An empty cell between separators of a TAB- or `|`-separated line.
+    Blank,
+    /// End of a line (also emitted for skipped lines).
+    LineEnd,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+    /// 1-based line in the original text.
+    pub line: u32,
+}
+
+impl Token {
+    pub fn is_value(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Number { .. } | TokenKind::Placeholder
+        )
+    }
+
+    pub fn is_text(&self) -> bool {
+        matches!(self.kind, TokenKind::Text { .. })
+    }
+}
+
+/// The tokenized text.
+#[derive(Clone, Debug, Default)]
+pub struct Scan {
+    pub tokens: Vec<Token>,
+    pub numbers: Vec<Number>,
+    /// Canonical label characters of all text tokens, in order.
+    pub canon: Vec<char>,
+    /// Original byte offset of each canonical character.
+    pub canon_offsets: Vec<u32>,
+    /// Byte offset of each line start (1-based line n starts at `line_starts[n - 1]`).
+    pub line_starts: Vec<u32>,
+}
+
+impl Scan {
+    pub fn number(&self, token: &Token) -> Option<&Number> {
+        match token.kind {
+            TokenKind::Number { index } => self.numbers.get(index as usize),
+            _ => None,
+        }
+    }
+
+    /// Original byte span of canonical characters `start..end`.
+    pub fn canon_span(&self, text: &str, start: usize, end: usize) -> Span {
+        if start >= end || end > self.canon_offsets.len() {
+            let at = self
+                .canon_offsets
+                .get(start)
+                .copied()
+                .unwrap_or(text.len() as u32);
+            return Span::empty_at(at as usize);
+        }
+        let first = self.canon_offsets[start] as usize;
+        let last = self.canon_offsets[end - 1] as usize;
+        let last_len = text[last..].chars().next().map_or(0, char::len_utf8);
+        Span::new(first, last + last_len)
+    }
+
+    pub fn line_of(&self, offset: u32) -> u32 {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+}
+
+/// Tokenizes a whole text.
+pub fn scan(text: &str) -> Scan {
+    let mut scanner = Scanner {
+        text,
+        out: Scan {
+            tokens: Vec::with_capacity(text.len() / 8),
+            numbers: Vec::with_capacity(text.len() / 64),
+            canon: Vec::with_capacity(text.len() / 3),
+            canon_offsets: Vec::with_capacity(text.len() / 3),
+            line_starts: Vec::with_capacity(text.len() / 32 + 1),
+        },
+        line: 0,
+        chars: Vec::with_capacity(256),
+    };
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            scanner.line(start, i);
+            if at_end {
+                break;
+            }
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    scanner.out
+}
+
+/// A normalized character with its original byte range.
+#[derive(Clone, Copy, Debug)]
+struct Ch {
+    c: char,
+    start: u32,
+    end: u32,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    out: Scan,
+    line: u32,
+    /// Normalized characters of the current line (reused buffer).
+    chars: Vec<Ch>,
+}
+
+impl Scanner<'_> {
+    fn line(&mut self, start: usize, end: usize) {
+        self.line += 1;
+        self.out.line_starts.push(start as u32);
+        self.normalize_line(start, end);
+        if !is_skippable_line(&self.chars) {
+            let has_fields = self.chars.iter().any(|ch| ch.c == '\t' || ch.c == '|');
+            if has_fields {
+                self.fields();
+            } else {
+                let n = self.chars.len();
+                self.content(0, n);
+            }
+        }
+        self.push(TokenKind::LineEnd, Span::empty_at(end));
+    }
+
+    /// Fills `self.chars` with the normalized characters of a line: invisible characters
+    /// and Markdown bold markers dropped, odd spaces made plain, full-width made ASCII.
+    fn normalize_line(&mut self, start: usize, end: usize) {
+        self.chars.clear();
+        let line = &self.text[start..end];
+        let mut iter = line.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let at = (start + i) as u32;
+            let end_at = at + c.len_utf8() as u32;
+            if c == '*' {
+                if let Some(&(_, '*')) = iter.peek() {
+                    iter.next();
+                    continue;
+                }
+            }
+            let c = match chars::normalize(c) {
+                Norm::Skip => continue,
+                Norm::Space => ' ',
+                Norm::Char(c) => c,
+            };
+            self.chars.push(Ch {
+                c,
+                start: at,
+                end: end_at,
+            });
+        }
+    }
+
+    fn push(&mut self, kind: TokenKind, span: Span) {
+        self.out.tokens.push(Token {
+            kind,
+            span,
+            line: self.line,
+        });
+    }
+
+    /// A TAB- or `|`-separated line: each field is a cell; empty fields are blank cells.
+    /// A `|` at the very start or end of the line frames the row and is not a cell boundary.
+    fn fields(&mut self) {
+        let n = self.chars.len();
+        let mut bounds: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, ended_by_pipe)
+        let mut field_start = 0;
+        for i in 0..=n {
+            if i == n || self.chars[i].c == '\t' || self.chars[i].c == '|' {
+                let by_pipe = i < n && self.chars[i].c == '|';
+                bounds.push((field_start, i, by_pipe));
+                field_start = i + 1;
+            }
+        }
+        let is_blank =
+            |chars: &[Ch], (s, e, _): (usize, usize, bool)| chars[s..e].iter().all(|c| c.c == ' ');
+        // Pipe framing: "| a | b |" has an empty first and last field that are not cells.
+        if bounds.len() > 1 && bounds[0].2 && is_blank(&self.chars, bounds[0]) {
+            bounds.remove(0);
+        }
+        if bounds.len() > 1 {
+            let last = bounds.len() - 1;
+            let ends_with_pipe = bounds[last - 1].2;
+            if ends_with_pipe && is_blank(&self.chars, bounds[last]) {
+                bounds.pop();
+            }
+        }
+        for bound in bounds {
+            let (s, e, _) = bound;
+            if is_blank(&self.chars, bound) {
+                let at = self.chars.get(s).map_or_else(
+                    || self.chars.last().map_or(0, |c| c.end),
+                    |c| c.start,
+                );
+                self.push(TokenKind::Blank, Span::empty_at(at as usize));
+            } else {
+                self.content(s, e);
+            }
+        }
+    }
+
+    /// Tokenizes `self.chars[from..to]` (a whole line or one field).
+    fn content(&mut self, from: usize, to: usize) {
+        let mut i = from;
+        let mut text_start: Option<usize> = None;
+        while i < to {
+            let c = self.chars[i].c;
+            if c == ' ' {
+                self.flush_text(&mut text_start, i);
+                i += 1;
+                continue;
+            }
+            if c == '(' {
+                if let Some(close) = self.closing_paren(i, to) {
+                    // A parenthesised remark belongs to the label, digits and all.
+                    text_start.get_or_insert(i);
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if let Some(end) = self.placeholder_at(i, to, text_start.is_none()) {
+                self.flush_text(&mut text_start, i);
+                let span = Span::new(self.chars[i].start as usize, self.chars[end - 1].end as usize);
+                self.push(TokenKind::Placeholder, span);
+                i = end;
+                continue;
+            }
+            if self.starts_number(i, to) {
+                match self.number(i, to) {
+                    Lexed::Number { end, number } => {
+                        self.flush_text(&mut text_start, i);
+                        let span =
+                            Span::new(self.chars[i].start as usize, self.chars[end - 1].end as usize);
+                        let index = self.out.numbers.len() as u32;
+                        self.out.numbers.push(number);
+                        self.push(TokenKind::Number { index }, span);
+                        i = end;
+                        continue;
+                    }
+                    Lexed::Text { end } => {
+                        text_start.get_or_insert(i);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            text_start.get_or_insert(i);
+            i += 1;
+        }
+        self.flush_text(&mut text_start, to);
+    }
+
+    fn flush_text(&mut self, text_start: &mut Option<usize>, end: usize) {
+        let Some(start) = text_start.take() else {
+            return;
+        };
+        if start >= end {
+            return;
+        }
+        let canon_start = self.out.canon.len() as u32;
+        for ch in &self.chars[start..end] {
+            if is_label_char(ch.c) {
+                self.out.canon.push(ch.c);
+                self.out.canon_offsets.push(ch.start);
+            }
+        }
+        let canon_end = self.out.canon.len() as u32;
+        let span = Span::new(self.chars[start].start as usize, self.chars[end - 1].end as usize);
+        self.push(
+            TokenKind::Text {
+                canon_start,
+                canon_end,
+            },
+            span,
+        );
+    }
+
+    /// The index of the `)` closing a `(` at `open`, when it comes soon on the same line.
+    fn closing_paren(&self, open: usize, to: usize) -> Option<usize> {
+        let limit = (open + 48).min(to);
+        (open + 1..limit).find(|&j| self.chars[j].c == ')').filter(|&j| {
+            // "(件)" right after a number is a unit, handled by the number lexer.
+            j > open + 1
+        })
+    }
+
+    /// A placeholder is a standalone "/", "—", "-", "–" (or a run of dashes) or "无".
+    fn placeholder_at(&self, i: usize, to: usize, after_boundary: bool) -> Option<usize> {
+        let is_dash = |c: char| matches!(c, '/' | '—' | '–' | '-' | '─');
+        let c = self.chars[i].c;
+        if !(is_dash(c) || c == '无') {
+            return None;
+        }
+        let separated_before = i == 0 || matches!(self.chars[i - 1].c, ' ' | '\t' | '|');
+        if !after_boundary || !separated_before {
+            return None;
+        }
+        let mut end = i + 1;
+        if c != '无' {
+            while end < to && is_dash(self.chars[end].c) {
+                end += 1;
+            }
+        }
+        let separated_after = end >= to || self.chars[end].c == ' ';
+        separated_after.then_some(end)
+    }
+
+    fn digit(&self, i: usize, to: usize) -> bool {
+        i < to && self.chars[i].c.is_ascii_digit()
+    }
+
+    fn starts_number(&self, i: usize, to: usize) -> bool {
+        let c = self.chars[i].c;
+        if c.is_ascii_digit() {
+            return true;
+        }
+        match c {
+            '+' | '-' => self.digit(i + 1, to),
+            '增' | '减' => {
+                // "增 71" / "减5": a sign word, not "本年增/减" or "增加".
+                let mut j = i + 1;
+                while j < to && self.chars[j].c == ' ' {
+                    j += 1;
+                }
+                self.digit(j, to) && (i == 0 || !is_label_char(self.chars[i - 1].c))
+            }
+            _ => false,
+        }
+    }
+
+    fn number(&self, start: usize, to: usize) -> Lexed {
+        let mut i = start;
+        let mut negative = false;
+        let mut plain = true;
+        match self.chars[i].c {
+            '+' | '增' => {
+                plain = false;
+                i += 1;
+            }
+            '-' | '减' => {
+                plain = false;
+                negative = true;
+                i += 1;
+            }
+            _ => {}
+        }
+        while i < to && self.chars[i].c == ' ' {
+            i += 1;
+        }
+        let digits_start = i;
+        while self.digit(i, to) {
+            i += 1;
+        }
+        let mut digits_end = i;
+
+        // Dates, ordinals and times are prose: "2020年", "60号", "12月31日".
+        let mut k = i;
+        while k < to && self.chars[k].c == ' ' {
+            k += 1;
+        }
+        if k < to && matches!(self.chars[k].c, '年' | '月' | '日' | '号' | '时' | '期' | '届') {
+            return Lexed::Text { end: k + 1 };
+        }
+
+        // A list number glued to the digits before it: "00000002.其他…", "1、当面…".
+        if i < to && matches!(self.chars[i].c, '.' | '、') && plain {
+            let after = i + 1;
+            let next_is_label = after < to && is_label_char(self.chars[after].c) && !self.digit(after, to)
+                || (self.chars[i].c == '.' && after < to && self.chars[after].c == ' ' && {
+                    let mut j = after;
+                    while j < to && self.chars[j].c == ' ' {
+                        j += 1;
+                    }
+                    j < to && chars::is_cjk(self.chars[j].c)
+                });
+            if next_is_label {
+                // A short run standing alone is the list number itself ("2.", "10、"); a
+                // single digit right after a split-off value is the same list number.
+                if digits_end - digits_start <= 2 {
+                    return Lexed::Text { end: after };
+                }
+                // The last digit is the list number; the rest is a value.
+                digits_end -= 1;
+                let number = self.make_number(negative, digits_start, digits_end, None, Unit::None, plain);
+                return Lexed::Number {
+                    end: digits_end,
+                    number,
+                };
+            }
+        }
+
+        // Thousands separators: "6,239,795".
+        while i < to
+            && self.chars[i].c == ','
+            && (1..=3).all(|d| self.digit(i + d, to))
+            && !self.digit(i + 4, to)
+        {
+            plain = false;
+            i += 4;
+        }
+        digits_end = i;
+
+        // Decimal part, allowing a stray space after the point ("3929. 08").
+        let mut fraction = None;
+        if i < to && self.chars[i].c == '.' {
+            let mut j = i + 1;
+            while j < to && self.chars[j].c == ' ' {
+                j += 1;
+            }
+            if self.digit(j, to) {
+                let frac_start = j;
+                while self.digit(j, to) {
+                    j += 1;
+                }
+                fraction = Some((frac_start, j));
+                plain = false;
+                i = j;
+            }
+        }
+        let value_end = i;
+
+        // Unit.
+        let mut j = i;
+        while j < to && self.chars[j].c == ' ' {
+            j += 1;
+        }
+        let (unit, end) = self.unit(j, to).unwrap_or((Unit::None, value_end));
+        if unit != Unit::None {
+            plain = false;
+        }
+        let number = self.make_number(negative, digits_start, digits_end, fraction, unit, plain);
+        Lexed::Number { end, number }
+    }
+
+    fn unit(&self, j: usize, to: usize) -> Option<(Unit, usize)> {
+        let at = |k: usize| (k < to).then(|| self.chars[k].c);
+        match at(j)? {
+            '万' if at(j + 1) == Some('元') => Some((Unit::Wan, j + 2)),
+            '万' => Some((Unit::Wan, j + 1)),
+            '元' => Some((Unit::Yuan, j + 1)),
+            '%' => Some((Unit::Percent, j + 1)),
+            '件' => Some((Unit::Items, j + 1)),
+            '(' if at(j + 1) == Some('件') && at(j + 2) == Some(')') => Some((Unit::Items, j + 3)),
+            _ => None,
+        }
+    }
+
+    fn make_number(
+        &self,
+        negative: bool,
+        digits_start: usize,
+        digits_end: usize,
+        fraction: Option<(usize, usize)>,
+        unit: Unit,
+        plain: bool,
+    ) -> Number {
+        let mut mantissa: i128 = 0;
+        let mut count = 0u32;
+        let mut overflow = false;
+        let fraction_chars = fraction.map_or(&[][..], |(s, e)| &self.chars[s..e]);
+        let integer_chars = &self.chars[digits_start..digits_end];
+        for ch in integer_chars.iter().chain(fraction_chars) {
+            let Some(d) = ch.c.to_digit(10) else { continue };
+            count += 1;
+            match mantissa.checked_mul(10).and_then(|m| m.checked_add(d as i128)) {
+                Some(m) if count <= 30 => mantissa = m,
+                _ => overflow = true,
+            }
+        }
+        let integer_digits = integer_chars.iter().filter(|c| c.c.is_ascii_digit()).count() as u32;
+        let scale = count - integer_digits;
+        let value = if overflow {
+            None
+        } else {
+            Decimal::new(if negative { -mantissa } else { mantissa }, scale)
+        };
+        Number {
+            value,
+            unit,
+            plain,
+            digit_count: integer_digits,
+        }
+    }
+}
+
+enum Lexed {
+    Number { end: usize, number: Number },
+    Text { end: usize },
+}
+
+/// Page footers ("- 9 -", "第 3 页 共 10 页") and lone URL lines are not part of the report.
+fn is_skippable_line(chars: &[Ch]) -> bool {
+    let content: Vec<char> = chars.iter().map(|c| c.c).filter(|c| *c != ' ').collect();
+    if content.is_empty() {
+        return false;
+    }
+    let is_dash = |c: char| matches!(c, '-' | '—' | '–');
+    // "- 9 -"
+    if content.len() >= 3
+        && is_dash(content[0])
+        && is_dash(content[content.len() - 1])
+        && content[1..content.len() - 1].iter().all(|c| c.is_ascii_digit())
+    {
+        return true;
+    }
+    // "第3页" / "第3页共10页"
+    let s: String = content.iter().collect();
+    if s.starts_with('第') && s.contains('页') && s.chars().all(|c| c.is_ascii_digit() || "第页共/".contains(c)) {
+        return true;
+    }
+    // A lone URL line (no ideographs, no spaces inside).
+    let lower = s.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+        && !content.iter().any(|c| chars::is_cjk(*c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        let scan = scan(text);
+        scan.tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Text { canon_start, canon_end } => {
+                    let s: String = scan.canon[canon_start as usize..canon_end as usize].iter().collect();
+                    format!("T:{s}")
+                }
+                TokenKind::Number { index } => {
+                    let n = &scan.numbers[index as usize];
+                    let v = n.value.map(|v| v.to_string()).unwrap_or_default();
+                    let unit = match n.unit {
+                        Unit::None => "",
+                        Unit::Yuan => "元",
+                        Unit::Wan => "万",
+                        Unit::Percent => "%",
+                        Unit::Items => "件",
+                    };
+                    if n.plain {
+                        format!("N:{}", &text[t.span.range()])
+                    } else {
+                        format!("N:{v}{unit}*")
+                    }
+                }
+                TokenKind::Placeholder => format!("P:{}", &text[t.span.range()]),
+                TokenKind::Blank => "B".to_string(),
+                TokenKind::LineEnd => "/".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn space_separated_row() {
+        assert_eq!(
+            kinds("行政许可 845 -28 35782"),
+            ["T:行政许可", "N:845", "N:-28*", "N:35782", "/"]
+        );
+        assert_eq!(kinds("其他 29 增 18 0"), ["T:其他", "N:29", "N:18*", "N:0", "/"]);
+    }
+
+    #[test]
+    fn money_forms() {
+        assert_eq!(kinds("政府集中采购 468 23083万元")[2], "N:23083万*");
+        assert_eq!(kinds("采购 10 6,239,795.00元")[2], "N:6239795元*");
+        assert_eq!(kinds("政府集中采购\t208\t3929. 08 万元\t")[2], "N:3929.08万*");
+        assert_eq!(kinds("5\t400.45887 万元")[1], "N:400.45887万*");
+    }
+
+    #[test]
+    fn tabs_keep_blank_cells() {
+        assert_eq!(
+            kinds("（一）予以公开\t258\t12\t\t\t1\t1\t"),
+            ["T:一予以公开", "N:258", "N:12", "B", "B", "N:1", "N:1", "B", "/"]
+        );
+    }
+
+    #[test]
+    fn pipe_framing_is_not_a_cell() {
+        assert_eq!(kinds("0 |"), ["N:0", "/"]);
+        assert_eq!(kinds("规章 | 0 | 0 | 0 | |"), ["T:规章", "N:0", "N:0", "N:0", "B", "/"]);
+    }
+
+    #[test]
+    fn glued_list_numbers_go_with_the_label() {
+        assert_eq!(
+            kinds("00000002.其他法律"),
+            ["N:0000000", "T:2其他法律", "/"]
+        );
+        assert_eq!(kinds("数条002、网上"), ["T:数条", "N:00", "T:2网上", "/"]);
+        assert_eq!(kinds("1.属于国家秘密 0"), ["T:1属于国家秘密", "N:0", "/"]);
+        assert_eq!(kinds("5. 属于三类"), ["T:5", "T:属于三类", "/"]);
+    }
+
+    #[test]
+    fn dates_and_parenthesised_numbers_are_text() {
+        assert_eq!(kinds("2020年1月"), ["T:2020年1月", "/"]);
+        assert_eq!(kinds("政府信息数 （不同渠道计 1 条）\t条\t84655"), [
+            "T:政府信息数",
+            "T:不同渠道计1条",
+            "T:条",
+            "N:84655",
+            "/"
+        ]);
+    }
+
+    #[test]
+    fn full_width_digits_bold_and_footers() {
+        assert_eq!(kinds("**规章** １５"), ["T:规章", "N:１５", "/"]);
+        let s = scan("１５");
+        assert_eq!(s.numbers[0].as_count(), Some(15));
+        assert_eq!(kinds("- 9 -\n7"), ["/", "N:7", "/"]);
+        assert_eq!(kinds("http://www.tls.gov.cn/"), ["/"]);
+    }
+
+    #[test]
+    fn placeholders_are_not_numbers() {
+        assert_eq!(kinds("规章 / — 无"), ["T:规章", "P:/", "P:—", "P:无", "/"]);
+        assert_eq!(kinds("本年增/减"), ["T:本年增减", "/"]);
+    }
+
+    #[test]
+    fn percent_and_glued_decimal() {
+        assert_eq!(kinds("百分比\t81.48%")[1], "N:81.48%*");
+        assert_eq!(kinds("收费24252.311082三、收到")[1], "N:24252.311082*");
+    }
+}
