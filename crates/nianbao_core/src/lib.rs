@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod diagnostic;
 mod json;
 pub mod parse;
+pub mod relations;
 pub mod report;
 pub mod text;
 pub mod vocab;

@@ -1,5 +1,8 @@
 //! Reading a report: metadata, sections, format detection and the tables.
 
+pub mod glued;
+pub mod rows;
+
 use crate::diagnostic::Diagnostic;
 use crate::report::Report;
 

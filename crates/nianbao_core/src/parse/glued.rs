@@ -1,0 +1,429 @@
+//! Digits printed without separators ("7000007", "230 000023", "21317000001324019" for
+//! fifteen cells) split back into cells. Every way to cut the digits is enumerated (no leading
+//! zeros, bounded length); the table's own relations (`crate::relations`) then pick the
+//! reading. A reading is accepted only when it is the single one that fits; otherwise the
+//! cells stay unread and the caller reports the candidates.
+
+use crate::relations::{GridRef, Relation};
+use crate::report::Span;
+use crate::text::scan::{Scan, TokenKind};
+
+/// One digit with its place in the original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Digit {
+    pub value: u8,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The digits of a run of glued numbers: one group per printed number (spaces between
+/// numbers are real cell boundaries), plus the text after the last number's integer digits
+/// (a decimal fraction or unit), which belongs to the last cell.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Glued {
+    pub groups: Vec<Vec<Digit>>,
+    /// End offset of the last number (including fraction and unit), when it has a tail.
+    pub tail_end: Option<u32>,
+}
+
+impl Glued {
+    pub fn digit_count(&self) -> usize {
+        self.groups.iter().map(Vec::len).sum()
+    }
+
+    /// Reads the digits of value tokens; `None` when a token is not a plain run of digits
+    /// (only the last may carry a fraction or unit).
+    pub fn from_tokens(scan: &Scan, text: &str, tokens: &[usize]) -> Option<Glued> {
+        let mut glued = Glued::default();
+        for (n, &index) in tokens.iter().enumerate() {
+            let token = &scan.tokens[index];
+            let number = scan.number(token)?;
+            let is_last = n + 1 == tokens.len();
+            if !number.plain && !is_last {
+                return None;
+            }
+            let mut group = Vec::new();
+            let mut tail = false;
+            for (i, c) in text[token.span.range()].char_indices() {
+                let start = token.span.start + i as u32;
+                let digit = match crate::text::chars::normalize(c) {
+                    crate::text::chars::Norm::Char(d) if d.is_ascii_digit() => d as u8 - b'0',
+                    crate::text::chars::Norm::Skip => continue,
+                    _ => {
+                        tail = true;
+                        break;
+                    }
+                };
+                group.push(Digit {
+                    value: digit,
+                    start,
+                    end: start + c.len_utf8() as u32,
+                });
+            }
+            if group.is_empty() {
+                return None;
+            }
+            if tail {
+                // Only a fraction or unit may follow; a sign or separator means it is not glued.
+                if !is_last || number.value.is_some_and(|v| v.is_negative()) {
+                    return None;
+                }
+                glued.tail_end = Some(token.span.end);
+            }
+            glued.groups.push(group);
+        }
+        Some(glued)
+    }
+}
+
+/// One way of cutting the digits into cells: for each cell, (group, first digit, end digit).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Split {
+    pub cells: Vec<(usize, usize, usize)>,
+}
+
+impl Split {
+    /// The integer value of each cell (the last cell's fraction, if any, is not included).
+    pub fn values(&self, glued: &Glued) -> Vec<i64> {
+        self.cells
+            .iter()
+            .map(|&(g, from, to)| {
+                glued.groups[g][from..to]
+                    .iter()
+                    .fold(0i64, |acc, d| acc.saturating_mul(10).saturating_add(d.value as i64))
+            })
+            .collect()
+    }
+
+    /// Where each cell is in the original text.
+    pub fn span(&self, glued: &Glued, cell: usize) -> Span {
+        let (g, from, to) = self.cells[cell];
+        let digits = &glued.groups[g];
+        let mut end = digits[to - 1].end;
+        if cell + 1 == self.cells.len() {
+            if let Some(tail_end) = glued.tail_end {
+                end = tail_end;
+            }
+        }
+        Span {
+            start: digits[from].start,
+            end,
+        }
+    }
+}
+
+/// Every split of the digits into exactly `cells` cells of at most `max_digits` digits with
+/// no leading zero, or `None` when there are more than `limit`.
+pub fn splits(glued: &Glued, cells: usize, max_digits: usize, limit: usize) -> Option<Vec<Split>> {
+    let total: usize = glued.digit_count();
+    if cells < glued.groups.len() || total < cells || total > cells * max_digits {
+        return Some(Vec::new());
+    }
+    let mut out = Vec::new();
+    let mut current = Vec::with_capacity(cells);
+    let remaining_after: Vec<usize> = (0..glued.groups.len())
+        .map(|g| glued.groups[g + 1..].iter().map(Vec::len).sum())
+        .collect();
+    let ok = walk(
+        glued,
+        0,
+        0,
+        cells,
+        max_digits,
+        limit,
+        &remaining_after,
+        &mut current,
+        &mut out,
+    );
+    ok.then_some(out)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn walk(
+    glued: &Glued,
+    group: usize,
+    position: usize,
+    cells_left: usize,
+    max_digits: usize,
+    limit: usize,
+    remaining_after: &[usize],
+    current: &mut Vec<(usize, usize, usize)>,
+    out: &mut Vec<Split>,
+) -> bool {
+    if group == glued.groups.len() {
+        if cells_left == 0 {
+            if out.len() >= limit {
+                return false;
+            }
+            out.push(Split {
+                cells: current.clone(),
+            });
+        }
+        return true;
+    }
+    let digits = &glued.groups[group];
+    let left_here = digits.len() - position;
+    let digits_left = left_here + remaining_after[group];
+    let groups_left = glued.groups.len() - group;
+    if cells_left < groups_left || digits_left < cells_left || digits_left > cells_left * max_digits
+    {
+        return true;
+    }
+    let max_len = if digits[position].value == 0 {
+        1
+    } else {
+        max_digits.min(left_here)
+    };
+    for len in 1..=max_len {
+        let next = position + len;
+        current.push((group, position, next));
+        let (next_group, next_position) = if next == digits.len() {
+            (group + 1, 0)
+        } else {
+            (group, next)
+        };
+        let ok = walk(
+            glued,
+            next_group,
+            next_position,
+            cells_left - 1,
+            max_digits,
+            limit,
+            remaining_after,
+            current,
+            out,
+        );
+        current.pop();
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// How an ambiguous row was settled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// The only candidate satisfying every relation that can be checked.
+    Unique(usize),
+    /// No candidate satisfies every relation; this one breaks the fewest and is the only
+    /// one that does. The reading may be wrong and must be reported as uncertain.
+    FewestConflicts(usize),
+    /// Several readings fit equally well.
+    Ambiguous,
+}
+
+/// Largest number of joint readings tried before giving up on a table.
+const MAX_COMBINATIONS: usize = 200_000;
+
+/// Chooses a candidate for each ambiguous row. `fixed(r, c)` gives the value of cells in
+/// rows that are not ambiguous (`None` when missing); `rows[i]` is (row index, candidate
+/// values). Relations that touch only one ambiguous row filter that row first; the rest are
+/// solved jointly.
+pub fn resolve(
+    fixed: impl Fn(GridRef) -> Option<i64>,
+    rows: &[(usize, Vec<Vec<i64>>)],
+    relations: &[Relation],
+) -> Vec<Resolution> {
+    let row_slot = |r: usize| rows.iter().position(|(row, _)| *row == r);
+    // Relations involving at least one ambiguous row, with the ambiguous rows they touch.
+    let involved: Vec<(&Relation, Vec<usize>)> = relations
+        .iter()
+        .filter_map(|rel| {
+            let mut slots: Vec<usize> = rel.refs().filter_map(|&(r, _)| row_slot(r)).collect();
+            slots.sort_unstable();
+            slots.dedup();
+            (!slots.is_empty()).then_some((rel, slots))
+        })
+        .collect();
+
+    // 1. Filter each row by the relations that involve only that row.
+    let mut candidates: Vec<Vec<usize>> = Vec::with_capacity(rows.len());
+    let mut result = vec![Resolution::Ambiguous; rows.len()];
+    let mut settled: Vec<Option<usize>> = vec![None; rows.len()];
+    for (slot, (row, values)) in rows.iter().enumerate() {
+        let local: Vec<&Relation> = involved
+            .iter()
+            .filter(|(_, s)| s.len() == 1 && s[0] == slot)
+            .map(|(rel, _)| *rel)
+            .collect();
+        let fits: Vec<usize> = (0..values.len())
+            .filter(|&k| {
+                local.iter().all(|rel| {
+                    rel.holds(|(r, c)| if r == *row { values[k].get(c).copied() } else { fixed((r, c)) })
+                        != Some(false)
+                })
+            })
+            .collect();
+        if fits.len() == 1 {
+            result[slot] = Resolution::Unique(fits[0]);
+            settled[slot] = Some(fits[0]);
+        }
+        candidates.push(if fits.is_empty() {
+            (0..values.len()).collect()
+        } else {
+            fits
+        });
+    }
+
+    // 2. Jointly, over the rows still open, count broken relations per combination.
+    let open: Vec<usize> = (0..rows.len()).filter(|&s| settled[s].is_none()).collect();
+    if open.is_empty() {
+        return result;
+    }
+    let combinations = open
+        .iter()
+        .try_fold(1usize, |acc, &s| acc.checked_mul(candidates[s].len()));
+    if combinations.is_none_or(|n| n > MAX_COMBINATIONS || n == 0) {
+        return result;
+    }
+    let value_at = |choice: &[Option<usize>], (r, c): GridRef| -> Option<i64> {
+        match row_slot(r) {
+            Some(slot) => choice[slot].and_then(|k| rows[slot].1[k].get(c).copied()),
+            None => fixed((r, c)),
+        }
+    };
+    let mut choice = settled.clone();
+    let mut indices = vec![0usize; open.len()];
+    let mut best = usize::MAX;
+    // For each open row: the candidate chosen by every best combination so far, if the same.
+    let mut agreed: Vec<Option<Option<usize>>> = vec![None; open.len()];
+    loop {
+        for (i, &slot) in open.iter().enumerate() {
+            choice[slot] = Some(candidates[slot][indices[i]]);
+        }
+        let broken = involved
+            .iter()
+            .filter(|(rel, _)| rel.holds(|g| value_at(&choice, g)) == Some(false))
+            .count();
+        if broken < best {
+            best = broken;
+            for (i, &slot) in open.iter().enumerate() {
+                agreed[i] = Some(choice[slot]);
+            }
+        } else if broken == best {
+            for (i, &slot) in open.iter().enumerate() {
+                if agreed[i] != Some(choice[slot]) {
+                    agreed[i] = Some(None);
+                }
+            }
+        }
+        // Next combination (odometer).
+        let mut i = 0;
+        loop {
+            if i == open.len() {
+                break;
+            }
+            indices[i] += 1;
+            if indices[i] < candidates[open[i]].len() {
+                break;
+            }
+            indices[i] = 0;
+            i += 1;
+        }
+        if i == open.len() {
+            break;
+        }
+    }
+    for (i, &slot) in open.iter().enumerate() {
+        if let Some(Some(k)) = agreed[i] {
+            result[slot] = if best == 0 {
+                Resolution::Unique(k)
+            } else {
+                Resolution::FewestConflicts(k)
+            };
+        }
+    }
+    result
+}
+
+/// Token indices of the numbers among collected values.
+pub fn number_tokens(scan: &Scan, values: &[crate::parse::rows::RawValue]) -> Vec<usize> {
+    values
+        .iter()
+        .map(|v| v.token)
+        .filter(|&t| matches!(scan.tokens[t].kind, TokenKind::Number { .. }))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relations::{t4_relations, Kind, RelationId};
+    use crate::text::scan::scan;
+
+    fn glued(text: &str) -> Glued {
+        let s = scan(text);
+        let numbers: Vec<usize> = (0..s.tokens.len())
+            .filter(|&i| matches!(s.tokens[i].kind, TokenKind::Number { .. }))
+            .collect();
+        Glued::from_tokens(&s, text, &numbers).unwrap()
+    }
+
+    fn all_values(text: &str, cells: usize) -> Vec<Vec<i64>> {
+        let g = glued(text);
+        splits(&g, cells, 9, 10_000)
+            .unwrap()
+            .iter()
+            .map(|s| s.values(&g))
+            .collect()
+    }
+
+    #[test]
+    fn seven_digits_for_seven_cells_split_one_way() {
+        assert_eq!(all_values("7000007", 7), vec![vec![7, 0, 0, 0, 0, 0, 7]]);
+    }
+
+    #[test]
+    fn spaces_are_real_boundaries() {
+        let values = all_values("230 000023", 7);
+        assert!(values.contains(&vec![23, 0, 0, 0, 0, 0, 23]));
+        assert!(values.iter().all(|v| v.len() == 7));
+        // "0 0 00 00 0" (seven zeros) has exactly one reading.
+        assert_eq!(all_values("0 0 00 00 0", 7), vec![vec![0; 7]]);
+    }
+
+    #[test]
+    fn money_tail_stays_with_the_last_cell() {
+        let text = "13575394432.52元";
+        let g = glued(text);
+        let splits = splits(&g, 2, 11, 100).unwrap();
+        assert_eq!(splits.len(), 10);
+        let s = &splits[2]; // 135 | 75394432.52元
+        assert_eq!(s.values(&g), vec![135, 75394432]);
+        assert_eq!(&text[s.span(&g, 1).range()], "75394432.52元");
+    }
+
+    #[test]
+    fn table_four_of_seventeen_digits_splits_uniquely_by_its_totals() {
+        let g = glued("21317000001324019");
+        let splits = splits(&g, 15, 9, 100_000).unwrap();
+        let candidates: Vec<Vec<i64>> = splits.iter().map(|s| s.values(&g)).collect();
+        let result = resolve(|_| None, &[(0, candidates.clone())], &t4_relations());
+        let Resolution::Unique(k) = result[0] else {
+            panic!("not unique: {result:?}")
+        };
+        assert_eq!(
+            candidates[k],
+            vec![2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19]
+        );
+    }
+
+    #[test]
+    fn joint_relations_settle_what_a_row_alone_cannot() {
+        // Row 0 reads 27,0,0,2,0,1,30 or 2,7,0,0,20,1,30; a column relation with row 1 decides.
+        let rows = vec![(0, vec![vec![27, 0], vec![2, 7]])];
+        let rel = Relation {
+            id: RelationId::T3Identity,
+            kind: Kind::Equal,
+            lhs: vec![(0, 0)],
+            rhs: vec![(1, 0)],
+            index: 0,
+        };
+        let fixed = |(r, c): GridRef| (r == 1 && c == 0).then_some(27);
+        assert_eq!(resolve(fixed, &rows, &[rel.clone()]), vec![Resolution::Unique(0)]);
+        // Nothing fits: the reading breaking fewest relations is a flagged guess.
+        let fixed = |(r, c): GridRef| (r == 1 && c == 0).then_some(26);
+        assert_eq!(resolve(fixed, &rows, &[rel]), vec![Resolution::Ambiguous]);
+    }
+}
