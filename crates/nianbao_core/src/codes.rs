@@ -56,6 +56,8 @@ codes! {
     GluedAmbiguous = "glued-ambiguous", Warning, "数字粘连且拆分方式不唯一，无法确定各单元格的值";
     /// Digits printed without separators, split into cells using the table's own relations.
     GluedSplit = "glued-split", Info, "数字粘连，已按表格勾稽关系唯一拆分";
+    /// Glued digits that no reading makes balance; the reading breaking fewest relations is used.
+    GluedGuess = "glued-guess", Warning, "数字粘连且任何拆分都不平衡，已采用矛盾最少的拆分，请核对原文";
     /// A number that cannot be read (too long, malformed).
     NumberUnreadable = "number-unreadable", Warning, "无法识别的数字";
     /// No statistics table could be identified at all.

@@ -129,6 +129,55 @@ pub fn t4_relations() -> Vec<Relation> {
         .collect()
 }
 
+/// Relations of a pre-2019 statistics table: each parent against its parts (equal when the
+/// parts are exhaustive, at least otherwise) in every value column, and 历年累计 ≥ the year's
+/// value when the table has that column. `parents[r]` is the parent row of row `r`;
+/// `exhaustive[p]` says whether row `p`'s parts are exhaustive.
+pub fn old_relations(
+    parents: &[Option<usize>],
+    exhaustive: &[bool],
+    columns: usize,
+) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for p in 0..parents.len() {
+        let parts: Vec<usize> = (0..parents.len())
+            .filter(|&r| parents[r] == Some(p))
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        for c in 0..columns {
+            out.push(Relation {
+                id: if exhaustive[p] {
+                    RelationId::OldPartsSum
+                } else {
+                    RelationId::OldPartsAtMost
+                },
+                kind: if exhaustive[p] {
+                    Kind::Equal
+                } else {
+                    Kind::AtLeast
+                },
+                lhs: vec![(p, c)],
+                rhs: parts.iter().map(|&r| (r, c)).collect(),
+                index: p,
+            });
+        }
+    }
+    if columns == 2 {
+        for r in 0..parents.len() {
+            out.push(Relation {
+                id: RelationId::OldCumulative,
+                kind: Kind::AtLeast,
+                lhs: vec![(r, 1)],
+                rhs: vec![(r, 0)],
+                index: r,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,7 +186,10 @@ mod tests {
     fn table_three_relations_cover_every_column_and_row() {
         let r = t3_relations(Format::F2019);
         assert_eq!(r.len(), 7 + 23 + 7);
-        let r3 = r.iter().find(|x| x.id == RelationId::T3ResultTotal).unwrap();
+        let r3 = r
+            .iter()
+            .find(|x| x.id == RelationId::T3ResultTotal)
+            .unwrap();
         assert_eq!(r3.rhs.len(), 19);
         let r = t3_relations(Format::F2021);
         assert_eq!(r.len(), 7 + 25 + 7);

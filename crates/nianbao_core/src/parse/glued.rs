@@ -88,9 +88,9 @@ impl Split {
         self.cells
             .iter()
             .map(|&(g, from, to)| {
-                glued.groups[g][from..to]
-                    .iter()
-                    .fold(0i64, |acc, d| acc.saturating_mul(10).saturating_add(d.value as i64))
+                glued.groups[g][from..to].iter().fold(0i64, |acc, d| {
+                    acc.saturating_mul(10).saturating_add(d.value as i64)
+                })
             })
             .collect()
     }
@@ -250,8 +250,13 @@ pub fn resolve(
         let fits: Vec<usize> = (0..values.len())
             .filter(|&k| {
                 local.iter().all(|rel| {
-                    rel.holds(|(r, c)| if r == *row { values[k].get(c).copied() } else { fixed((r, c)) })
-                        != Some(false)
+                    rel.holds(|(r, c)| {
+                        if r == *row {
+                            values[k].get(c).copied()
+                        } else {
+                            fixed((r, c))
+                        }
+                    }) != Some(false)
                 })
             })
             .collect();
@@ -421,7 +426,10 @@ mod tests {
             index: 0,
         };
         let fixed = |(r, c): GridRef| (r == 1 && c == 0).then_some(27);
-        assert_eq!(resolve(fixed, &rows, &[rel.clone()]), vec![Resolution::Unique(0)]);
+        assert_eq!(
+            resolve(fixed, &rows, &[rel.clone()]),
+            vec![Resolution::Unique(0)]
+        );
         // Nothing fits: the reading breaking fewest relations is a flagged guess.
         let fixed = |(r, c): GridRef| (r == 1 && c == 0).then_some(26);
         assert_eq!(resolve(fixed, &rows, &[rel]), vec![Resolution::Ambiguous]);

@@ -1,10 +1,19 @@
 //! Reading a report: metadata, sections, format detection and the tables.
 
+pub mod cells;
+pub mod format;
 pub mod glued;
+pub mod meta;
+pub mod national;
+pub mod old;
 pub mod rows;
+pub mod sections;
 
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::report::Report;
+use crate::report::{CellMap, Format, Report, Section, Span};
+use crate::text::scan::{self, Scan};
+use rows::Chunk;
 
 /// The best reading of the text plus everything noticed on the way.
 #[derive(Clone, Debug, Default)]
@@ -13,7 +22,96 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Shared state of one parse: the text, its tokens and label chunks, and the diagnostics so far.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub scan: Scan,
+    pub chunks: Vec<Chunk>,
+    pub sections: Vec<Section>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 pub fn parse(text: &str) -> Parsed {
-    let _ = text;
-    Parsed::default()
+    let scan = scan::scan(text);
+    let chunks = rows::chunks(&scan);
+    let sections = sections::find(text, &scan);
+    let mut ctx = Ctx {
+        text,
+        scan,
+        chunks,
+        sections,
+        diagnostics: Vec::new(),
+    };
+    let meta = meta::read(text);
+    let format = format::detect(&ctx.scan.canon);
+    let mut cells = CellMap::new();
+    let read = match format {
+        Format::F2019 | Format::F2021 => national::read(&mut ctx, format),
+        Format::Old => old::read(&mut ctx),
+        Format::Unknown => {
+            no_tables(&mut ctx);
+            Vec::new()
+        }
+    };
+    for (path, cell) in read {
+        cells.push(path, cell);
+    }
+    if format.is_national() {
+        truncation(&mut ctx);
+    }
+    let year = meta.years.title.or(meta.years.period).map(|(year, _)| year);
+    Parsed {
+        report: Report {
+            title: meta.title,
+            agency: meta.agency,
+            year,
+            years: meta.years,
+            format,
+            sections: ctx.sections,
+            cells,
+        },
+        diagnostics: ctx.diagnostics,
+    }
+}
+
+/// No table labels at all: say so, naming the tables a national-format report should have.
+fn no_tables(ctx: &mut Ctx) {
+    let national_skeleton = ctx.sections.iter().any(|s| (2..=4).contains(&s.number));
+    let at = ctx
+        .sections
+        .iter()
+        .find(|s| s.number == 2)
+        .map_or(Span::empty_at(0), |s| s.span);
+    let message = if national_skeleton {
+        "没有找到任何统计表：表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼）都缺失，无法核对勾稽关系；原文中的表格可能是图片。"
+    } else {
+        "没有找到统计表，无法识别报告格式，也无法核对勾稽关系。"
+    };
+    ctx.diagnostics.push(
+        Diagnostic::new(Code::FormatUnknown, at, message)
+            .with_help("请把统计表的内容以文字粘贴进来（从 Word/PDF 复制表格即可）。"),
+    );
+}
+
+/// A text that stops inside the tables (web excerpts keep only the first part of a page).
+fn truncation(ctx: &mut Ctx) {
+    let has_late_sections = ctx.sections.iter().any(|s| s.number >= 5);
+    let last_section = ctx.sections.last().map_or(0, |s| s.number);
+    if has_late_sections || last_section < 2 {
+        return;
+    }
+    let end = ctx.text.trim_end().len();
+    let tail_start = ctx.text[..end]
+        .char_indices()
+        .rev()
+        .nth(11)
+        .map_or(0, |(i, _)| i);
+    ctx.diagnostics.push(
+        Diagnostic::new(
+            Code::Truncated,
+            Span::new(tail_start, end),
+            "文本在表格中途结束，后面的表格和“五、存在的主要问题及改进情况”“六、其他需要报告的事项”都没有出现；可能只复制了报告的一部分。",
+        )
+        .with_help("请粘贴报告全文。"),
+    );
 }

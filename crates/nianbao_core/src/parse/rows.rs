@@ -127,17 +127,38 @@ pub fn rows_in_chunk(
         kept.push(m);
     }
     // Walk back from the end of the chunk: a match counts when only a label-like gap separates
-    // it from what follows it (the values, or the next accepted label).
+    // it from what follows it (the values, or the next accepted label), or when it sits alone
+    // on its line (labels printed without numbers, one per line).
     let mut accepted = Vec::with_capacity(kept.len());
     let mut next_start = chunk.canon_end;
     for m in kept.into_iter().rev() {
-        if is_label_gap(scan, text, m.canon_end, next_start) {
+        if is_label_gap(scan, text, m.canon_end, next_start) || is_label_line(scan, text, &m) {
             next_start = m.canon_start;
             accepted.push(m);
         }
     }
     accepted.reverse();
     accepted
+}
+
+/// Canonical characters allowed before a key on a line that holds a label alone.
+const MAX_LINE_LEAD: usize = 8;
+
+/// Whether a match is the label of its own line: little text before it on the line, and only
+/// a label continuation after it.
+fn is_label_line(scan: &Scan, text: &str, m: &KeyMatch) -> bool {
+    let start = scan.canon_offsets[m.canon_start] as usize;
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
+    let first = scan
+        .canon_offsets
+        .partition_point(|&o| (o as usize) < line_start);
+    let last = scan
+        .canon_offsets
+        .partition_point(|&o| (o as usize) < line_end);
+    m.canon_start - first <= MAX_LINE_LEAD && is_label_gap(scan, text, m.canon_end, last)
 }
 
 /// One value token (a number or a placeholder) or a blank cell.
@@ -195,6 +216,12 @@ pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) 
             .iter()
             .filter(|v| tokens[v.token].is_value())
             .count();
+        let all_blank_row = count == 0 && line == label_line && line_values.len() >= wanted;
+        if all_blank_row {
+            // "2.其他法律行政法规禁止公开\t\t\t\t\t\t\t": a row of empty cells.
+            values.extend(line_values);
+            break;
+        }
         if count > 0 {
             let keep_blanks = line == label_line || count >= 2;
             if !keep_blanks {
@@ -202,23 +229,35 @@ pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) 
             }
             values.extend(line_values);
         }
-        let have = values
-            .iter()
-            .filter(|v| tokens[v.token].is_value())
-            .count();
+        let have = values.iter().filter(|v| tokens[v.token].is_value()).count();
         if have >= wanted || i >= tokens.len() || tokens[i].is_text() {
             break;
         }
-        // At a line end: continue only if a following line starts with a value.
-        let mut j = i;
-        while j < tokens.len() && matches!(tokens[j].kind, TokenKind::LineEnd | TokenKind::Blank) {
-            j += 1;
+        // At a line end: continue only if a following line holds values before any text
+        // (blank cells at its start count: they are the row's first cells).
+        let mut next_line = i;
+        let mut continues = false;
+        while next_line < tokens.len() {
+            while next_line < tokens.len() && tokens[next_line].kind == TokenKind::LineEnd {
+                next_line += 1;
+            }
+            let mut k = next_line;
+            while k < tokens.len() && tokens[k].kind == TokenKind::Blank {
+                k += 1;
+            }
+            match tokens.get(k) {
+                Some(t) if t.is_value() => {
+                    continues = true;
+                    break;
+                }
+                Some(t) if t.kind == TokenKind::LineEnd => next_line = k,
+                _ => break,
+            }
         }
-        if j < tokens.len() && tokens[j].is_value() {
-            i = j;
-            continue;
+        if !continues {
+            break;
         }
-        break;
+        i = next_line;
     }
     trim_blank_edges(scan, &mut values, wanted);
     Collected { values, end: i }
@@ -254,7 +293,8 @@ mod tests {
 
     #[test]
     fn chunks_join_labels_split_over_lines() {
-        let text = "（ 三 ） 不\n\n予公开\n\n1.属于国家秘密 0 0\n2.其他法律行政法规禁止公\n\n开\n\n0 0";
+        let text =
+            "（ 三 ） 不\n\n予公开\n\n1.属于国家秘密 0 0\n2.其他法律行政法规禁止公\n\n开\n\n0 0";
         let s = scan(text);
         let c = chunks(&s);
         assert_eq!(c.len(), 2);
@@ -272,7 +312,10 @@ mod tests {
         let text = "2.重复申请 0 0 0 0 0 0 0";
         let s = scan(text);
         let c = chunks(&s);
-        assert_eq!(rows_in_chunk(&s, text, &c[0], 0, 1, |r| keys[r], |_| true).len(), 1);
+        assert_eq!(
+            rows_in_chunk(&s, text, &c[0], 0, 1, |r| keys[r], |_| true).len(),
+            1
+        );
     }
 
     #[test]

@@ -69,10 +69,7 @@ pub struct Token {
 
 impl Token {
     pub fn is_value(&self) -> bool {
-        matches!(
-            self.kind,
-            TokenKind::Number { .. } | TokenKind::Placeholder
-        )
+        matches!(self.kind, TokenKind::Number { .. } | TokenKind::Placeholder)
     }
 
     pub fn is_text(&self) -> bool {
@@ -257,10 +254,10 @@ impl Scanner<'_> {
         for bound in bounds {
             let (s, e, _) = bound;
             if is_blank(&self.chars, bound) {
-                let at = self.chars.get(s).map_or_else(
-                    || self.chars.last().map_or(0, |c| c.end),
-                    |c| c.start,
-                );
+                let at = self
+                    .chars
+                    .get(s)
+                    .map_or_else(|| self.chars.last().map_or(0, |c| c.end), |c| c.start);
                 self.push(TokenKind::Blank, Span::empty_at(at as usize));
             } else {
                 self.content(s, e);
@@ -289,7 +286,10 @@ impl Scanner<'_> {
             }
             if let Some(end) = self.placeholder_at(i, to, text_start.is_none()) {
                 self.flush_text(&mut text_start, i);
-                let span = Span::new(self.chars[i].start as usize, self.chars[end - 1].end as usize);
+                let span = Span::new(
+                    self.chars[i].start as usize,
+                    self.chars[end - 1].end as usize,
+                );
                 self.push(TokenKind::Placeholder, span);
                 i = end;
                 continue;
@@ -298,8 +298,10 @@ impl Scanner<'_> {
                 match self.number(i, to) {
                     Lexed::Number { end, number } => {
                         self.flush_text(&mut text_start, i);
-                        let span =
-                            Span::new(self.chars[i].start as usize, self.chars[end - 1].end as usize);
+                        let span = Span::new(
+                            self.chars[i].start as usize,
+                            self.chars[end - 1].end as usize,
+                        );
                         let index = self.out.numbers.len() as u32;
                         self.out.numbers.push(number);
                         self.push(TokenKind::Number { index }, span);
@@ -334,7 +336,10 @@ impl Scanner<'_> {
             }
         }
         let canon_end = self.out.canon.len() as u32;
-        let span = Span::new(self.chars[start].start as usize, self.chars[end - 1].end as usize);
+        let span = Span::new(
+            self.chars[start].start as usize,
+            self.chars[end - 1].end as usize,
+        );
         self.push(
             TokenKind::Text {
                 canon_start,
@@ -347,10 +352,12 @@ impl Scanner<'_> {
     /// The index of the `)` closing a `(` at `open`, when it comes soon on the same line.
     fn closing_paren(&self, open: usize, to: usize) -> Option<usize> {
         let limit = (open + 48).min(to);
-        (open + 1..limit).find(|&j| self.chars[j].c == ')').filter(|&j| {
-            // "(件)" right after a number is a unit, handled by the number lexer.
-            j > open + 1
-        })
+        (open + 1..limit)
+            .find(|&j| self.chars[j].c == ')')
+            .filter(|&j| {
+                // "(件)" right after a number is a unit, handled by the number lexer.
+                j > open + 1
+            })
     }
 
     /// A placeholder is a standalone "/", "—", "-", "–" (or a run of dashes) or "无".
@@ -427,21 +434,27 @@ impl Scanner<'_> {
         while k < to && self.chars[k].c == ' ' {
             k += 1;
         }
-        if k < to && matches!(self.chars[k].c, '年' | '月' | '日' | '号' | '时' | '期' | '届') {
+        if k < to
+            && matches!(
+                self.chars[k].c,
+                '年' | '月' | '日' | '号' | '时' | '期' | '届'
+            )
+        {
             return Lexed::Text { end: k + 1 };
         }
 
         // A list number glued to the digits before it: "00000002.其他…", "1、当面…".
         if i < to && matches!(self.chars[i].c, '.' | '、') && plain {
             let after = i + 1;
-            let next_is_label = after < to && is_label_char(self.chars[after].c) && !self.digit(after, to)
-                || (self.chars[i].c == '.' && after < to && self.chars[after].c == ' ' && {
-                    let mut j = after;
-                    while j < to && self.chars[j].c == ' ' {
-                        j += 1;
-                    }
-                    j < to && chars::is_cjk(self.chars[j].c)
-                });
+            let next_is_label =
+                after < to && is_label_char(self.chars[after].c) && !self.digit(after, to)
+                    || (self.chars[i].c == '.' && after < to && self.chars[after].c == ' ' && {
+                        let mut j = after;
+                        while j < to && self.chars[j].c == ' ' {
+                            j += 1;
+                        }
+                        j < to && chars::is_cjk(self.chars[j].c)
+                    });
             if next_is_label {
                 // A short run standing alone is the list number itself ("2.", "10、"); a
                 // single digit right after a split-off value is the same list number.
@@ -450,7 +463,8 @@ impl Scanner<'_> {
                 }
                 // The last digit is the list number; the rest is a value.
                 digits_end -= 1;
-                let number = self.make_number(negative, digits_start, digits_end, None, Unit::None, plain);
+                let number =
+                    self.make_number(negative, digits_start, digits_end, None, Unit::None, plain);
                 return Lexed::Number {
                     end: digits_end,
                     number,
@@ -531,12 +545,18 @@ impl Scanner<'_> {
         for ch in integer_chars.iter().chain(fraction_chars) {
             let Some(d) = ch.c.to_digit(10) else { continue };
             count += 1;
-            match mantissa.checked_mul(10).and_then(|m| m.checked_add(d as i128)) {
+            match mantissa
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(d as i128))
+            {
                 Some(m) if count <= 30 => mantissa = m,
                 _ => overflow = true,
             }
         }
-        let integer_digits = integer_chars.iter().filter(|c| c.c.is_ascii_digit()).count() as u32;
+        let integer_digits = integer_chars
+            .iter()
+            .filter(|c| c.c.is_ascii_digit())
+            .count() as u32;
         let scale = count - integer_digits;
         let value = if overflow {
             None
@@ -568,13 +588,19 @@ fn is_skippable_line(chars: &[Ch]) -> bool {
     if content.len() >= 3
         && is_dash(content[0])
         && is_dash(content[content.len() - 1])
-        && content[1..content.len() - 1].iter().all(|c| c.is_ascii_digit())
+        && content[1..content.len() - 1]
+            .iter()
+            .all(|c| c.is_ascii_digit())
     {
         return true;
     }
     // "第3页" / "第3页共10页"
     let s: String = content.iter().collect();
-    if s.starts_with('第') && s.contains('页') && s.chars().all(|c| c.is_ascii_digit() || "第页共/".contains(c)) {
+    if s.starts_with('第')
+        && s.contains('页')
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || "第页共/".contains(c))
+    {
         return true;
     }
     // A lone URL line (no ideographs, no spaces inside).
@@ -592,8 +618,13 @@ mod tests {
         scan.tokens
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Text { canon_start, canon_end } => {
-                    let s: String = scan.canon[canon_start as usize..canon_end as usize].iter().collect();
+                TokenKind::Text {
+                    canon_start,
+                    canon_end,
+                } => {
+                    let s: String = scan.canon[canon_start as usize..canon_end as usize]
+                        .iter()
+                        .collect();
                     format!("T:{s}")
                 }
                 TokenKind::Number { index } => {
@@ -625,14 +656,20 @@ mod tests {
             kinds("行政许可 845 -28 35782"),
             ["T:行政许可", "N:845", "N:-28*", "N:35782", "/"]
         );
-        assert_eq!(kinds("其他 29 增 18 0"), ["T:其他", "N:29", "N:18*", "N:0", "/"]);
+        assert_eq!(
+            kinds("其他 29 增 18 0"),
+            ["T:其他", "N:29", "N:18*", "N:0", "/"]
+        );
     }
 
     #[test]
     fn money_forms() {
         assert_eq!(kinds("政府集中采购 468 23083万元")[2], "N:23083万*");
         assert_eq!(kinds("采购 10 6,239,795.00元")[2], "N:6239795元*");
-        assert_eq!(kinds("政府集中采购\t208\t3929. 08 万元\t")[2], "N:3929.08万*");
+        assert_eq!(
+            kinds("政府集中采购\t208\t3929. 08 万元\t")[2],
+            "N:3929.08万*"
+        );
         assert_eq!(kinds("5\t400.45887 万元")[1], "N:400.45887万*");
     }
 
@@ -640,14 +677,27 @@ mod tests {
     fn tabs_keep_blank_cells() {
         assert_eq!(
             kinds("（一）予以公开\t258\t12\t\t\t1\t1\t"),
-            ["T:一予以公开", "N:258", "N:12", "B", "B", "N:1", "N:1", "B", "/"]
+            [
+                "T:一予以公开",
+                "N:258",
+                "N:12",
+                "B",
+                "B",
+                "N:1",
+                "N:1",
+                "B",
+                "/"
+            ]
         );
     }
 
     #[test]
     fn pipe_framing_is_not_a_cell() {
         assert_eq!(kinds("0 |"), ["N:0", "/"]);
-        assert_eq!(kinds("规章 | 0 | 0 | 0 | |"), ["T:规章", "N:0", "N:0", "N:0", "B", "/"]);
+        assert_eq!(
+            kinds("规章 | 0 | 0 | 0 | |"),
+            ["T:规章", "N:0", "N:0", "N:0", "B", "/"]
+        );
     }
 
     #[test]
@@ -664,13 +714,10 @@ mod tests {
     #[test]
     fn dates_and_parenthesised_numbers_are_text() {
         assert_eq!(kinds("2020年1月"), ["T:2020年1月", "/"]);
-        assert_eq!(kinds("政府信息数 （不同渠道计 1 条）\t条\t84655"), [
-            "T:政府信息数",
-            "T:不同渠道计1条",
-            "T:条",
-            "N:84655",
-            "/"
-        ]);
+        assert_eq!(
+            kinds("政府信息数 （不同渠道计 1 条）\t条\t84655"),
+            ["T:政府信息数", "T:不同渠道计1条", "T:条", "N:84655", "/"]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! layout description the page uses to draw the tables in their official shape.
 
 pub mod national;
+pub mod old;
 
 use crate::json::JsonWriter;
 use crate::report::Format;

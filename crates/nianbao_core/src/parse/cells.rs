@@ -1,0 +1,307 @@
+//! Turning value tokens into cells of a given kind, and reading rows whose values are
+//! complete, short, long, blank or glued — shared by every table reader.
+
+use crate::codes::Code;
+use crate::decimal::Decimal;
+use crate::diagnostic::Diagnostic;
+use crate::parse::glued::{self, Glued, Resolution, Split};
+use crate::parse::rows::{Collected, RawValue};
+use crate::parse::Ctx;
+use crate::relations::{GridRef, Relation};
+use crate::report::{Cell, Span, Value};
+use crate::text::scan::{TokenKind, Unit};
+use crate::vocab::national::CellKind;
+
+/// Most digits one count cell may take when splitting glued digits.
+const MAX_COUNT_DIGITS: usize = 9;
+/// Most ways to split one glued row before calling it hopeless.
+const MAX_SPLITS: usize = 20_000;
+
+/// How a row's values were read.
+#[derive(Clone, Debug)]
+pub enum RowCells {
+    /// One entry per cell; `None` is a blank cell.
+    Read(Vec<Option<Cell>>),
+    /// Glued digits with their candidate splits (resolved per table).
+    Glued {
+        glued: Glued,
+        splits: Vec<Split>,
+        last_number: usize,
+    },
+    /// Fewer or more numbers than cells; the numbers read.
+    Mismatch { got: Vec<usize>, span: Span },
+    /// A label with no numbers after it.
+    NoNumbers,
+}
+
+impl Ctx<'_> {
+    /// Converts a number or placeholder token into a cell of the given kind.
+    pub fn cell_from_token(
+        &mut self,
+        token_index: usize,
+        kind: CellKind,
+        path: &str,
+    ) -> Option<Cell> {
+        let token = self.scan.tokens[token_index];
+        let line = token.line;
+        match token.kind {
+            TokenKind::Placeholder => Some(Cell {
+                value: Value::Placeholder,
+                span: token.span,
+                line,
+                old: None,
+            }),
+            TokenKind::Number { index } => {
+                let number = self.scan.numbers[index as usize];
+                let value = self.value_of(number.value, number.unit, kind, token.span, path)?;
+                Some(Cell {
+                    value,
+                    span: token.span,
+                    line,
+                    old: None,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The cell value of a printed number, or a diagnostic and `None` when it cannot be one.
+    pub fn value_of(
+        &mut self,
+        value: Option<Decimal>,
+        unit: Unit,
+        kind: CellKind,
+        span: Span,
+        path: &str,
+    ) -> Option<Value> {
+        let printed = self.text[span.range()].to_string();
+        let Some(value) = value else {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::NumberUnreadable,
+                    span,
+                    format!("“{printed}”位数过多，无法作为数字读取，该单元格记为缺失。"),
+                )
+                .with_cells([path.to_string()]),
+            );
+            return None;
+        };
+        match kind {
+            CellKind::Count | CellKind::SignedCount => match (value.as_integer(), unit) {
+                (Some(n), Unit::None | Unit::Items) => Some(Value::Count(n)),
+                _ => {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::NumberUnreadable,
+                            span,
+                            format!("“{printed}”不是整数件数，这一格应为整数。"),
+                        )
+                        .with_cells([path.to_string()]),
+                    );
+                    Some(Value::Decimal(value))
+                }
+            },
+            CellKind::Money { default_unit_wan } => {
+                let wan = match unit {
+                    Unit::Wan => true,
+                    Unit::Yuan => false,
+                    Unit::None => {
+                        if !default_unit_wan && !value.is_zero() {
+                            self.diagnostics.push(
+                                Diagnostic::new(
+                                    Code::MoneyUnit,
+                                    span,
+                                    format!("金额“{printed}”没有注明单位，按“元”读取。"),
+                                )
+                                .with_cells([path.to_string()]),
+                            );
+                        }
+                        default_unit_wan
+                    }
+                    Unit::Percent | Unit::Items => {
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                Code::NumberUnreadable,
+                                span,
+                                format!("“{printed}”不是金额，这一格应为金额。"),
+                            )
+                            .with_cells([path.to_string()]),
+                        );
+                        return None;
+                    }
+                };
+                let yuan = if wan { value.shift(4) } else { Some(value) };
+                yuan.map(Value::Money)
+            }
+        }
+    }
+
+    /// Classifies the values collected after a row label.
+    pub fn row_cells(
+        &mut self,
+        collected: &Collected,
+        kinds: &[CellKind],
+        paths: &[String],
+    ) -> RowCells {
+        let cells = kinds.len();
+        let values = &collected.values;
+        let count = collected.value_count(&self.scan);
+        if count == 0 && values.len() != cells {
+            return RowCells::NoNumbers;
+        }
+        let has_blank = values
+            .iter()
+            .any(|v| self.scan.tokens[v.token].kind == TokenKind::Blank);
+        if values.len() == cells {
+            let read = values
+                .iter()
+                .zip(kinds.iter().zip(paths))
+                .map(|(v, (kind, path))| self.cell_from_token(v.token, *kind, path))
+                .collect();
+            return RowCells::Read(read);
+        }
+        let span = values_span(self, values);
+        let got: Vec<usize> = values
+            .iter()
+            .map(|v| v.token)
+            .filter(|&t| self.scan.tokens[t].is_value())
+            .collect();
+        if count < cells && !has_blank {
+            let numbers = glued::number_tokens(&self.scan, values);
+            if numbers.len() == count {
+                if let Some(glued) = Glued::from_tokens(&self.scan, self.text, &numbers) {
+                    if glued.digit_count() >= cells {
+                        let max_digits = if matches!(kinds.last(), Some(CellKind::Money { .. })) {
+                            glued.digit_count()
+                        } else {
+                            MAX_COUNT_DIGITS
+                        };
+                        if let Some(splits) = glued::splits(&glued, cells, max_digits, MAX_SPLITS) {
+                            if !splits.is_empty() {
+                                return RowCells::Glued {
+                                    glued,
+                                    splits,
+                                    last_number: *numbers.last().unwrap_or(&0),
+                                };
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        RowCells::Mismatch { got, span }
+    }
+
+    /// The cells of one split of glued digits.
+    pub fn cells_from_split(
+        &mut self,
+        glued: &Glued,
+        split: &Split,
+        last_number: usize,
+        kinds: &[CellKind],
+        paths: &[String],
+    ) -> Vec<Option<Cell>> {
+        let values = split.values(glued);
+        let last_token = self.scan.tokens[last_number];
+        let last_value = self.scan.number(&last_token).copied();
+        (0..kinds.len())
+            .map(|i| {
+                let span = split.span(glued, i);
+                let line = self.scan.line_of(span.start);
+                let is_last = i + 1 == kinds.len();
+                let (value, unit) = match (is_last, last_value) {
+                    (true, Some(number)) if glued.tail_end.is_some() => {
+                        // The last cell keeps the fraction and unit printed after the digits.
+                        let whole: i128 = glued.groups[glued.groups.len() - 1]
+                            .iter()
+                            .fold(0i128, |a, d| {
+                                a.saturating_mul(10).saturating_add(d.value as i128)
+                            });
+                        let fraction = number
+                            .value
+                            .and_then(|v| v.checked_sub(Decimal::new(whole, 0)?));
+                        let value =
+                            fraction.and_then(|f| f.checked_add(Decimal::from_int(values[i])));
+                        (value, number.unit)
+                    }
+                    _ => (Some(Decimal::from_int(values[i])), Unit::None),
+                };
+                let value = self.value_of(value, unit, kinds[i], span, &paths[i])?;
+                Some(Cell {
+                    value,
+                    span,
+                    line,
+                    old: None,
+                })
+            })
+            .collect()
+    }
+}
+
+fn values_span(ctx: &Ctx, values: &[RawValue]) -> Span {
+    values
+        .iter()
+        .map(|v| ctx.scan.tokens[v.token].span)
+        .reduce(Span::cover)
+        .unwrap_or_default()
+}
+
+/// A table's rows as read, before glued rows are settled.
+pub struct TableRows {
+    pub rows: Vec<Option<RowCells>>,
+}
+
+impl TableRows {
+    /// Integer value of a read cell, for relation solving.
+    fn fixed(&self, (r, c): GridRef) -> Option<i64> {
+        match self.rows.get(r)? {
+            Some(RowCells::Read(cells)) => cells.get(c)?.as_ref()?.value.as_count(),
+            _ => None,
+        }
+    }
+
+    /// Settles glued rows with the table's relations. Returns, per glued row index, the
+    /// resolution and the candidate values (for messages).
+    pub fn resolve_glued(&self, relations: &[Relation]) -> Vec<(usize, Resolution)> {
+        let glued_rows: Vec<(usize, Vec<Vec<i64>>)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(r, row)| match row {
+                Some(RowCells::Glued { glued, splits, .. }) => {
+                    Some((r, splits.iter().map(|s| s.values(glued)).collect()))
+                }
+                _ => None,
+            })
+            .collect();
+        if glued_rows.is_empty() {
+            return Vec::new();
+        }
+        let resolutions = glued::resolve(|g| self.fixed(g), &glued_rows, relations);
+        glued_rows
+            .iter()
+            .map(|(r, _)| *r)
+            .zip(resolutions)
+            .collect()
+    }
+}
+
+/// "8|98|989、89|8|989" — a few candidate readings for a message.
+pub fn describe_splits(glued: &Glued, splits: &[Split], max: usize) -> String {
+    let shown: Vec<String> = splits
+        .iter()
+        .take(max)
+        .map(|s| {
+            s.values(glued)
+                .iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    let mut out = shown.join("、");
+    if splits.len() > max {
+        out.push_str(" 等");
+    }
+    out
+}

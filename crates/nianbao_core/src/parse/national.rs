@@ -1,0 +1,579 @@
+//! Tables 二, 三 and 四 of the 2019 and 2021 national formats: found by their headings and
+//! row labels wherever they are printed (a page break may put table 四 in the middle of table
+//! 三), read into the contract's cell paths.
+
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::parse::cells::{describe_splits, RowCells, TableRows};
+use crate::parse::glued::Resolution;
+use crate::parse::rows::{collect_values, rows_in_chunk, text_span, Collected};
+use crate::parse::Ctx;
+use crate::relations::{t3_relations, t4_relations, Relation};
+use crate::report::{Cell, CellPath, Format, Span};
+use crate::vocab::national::{
+    t2_path, t2_rows, t3_data_rows, t3_path, t4_path, CellKind, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
+};
+
+/// A row found by its label.
+struct FoundRow {
+    label: Span,
+    collected: Option<Collected>,
+}
+
+/// What one table reader hands back.
+struct TableOut {
+    cells: Vec<(CellPath, Option<Cell>)>,
+}
+
+/// Reads tables 二, 三 and 四; every cell the format defines is in the result, `None` when
+/// it could not be read.
+pub fn read(ctx: &mut Ctx, format: Format) -> Vec<(CellPath, Option<Cell>)> {
+    let t3_anchor = table3_anchor(ctx);
+    let mut cells = read_t2(ctx, format, t3_anchor).cells;
+    cells.extend(read_t3(ctx, format, t3_anchor).cells);
+    cells.extend(read_t4(ctx, t3_anchor).cells);
+    cells
+}
+
+/// Canonical index of the first character at or after a byte offset.
+fn canon_at(ctx: &Ctx, offset: u32) -> usize {
+    ctx.scan.canon_offsets.partition_point(|&o| o < offset)
+}
+
+fn section_canon(ctx: &Ctx, number: u8) -> Option<usize> {
+    ctx.sections
+        .iter()
+        .find(|s| s.number == number)
+        .map(|s| canon_at(ctx, s.span.start))
+}
+
+fn find_key(ctx: &Ctx, keys: &[&str], from: usize) -> Option<usize> {
+    keys.iter()
+        .filter_map(|k| crate::parse::rows::find(&ctx.scan.canon, k, from, ctx.scan.canon.len()))
+        .min()
+}
+
+fn table3_anchor(ctx: &Ctx) -> Option<usize> {
+    let from = section_canon(ctx, 3).unwrap_or(0);
+    find_key(ctx, &["勾稽关系", "申请人情况"], from)
+        .or_else(|| section_canon(ctx, 3))
+        .or_else(|| find_key(ctx, &["本年新收政府信息公开申请"], 0))
+}
+
+/// Finds each row's label between two canonical positions and collects its values.
+fn find_rows(
+    ctx: &Ctx,
+    from: usize,
+    to: usize,
+    keys: &[&'static [&'static str]],
+    widths: &[usize],
+) -> Vec<Option<FoundRow>> {
+    let mut found: Vec<Option<FoundRow>> = (0..keys.len()).map(|_| None).collect();
+    for chunk in ctx.chunks.iter() {
+        if chunk.canon_end <= from {
+            continue;
+        }
+        if chunk.canon_start >= to || found.iter().all(Option::is_some) {
+            break;
+        }
+        let matches = rows_in_chunk(
+            &ctx.scan,
+            ctx.text,
+            chunk,
+            from,
+            keys.len(),
+            |r| keys[r],
+            |r| found[r].is_none(),
+        );
+        let last = matches.len().saturating_sub(1);
+        for (i, m) in matches.iter().enumerate() {
+            if m.canon_start >= to {
+                break;
+            }
+            let label = ctx.scan.canon_span(ctx.text, m.canon_start, m.canon_end);
+            let followed_by_values = ctx
+                .scan
+                .tokens
+                .get(chunk.end_token..)
+                .and_then(|rest| {
+                    rest.iter().find(|t| {
+                        !matches!(
+                            t.kind,
+                            crate::text::scan::TokenKind::LineEnd
+                                | crate::text::scan::TokenKind::Blank
+                        )
+                    })
+                })
+                .is_some_and(|t| t.is_value());
+            let collected = if i == last && followed_by_values {
+                let label_line = ctx.scan.tokens[chunk.end_token - 1].line;
+                Some(collect_values(
+                    &ctx.scan,
+                    chunk.end_token,
+                    widths[m.row],
+                    label_line,
+                ))
+            } else {
+                blank_cells_after(ctx, label.end, widths[m.row])
+            };
+            found[m.row] = Some(FoundRow { label, collected });
+        }
+    }
+    found
+}
+
+/// A label followed on its own line by nothing but empty cells ("2.其他法律行政法规禁止公开" and
+/// seven TABs): a row of blank cells, not a label without numbers.
+fn blank_cells_after(ctx: &Ctx, label_end: u32, width: usize) -> Option<Collected> {
+    let tokens = &ctx.scan.tokens;
+    let first = tokens.partition_point(|t| t.span.end <= label_end);
+    let rest = &tokens[first..];
+    let after_label = rest
+        .iter()
+        .position(|t| !t.is_text() || t.span.start >= label_end)?;
+    let mut values = Vec::new();
+    for (k, t) in rest[after_label..].iter().enumerate() {
+        match t.kind {
+            crate::text::scan::TokenKind::Blank => values.push(crate::parse::rows::RawValue {
+                token: first + after_label + k,
+            }),
+            crate::text::scan::TokenKind::LineEnd => break,
+            _ => return None,
+        }
+    }
+    (values.len() >= width).then(|| {
+        values.truncate(width);
+        Collected {
+            values,
+            end: first + after_label,
+        }
+    })
+}
+
+/// Reads one rows-based table: cells per row (in `paths` order), with diagnostics.
+#[allow(clippy::too_many_arguments)]
+fn read_rows_table(
+    ctx: &mut Ctx,
+    table: &str,
+    found: Vec<Option<FoundRow>>,
+    row_labels: &[&str],
+    kinds: &[Vec<CellKind>],
+    paths: &[Vec<String>],
+    relations: &[Relation],
+) -> Vec<Vec<Option<crate::report::Cell>>> {
+    let mut rows = TableRows {
+        rows: Vec::with_capacity(found.len()),
+    };
+    for (r, row) in found.iter().enumerate() {
+        let cells = row.as_ref().map(|f| match &f.collected {
+            Some(collected) => ctx.row_cells(collected, &kinds[r], &paths[r]),
+            None => RowCells::NoNumbers,
+        });
+        rows.rows.push(cells);
+    }
+    let resolutions = rows.resolve_glued(relations);
+
+    let mut out: Vec<Vec<Option<Cell>>> = Vec::with_capacity(found.len());
+    let mut missing_rows = Vec::new();
+    let mut no_number_rows = Vec::new();
+    let mut split_notes = Vec::new();
+    let mut split_cells: Vec<String> = Vec::new();
+    let mut split_span: Option<Span> = None;
+    let mut glued_rows = 0;
+    for (r, row) in rows.rows.iter().enumerate() {
+        let width = kinds[r].len();
+        let label = row_labels[r];
+        let label_span = found[r].as_ref().map(|f| f.label).unwrap_or_default();
+        let cells: Vec<Option<Cell>> = match row {
+            None => {
+                missing_rows.push(r);
+                vec![None; width]
+            }
+            Some(RowCells::NoNumbers) => {
+                no_number_rows.push(r);
+                vec![None; width]
+            }
+            Some(RowCells::Read(cells)) => {
+                let blanks: Vec<usize> = (0..width).filter(|&c| cells[c].is_none()).collect();
+                if !blanks.is_empty() {
+                    let names: Vec<String> =
+                        blanks.iter().map(|&c| column_name(&paths[r][c])).collect();
+                    ctx.diagnostics.push(
+                        Diagnostic::new(
+                            Code::CellsBlank,
+                            label_span,
+                            format!(
+                                "{table}“{label}”一行有 {} 个单元格为空（{}）；空白不等于 0，这些单元格记为缺失。",
+                                blanks.len(),
+                                names.join("、")
+                            ),
+                        )
+                        .with_cells(blanks.iter().map(|&c| paths[r][c].clone()))
+                        .with_help("如果这些单元格应为 0，请在报告中填写 0；不适用时可填“/”。"),
+                    );
+                }
+                cells.clone()
+            }
+            Some(RowCells::Mismatch { got, span }) => {
+                let numbers: Vec<&str> = got
+                    .iter()
+                    .map(|&t| &ctx.text[ctx.scan.tokens[t].span.range()])
+                    .collect();
+                let (code, word) = if got.len() < width {
+                    (Code::RowShort, "少")
+                } else {
+                    (Code::RowLong, "多")
+                };
+                ctx.diagnostics.push(
+                    Diagnostic::new(
+                        code,
+                        *span,
+                        format!(
+                            "{table}“{label}”一行读到 {} 个数字，应有 {width} 个（{word}了 {} 个）；\
+                             无法确定是哪一格出错，这一行的单元格记为缺失。",
+                            got.len(),
+                            got.len().abs_diff(width)
+                        ),
+                    )
+                    .with_cells(paths[r].iter().cloned())
+                    .with_note(format!("读到：{}", numbers.join(" ")))
+                    .with_help(format!("请核对这一行，补齐或删去数字，使其正好有 {width} 个。")),
+                );
+                vec![None; width]
+            }
+            Some(RowCells::Glued {
+                glued,
+                splits,
+                last_number,
+            }) => {
+                let resolution = resolutions
+                    .iter()
+                    .find(|(row, _)| *row == r)
+                    .map_or(Resolution::Ambiguous, |(_, res)| *res);
+                let digits_span = Span {
+                    start: glued.groups[0][0].start,
+                    end: glued.tail_end.unwrap_or(
+                        glued
+                            .groups
+                            .last()
+                            .and_then(|g| g.last())
+                            .map_or(0, |d| d.end),
+                    ),
+                };
+                let printed = ctx.text[digits_span.range()].to_string();
+                match resolution {
+                    Resolution::Unique(k) | Resolution::FewestConflicts(k) => {
+                        let (glued, split, last_number) =
+                            (glued.clone(), splits[k].clone(), *last_number);
+                        let cells =
+                            ctx.cells_from_split(&glued, &split, last_number, &kinds[r], &paths[r]);
+                        let values: Vec<String> =
+                            split.values(&glued).iter().map(|v| v.to_string()).collect();
+                        if matches!(resolution, Resolution::FewestConflicts(_)) {
+                            ctx.diagnostics.push(
+                                Diagnostic::new(
+                                    Code::GluedGuess,
+                                    digits_span,
+                                    format!(
+                                        "{table}“{label}”一行的数字“{printed}”粘连在一起，任何拆分都不能使表格平衡；暂按矛盾最少的读法 {} 读取，请核对原文。",
+                                        values.join(" ")
+                                    ),
+                                )
+                                .with_cells(paths[r].iter().cloned())
+                                .with_note(format!("可能的读法共 {} 种：{}", splits.len(), describe_splits(&glued, splits, 4))),
+                            );
+                        } else if glued.groups.len() < width {
+                            glued_rows += 1;
+                            if splits.len() > 1 {
+                                split_notes
+                                    .push(format!("“{label}”：{printed} → {}", values.join(" ")));
+                            }
+                            split_cells.extend(paths[r].iter().cloned());
+                            split_span =
+                                Some(split_span.map_or(digits_span, |s| s.cover(digits_span)));
+                        }
+                        cells
+                    }
+                    Resolution::Ambiguous => {
+                        ctx.diagnostics.push(
+                            Diagnostic::new(
+                                Code::GluedAmbiguous,
+                                digits_span,
+                                format!(
+                                    "{table}“{label}”一行的数字“{printed}”粘连在一起，可拆成 {} 种读法（{}），无法确定，这一行的单元格记为缺失。",
+                                    splits.len(),
+                                    describe_splits(glued, splits, 4)
+                                ),
+                            )
+                            .with_cells(paths[r].iter().cloned())
+                            .with_help("请在原报告中用空格或制表符分开各单元格的数字。"),
+                        );
+                        vec![None; width]
+                    }
+                }
+            }
+        };
+        out.push(cells);
+    }
+    if glued_rows > 0 {
+        let how = if split_notes.is_empty() {
+            "每行的位数正好等于单元格数，拆分唯一".to_string()
+        } else {
+            format!(
+                "其中 {} 行有多种拆法，已按表格自身的勾稽关系唯一确定",
+                split_notes.len()
+            )
+        };
+        let mut d = Diagnostic::new(
+            Code::GluedSplit,
+            split_span.unwrap_or_default(),
+            format!("{table}有 {glued_rows} 行数字粘连在一起（单元格之间没有分隔）；{how}。"),
+        )
+        .with_cells(split_cells);
+        for note in split_notes {
+            d = d.with_note(note);
+        }
+        ctx.diagnostics.push(d);
+    }
+    let all_missing = missing_rows.len() == found.len();
+    if all_missing {
+        let at = Span::empty_at(ctx.text.len());
+        ctx.diagnostics.push(
+            Diagnostic::new(
+                Code::RowMissing,
+                at,
+                format!("{table}只找到了表头，没有找到任何数据行；其单元格全部记为缺失。"),
+            )
+            .with_cells(paths.iter().flatten().cloned()),
+        );
+    } else if !missing_rows.is_empty() {
+        let names: Vec<&str> = missing_rows.iter().map(|&r| row_labels[r]).collect();
+        let at = found
+            .iter()
+            .flatten()
+            .map(|f| f.label)
+            .last()
+            .unwrap_or_default();
+        ctx.diagnostics.push(
+            Diagnostic::new(
+                Code::RowMissing,
+                Span::empty_at(at.end as usize),
+                format!(
+                    "{table}缺少 {} 行：{}；这些行的单元格记为缺失。",
+                    missing_rows.len(),
+                    names.join("、")
+                ),
+            )
+            .with_cells(missing_rows.iter().flat_map(|&r| paths[r].iter().cloned())),
+        );
+    }
+    if !no_number_rows.is_empty() {
+        let names: Vec<&str> = no_number_rows.iter().map(|&r| row_labels[r]).collect();
+        let at = found[no_number_rows[0]]
+            .as_ref()
+            .map(|f| f.label)
+            .unwrap_or_default();
+        ctx.diagnostics.push(
+            Diagnostic::new(
+                Code::NoNumbers,
+                at,
+                format!(
+                    "{table}有 {} 行只有标签、没有数字（{}）；没有数字不等于 0，这些单元格记为缺失。",
+                    no_number_rows.len(),
+                    shorten(&names, 6)
+                ),
+            )
+            .with_cells(no_number_rows.iter().flat_map(|&r| paths[r].iter().cloned())),
+        );
+    }
+    out
+}
+
+fn shorten(names: &[&str], max: usize) -> String {
+    if names.len() <= max {
+        names.join("、")
+    } else {
+        format!("{} 等", names[..max].join("、"))
+    }
+}
+
+fn column_name(path: &str) -> String {
+    if let Some(rest) = path.strip_prefix("t4.") {
+        if let Some((group, column)) = rest.split_once('.') {
+            let group = T4_GROUPS
+                .iter()
+                .find(|g| g.key == group)
+                .map_or(group, |g| g.label);
+            let column = T4_COLUMNS
+                .iter()
+                .find(|c| c.key == column)
+                .map_or(column, |c| c.label);
+            return format!("{group}·{column}");
+        }
+    }
+    let column = path.rsplit('.').next().unwrap_or(path);
+    T3_COLUMNS
+        .iter()
+        .map(|c| (c.key, c.label))
+        .chain(T4_COLUMNS.iter().map(|c| (c.key, c.label)))
+        .find(|(k, _)| *k == column)
+        .map_or_else(|| column.to_string(), |(_, l)| l.to_string())
+}
+
+fn table_missing(ctx: &mut Ctx, table: &str, name: &str, section: u8, paths: &[String]) {
+    let at = ctx
+        .sections
+        .iter()
+        .find(|s| s.number == section)
+        .map_or(Span::empty_at(ctx.text.len()), |s| s.span);
+    ctx.diagnostics.push(
+        Diagnostic::new(
+            Code::TableMissing,
+            at,
+            format!(
+                "没有找到{table}（{name}）；其 {} 个单元格记为缺失，无法核对。",
+                paths.len()
+            ),
+        )
+        .with_cells(paths.iter().cloned())
+        .with_help("如果表格在原文中是图片，请把表格内容以文字粘贴进来。"),
+    );
+}
+
+fn flatten(paths: Vec<Vec<String>>, cells: Vec<Vec<Option<Cell>>>) -> TableOut {
+    TableOut {
+        cells: paths
+            .into_iter()
+            .flatten()
+            .map(CellPath::from)
+            .zip(cells.into_iter().flatten())
+            .collect(),
+    }
+}
+
+fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut {
+    let rows = t2_rows(format);
+    let paths: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.columns
+                .iter()
+                .map(|(c, _)| t2_path(r.key, c.key))
+                .collect()
+        })
+        .collect();
+    let kinds: Vec<Vec<CellKind>> = rows
+        .iter()
+        .map(|r| r.columns.iter().map(|(_, k)| *k).collect())
+        .collect();
+    let from_section = section_canon(ctx, 2).unwrap_or(0);
+    let end = t3_anchor
+        .or_else(|| section_canon(ctx, 3))
+        .unwrap_or(ctx.scan.canon.len());
+    let Some(start) = find_key(ctx, &["第二十条"], from_section).filter(|&s| s < end) else {
+        let all: Vec<String> = paths.iter().flatten().cloned().collect();
+        table_missing(ctx, "表二", "主动公开政府信息情况", 2, &all);
+        let empty = paths.iter().map(|p| vec![None; p.len()]).collect();
+        return flatten(paths, empty);
+    };
+    let keys: Vec<&'static [&'static str]> = rows.iter().map(|r| r.keys).collect();
+    let widths: Vec<usize> = rows.iter().map(|r| r.columns.len()).collect();
+    let found = find_rows(ctx, start, end, &keys, &widths);
+    let labels: Vec<&str> = rows.iter().map(|r| r.label).collect();
+    let cells = read_rows_table(ctx, "表二", found, &labels, &kinds, &paths, &[]);
+    flatten(paths, cells)
+}
+
+fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
+    let rows: Vec<_> = t3_data_rows(format).collect();
+    let paths: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| T3_COLUMNS.iter().map(|c| t3_path(r.key, c.key)).collect())
+        .collect();
+    let Some(start) = anchor else {
+        let all: Vec<String> = paths.iter().flatten().cloned().collect();
+        table_missing(ctx, "表三", "收到和处理政府信息公开申请情况", 3, &all);
+        let empty = paths.iter().map(|p| vec![None; p.len()]).collect();
+        return flatten(paths, empty);
+    };
+    let kinds = vec![vec![CellKind::Count; T3_COLUMNS.len()]; rows.len()];
+    let keys: Vec<&'static [&'static str]> = rows.iter().map(|r| r.keys).collect();
+    let widths = vec![T3_COLUMNS.len(); rows.len()];
+    let found = find_rows(ctx, start, ctx.scan.canon.len(), &keys, &widths);
+    let labels: Vec<&str> = rows.iter().map(|r| r.short).collect();
+    let cells = read_rows_table(
+        ctx,
+        "表三",
+        found,
+        &labels,
+        &kinds,
+        &paths,
+        &t3_relations(format),
+    );
+    flatten(paths, cells)
+}
+
+/// Header words of table 四 (any one, next to 行政复议, identifies its header).
+const T4_HEADER_KEYS: [&str; 6] = [
+    "结果维持",
+    "结果纠正",
+    "尚未审结",
+    "未经复议",
+    "复议后起诉",
+    "其他结果",
+];
+
+fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
+    let paths: Vec<String> = T4_GROUPS
+        .iter()
+        .flat_map(|g| T4_COLUMNS.iter().map(move |c| t4_path(g.key, c.key)))
+        .collect();
+    let from = t3_anchor
+        .or_else(|| section_canon(ctx, 4))
+        .or_else(|| section_canon(ctx, 3))
+        .unwrap_or(0);
+    let header = ctx.chunks.iter().copied().find(|chunk| {
+        chunk.canon_end > from && {
+            let start = chunk.canon_start.max(from);
+            find_key(ctx, &["行政复议"], start).is_some_and(|at| at < chunk.canon_end)
+                && T4_HEADER_KEYS.iter().any(|k| {
+                    crate::parse::rows::find(&ctx.scan.canon, k, start, chunk.canon_end).is_some()
+                })
+        }
+    });
+    let Some(header) = header else {
+        table_missing(ctx, "表四", "政府信息公开行政复议、行政诉讼情况", 4, &paths);
+        return flatten(vec![paths.clone()], vec![vec![None; paths.len()]]);
+    };
+    let label = text_span(&ctx.scan, header.first_token, header.end_token).unwrap_or_default();
+    let label_line = ctx.scan.tokens[header.end_token - 1].line;
+    let next_is_value = ctx.scan.tokens[header.end_token..]
+        .iter()
+        .find(|t| {
+            !matches!(
+                t.kind,
+                crate::text::scan::TokenKind::LineEnd | crate::text::scan::TokenKind::Blank
+            )
+        })
+        .is_some_and(|t| t.is_value());
+    let collected =
+        next_is_value.then(|| collect_values(&ctx.scan, header.end_token, paths.len(), label_line));
+    // The header chunk may run on over many lines; point at its last piece of text.
+    let header_span = ctx.scan.tokens[header.end_token - 1].span;
+    let _ = label;
+    let found = vec![Some(FoundRow {
+        label: header_span,
+        collected,
+    })];
+    let kinds = vec![vec![CellKind::Count; paths.len()]];
+    let cells = read_rows_table(
+        ctx,
+        "表四",
+        found,
+        &["行政复议、行政诉讼"],
+        &kinds,
+        std::slice::from_ref(&paths),
+        &t4_relations(),
+    );
+    flatten(vec![paths], cells)
+}

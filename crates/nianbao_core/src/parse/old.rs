@@ -1,0 +1,452 @@
+//! Pre-2019 statistics tables (format-spec §3): the Fujian "指标名称 计量单位 年度 历年累计"
+//! tables and the national "统计指标 单位 统计数" table. There is no fixed vocabulary, so every
+//! row is read with its label, unit, value(s) and the row it is a part of, as `old.<n>` cells.
+
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::parse::cells::{describe_splits, RowCells, TableRows};
+use crate::parse::glued::Resolution;
+use crate::parse::rows::{collect_values, Chunk};
+use crate::parse::Ctx;
+use crate::relations::old_relations;
+use crate::report::{Cell, CellPath, OldRowInfo, Span};
+use crate::text::scan::TokenKind;
+use crate::vocab::national::CellKind;
+use crate::vocab::old::{parts_are_exhaustive, UNITS};
+
+/// How a row label is numbered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker {
+    /// No number ("主动公开信息数").
+    None,
+    /// "一、"
+    Chapter,
+    /// "（一）"
+    Item,
+    /// "1." / "1、"
+    Point,
+}
+
+impl Marker {
+    fn level(self) -> u8 {
+        match self {
+            Marker::None => 0,
+            Marker::Chapter => 1,
+            Marker::Item => 2,
+            Marker::Point => 3,
+        }
+    }
+}
+
+/// One row of the statistics table as read.
+struct OldRow {
+    label: String,
+    unit: Option<&'static str>,
+    marker: Marker,
+    /// Printed under "其中".
+    part_of_above: bool,
+    label_span: Span,
+    /// `None` for a heading row without values.
+    cells: Option<RowCells>,
+}
+
+const HEADER_KEYS: [&str; 2] = ["指标名称", "统计指标"];
+const HEADER_END_KEYS: [&str; 5] = ["历年累计", "统计数", "年度", "计量单位", "单位"];
+/// A label longer than this is prose: the table has ended.
+const MAX_LABEL_CHARS: usize = 60;
+
+pub fn read(ctx: &mut Ctx) -> Vec<(CellPath, Option<Cell>)> {
+    let canon = &ctx.scan.canon;
+    let Some(anchor) = HEADER_KEYS
+        .iter()
+        .filter_map(|k| crate::parse::rows::find(canon, k, 0, canon.len()))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let window_end = (anchor + 40).min(canon.len());
+    let columns = if crate::parse::rows::find(canon, "历年累计", anchor, window_end).is_some() {
+        2
+    } else {
+        1
+    };
+    let header_end = HEADER_END_KEYS
+        .iter()
+        .filter_map(|k| {
+            crate::parse::rows::find(canon, k, anchor, window_end).map(|i| i + k.chars().count())
+        })
+        .max()
+        .unwrap_or(anchor);
+
+    let has_unit_column = crate::parse::rows::find(canon, "单位", anchor, window_end).is_some();
+    let rows = read_rows(ctx, header_end, columns, has_unit_column);
+    build_cells(ctx, rows, columns)
+}
+
+fn read_rows(
+    ctx: &mut Ctx,
+    header_end: usize,
+    columns: usize,
+    has_unit_column: bool,
+) -> Vec<OldRow> {
+    let chunks: Vec<Chunk> = ctx
+        .chunks
+        .iter()
+        .copied()
+        .filter(|c| c.canon_end > header_end)
+        .collect();
+    let mut rows = Vec::new();
+    let kinds_count = vec![CellKind::Count; columns];
+    for chunk in chunks {
+        let followed_by_values = ctx.scan.tokens[chunk.end_token..]
+            .iter()
+            .find(|t| !matches!(t.kind, TokenKind::LineEnd | TokenKind::Blank))
+            .is_some_and(|t| t.is_value());
+        let lines = label_lines(ctx, &chunk, header_end);
+        let last = lines.len().saturating_sub(1);
+        let mut pending: Option<(String, Span)> = None;
+        let mut ended = false;
+        for (i, (label, span)) in lines.into_iter().enumerate() {
+            let (label, span) = match pending.take() {
+                Some((before, before_span)) => {
+                    (format!("{before}{label}"), before_span.cover(span))
+                }
+                None => (label, span),
+            };
+            let has_values = i == last && followed_by_values;
+            let (label, unit) = split_unit(&label, has_unit_column);
+            let (part_of_above, marker, _) = marker_of(&label);
+            if label.chars().count() > MAX_LABEL_CHARS || label.contains('。') {
+                ended = true;
+                break;
+            }
+            if !has_values {
+                if marker == Marker::Chapter {
+                    rows.push(OldRow {
+                        label,
+                        unit,
+                        marker,
+                        part_of_above,
+                        label_span: span,
+                        cells: None,
+                    });
+                } else if i < last {
+                    // A label wrapped onto the next line.
+                    pending = Some((label, span));
+                } else {
+                    ended = true;
+                }
+                continue;
+            }
+            let label_line = ctx.scan.tokens[chunk.end_token - 1].line;
+            let collected = collect_values(&ctx.scan, chunk.end_token, columns, label_line);
+            let kinds: Vec<CellKind> = match unit {
+                Some("元") | Some("万元") => vec![
+                    CellKind::Money {
+                        default_unit_wan: unit == Some("万元"),
+                    };
+                    columns
+                ],
+                _ => kinds_count.clone(),
+            };
+            let paths: Vec<String> = (0..columns).map(|c| format!("old.?.{c}")).collect();
+            let cells = ctx.row_cells(&collected, &kinds, &paths);
+            rows.push(OldRow {
+                label,
+                unit,
+                marker,
+                part_of_above,
+                label_span: span,
+                cells: Some(cells),
+            });
+        }
+        if ended {
+            break;
+        }
+    }
+    rows
+}
+
+/// The chunk's label text split by line, from the header end on: (compact original text, span).
+fn label_lines(ctx: &Ctx, chunk: &Chunk, header_end: usize) -> Vec<(String, Span)> {
+    let from_offset = ctx
+        .scan
+        .canon_offsets
+        .get(header_end)
+        .copied()
+        .unwrap_or(u32::MAX);
+    let mut lines: Vec<(String, Span)> = Vec::new();
+    let mut current_line = 0;
+    for token in &ctx.scan.tokens[chunk.first_token..chunk.end_token] {
+        if !token.is_text() || token.span.end <= from_offset {
+            continue;
+        }
+        let start = token.span.start.max(from_offset);
+        let piece: String = ctx.text[start as usize..token.span.end as usize]
+            .chars()
+            .filter(|c| {
+                !c.is_whitespace()
+                    && !matches!(
+                        crate::text::chars::normalize(*c),
+                        crate::text::chars::Norm::Space | crate::text::chars::Norm::Skip
+                    )
+            })
+            .collect();
+        if piece.is_empty() {
+            continue;
+        }
+        let span = Span {
+            start,
+            end: token.span.end,
+        };
+        match lines.last_mut() {
+            Some((text, s)) if token.line == current_line => {
+                text.push_str(&piece);
+                *s = s.cover(span);
+            }
+            _ => lines.push((piece, span)),
+        }
+        current_line = token.line;
+    }
+    lines
+}
+
+/// Splits a printed unit off the end of a label ("主动公开信息数条" → "主动公开信息数", 条).
+/// Only tables with a 计量单位/单位 column have units; there every label ends with one.
+fn split_unit(label: &str, has_unit_column: bool) -> (String, Option<&'static str>) {
+    if has_unit_column {
+        for unit in UNITS {
+            if let Some(stem) = label.strip_suffix(unit) {
+                if !stem.is_empty() {
+                    return (stem.to_string(), Some(unit));
+                }
+            }
+        }
+    }
+    (label.to_string(), None)
+}
+
+/// (printed under 其中, numbering, label without the numbering).
+fn marker_of(label: &str) -> (bool, Marker, &str) {
+    let mut rest = label;
+    let mut part = false;
+    for prefix in ["其中：", "其中:", "其中"] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            rest = r;
+            part = true;
+            break;
+        }
+    }
+    let mut chars = rest.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return (part, Marker::None, rest);
+    };
+    let numerals = "一二三四五六七八九十";
+    if numerals.contains(first) {
+        if let Some((i, '、')) = chars.next() {
+            return (part, Marker::Chapter, &rest[i + '、'.len_utf8()..]);
+        }
+    }
+    if first == '（' || first == '(' {
+        if let Some(close) = rest.find(['）', ')']) {
+            let inner = &rest[first.len_utf8()..close];
+            if !inner.is_empty() && inner.chars().all(|c| numerals.contains(c)) {
+                let after = close + rest[close..].chars().next().map_or(1, char::len_utf8);
+                return (part, Marker::Item, &rest[after..]);
+            }
+        }
+    }
+    let digits: usize = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(char::len_utf8)
+        .sum();
+    if digits > 0 {
+        if let Some(sep) = rest[digits..].chars().next() {
+            if matches!(sep, '.' | '、' | '．') {
+                return (part, Marker::Point, &rest[digits + sep.len_utf8()..]);
+            }
+        }
+    }
+    (part, Marker::None, rest)
+}
+
+/// Assigns parents, settles glued rows and writes the `old.<n>` cells.
+fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPath, Option<Cell>)> {
+    // Parents over all rows (headings included), then dropped for headings.
+    let mut parents: Vec<Option<usize>> = vec![None; rows.len()];
+    let mut part_of: Vec<bool> = rows.iter().map(|r| r.part_of_above).collect();
+    for i in 0..rows.len() {
+        let row = &rows[i];
+        let previous = i.checked_sub(1);
+        parents[i] = if row.part_of_above {
+            (0..i).rev().find(|&j| !part_of[j])
+        } else if row.marker == Marker::None {
+            match previous {
+                // "其中：涉及国家秘密 / 涉及商业秘密 …": unnumbered rows continue a 其中 list.
+                Some(p) if part_of[p] && rows[p].marker == Marker::None => {
+                    part_of[i] = true;
+                    parents[p]
+                }
+                _ => None,
+            }
+        } else if row.marker == Marker::Chapter {
+            None
+        } else {
+            let level = row.marker.level();
+            let parent = (0..i)
+                .rev()
+                .find(|&j| !part_of[j] && rows[j].marker.level() < level);
+            // "其中：1.网站公开" then "2.政府公报公开": the second is a 其中 part too.
+            if let Some(p) = previous {
+                if part_of[p] && rows[p].marker == row.marker && parents[p] == parent {
+                    part_of[i] = true;
+                }
+            }
+            parent
+        };
+    }
+    // Only rows with values become cells; parents that are headings become "no parent".
+    let cell_rows: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].cells.is_some())
+        .collect();
+    let slot_of = |i: usize| cell_rows.iter().position(|&r| r == i);
+    let table_parents: Vec<Option<usize>> = cell_rows
+        .iter()
+        .map(|&i| parents[i].and_then(slot_of))
+        .collect();
+    let exhaustive: Vec<bool> = cell_rows
+        .iter()
+        .map(|&i| parts_are_exhaustive(&canonical(&rows[i].label)))
+        .collect();
+    let relations = old_relations(&table_parents, &exhaustive, columns);
+
+    let mut table = TableRows {
+        rows: Vec::with_capacity(cell_rows.len()),
+    };
+    let mut rows = rows;
+    let mut labels = Vec::with_capacity(cell_rows.len());
+    for &i in &cell_rows {
+        table.rows.push(rows[i].cells.take());
+        labels.push((
+            std::mem::take(&mut rows[i].label),
+            rows[i].unit,
+            rows[i].label_span,
+        ));
+    }
+    let resolutions = table.resolve_glued(&relations);
+
+    let mut out = Vec::with_capacity(cell_rows.len() * columns);
+    for (slot, cells) in table.rows.into_iter().enumerate() {
+        let n = slot + 1;
+        let (label, unit, label_span) = &labels[slot];
+        let paths: Vec<String> = (0..columns)
+            .map(|c| {
+                if c == 0 {
+                    format!("old.{n}")
+                } else {
+                    format!("old.{n}.cumulative")
+                }
+            })
+            .collect();
+        let kinds: Vec<CellKind> = match *unit {
+            Some("元") | Some("万元") => vec![
+                CellKind::Money {
+                    default_unit_wan: *unit == Some("万元"),
+                };
+                columns
+            ],
+            _ => vec![CellKind::Count; columns],
+        };
+        let mut values: Vec<Option<Cell>> = match cells {
+            Some(RowCells::Read(cells)) => cells,
+            Some(RowCells::Glued {
+                glued,
+                splits,
+                last_number,
+            }) => {
+                let resolution = resolutions
+                    .iter()
+                    .find(|(r, _)| *r == slot)
+                    .map_or(Resolution::Ambiguous, |(_, res)| *res);
+                match resolution {
+                    Resolution::Unique(k) => {
+                        ctx.cells_from_split(&glued, &splits[k], last_number, &kinds, &paths)
+                    }
+                    Resolution::FewestConflicts(_) | Resolution::Ambiguous => {
+                        let printed = &ctx.text[Span {
+                            start: glued.groups[0][0].start,
+                            end: glued
+                                .groups
+                                .last()
+                                .and_then(|g| g.last())
+                                .map_or(0, |d| d.end),
+                        }
+                        .range()];
+                        ctx.diagnostics.push(
+                            Diagnostic::new(
+                                Code::GluedAmbiguous,
+                                *label_span,
+                                format!(
+                                    "统计表“{label}”一行的数字“{printed}”粘连在一起，可拆成 {} 种读法（{}），单凭表格无法确定，这一行的单元格记为缺失。",
+                                    splits.len(),
+                                    describe_splits(&glued, &splits, 4)
+                                ),
+                            )
+                            .with_cells(paths.iter().cloned())
+                            .with_help("请在原报告中用空格或制表符分开“年度”和“历年累计”两列的数字。"),
+                        );
+                        vec![None; columns]
+                    }
+                }
+            }
+            Some(RowCells::Mismatch { got, span }) => {
+                ctx.diagnostics.push(
+                    Diagnostic::new(
+                        if got.len() < columns { Code::RowShort } else { Code::RowLong },
+                        span,
+                        format!(
+                            "统计表“{label}”一行读到 {} 个数字，应有 {columns} 个；这一行的单元格记为缺失。",
+                            got.len()
+                        ),
+                    )
+                    .with_cells(paths.iter().cloned()),
+                );
+                vec![None; columns]
+            }
+            Some(RowCells::NoNumbers) | None => vec![None; columns],
+        };
+        if let Some(Some(first)) = values.first_mut() {
+            first.old = Some(Box::new(OldRowInfo {
+                label: label.clone(),
+                parent: table_parents[slot].map(|p| CellPath::from(format!("old.{}", p + 1))),
+                unit: unit.map(str::to_string),
+            }));
+        }
+        out.extend(paths.into_iter().map(CellPath::from).zip(values));
+    }
+    out
+}
+
+fn canonical(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| crate::text::chars::is_label_char(*c))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_and_parts() {
+        assert_eq!(marker_of("一、主动公开情况").1, Marker::Chapter);
+        assert_eq!(marker_of("（二）申请办结数").1, Marker::Item);
+        assert_eq!(marker_of("1.政府公报公开政府信息数").1, Marker::Point);
+        let (part, marker, rest) = marker_of("其中：1、政府网站公开数");
+        assert!(part);
+        assert_eq!((marker, rest), (Marker::Point, "政府网站公开数"));
+        assert_eq!(marker_of("制发规范性文件总数").1, Marker::None);
+    }
+}
