@@ -6,6 +6,7 @@ pub mod glued;
 pub mod meta;
 pub mod national;
 pub mod old;
+pub mod percent;
 pub mod rows;
 pub mod sections;
 
@@ -47,7 +48,11 @@ pub fn parse(text: &str) -> Parsed {
     let mut cells = CellMap::new();
     let read = match format {
         Format::F2019 | Format::F2021 => national::read(&mut ctx, format),
-        Format::Old => old::read(&mut ctx),
+        Format::Old => {
+            let mut cells = old::read(&mut ctx);
+            cells.extend(percent::read(&ctx));
+            cells
+        }
         Format::Unknown => {
             no_tables(&mut ctx);
             Vec::new()

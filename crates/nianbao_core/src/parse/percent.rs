@@ -1,0 +1,88 @@
+//! Small breakdown tables printed in the body of older reports (seed 003, 表1–表7): a row of
+//! categories, a "数量" row and a "百分比" row. Read as `pct.<t>.<i>` (the count, with the
+//! category as its label) and `pct.<t>.<i>.percent` (the percentage as printed, without "%").
+
+use crate::decimal::Decimal;
+use crate::report::{Cell, CellPath, OldRowInfo, Span, Value};
+use crate::text::scan::{Token, TokenKind, Unit};
+
+use super::Ctx;
+
+/// The tokens of one line.
+fn lines(tokens: &[Token]) -> Vec<&[Token]> {
+    tokens
+        .split(|t| t.kind == TokenKind::LineEnd)
+        .filter(|l| l.iter().any(|t| t.kind != TokenKind::Blank))
+        .collect()
+}
+
+fn label_of(ctx: &Ctx, token: &Token) -> String {
+    ctx.text[token.span.range()]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn is_label(ctx: &Ctx, line: &[Token], word: &str) -> bool {
+    line.first()
+        .is_some_and(|t| t.is_text() && label_of(ctx, t) == word)
+}
+
+pub fn read(ctx: &Ctx) -> Vec<(CellPath, Option<Cell>)> {
+    let lines = lines(&ctx.scan.tokens);
+    let mut out = Vec::new();
+    let mut table = 0;
+    for i in 1..lines.len().saturating_sub(1) {
+        let (header, counts, percents) = (lines[i - 1], lines[i], lines[i + 1]);
+        if !is_label(ctx, counts, "数量") || !is_label(ctx, percents, "百分比") {
+            continue;
+        }
+        let categories: Vec<&Token> = header.iter().skip(1).filter(|t| t.is_text()).collect();
+        let count_tokens: Vec<&Token> = counts[1..].iter().filter(|t| t.is_value()).collect();
+        let percent_tokens: Vec<&Token> = percents[1..].iter().filter(|t| t.is_value()).collect();
+        if count_tokens.len() < 2
+            || count_tokens.len() != percent_tokens.len()
+            || categories.len() != count_tokens.len()
+        {
+            continue;
+        }
+        table += 1;
+        for (k, ((category, count), percent)) in categories
+            .iter()
+            .zip(&count_tokens)
+            .zip(&percent_tokens)
+            .enumerate()
+        {
+            let n = k + 1;
+            let count_cell = ctx.scan.number(count).and_then(|num| {
+                Some(Cell {
+                    value: Value::Count(num.as_count()?),
+                    span: count.span,
+                    line: count.line,
+                    old: Some(Box::new(OldRowInfo {
+                        label: label_of(ctx, category),
+                        parent: None,
+                        unit: None,
+                    })),
+                })
+            });
+            let percent_cell = ctx
+                .scan
+                .number(percent)
+                .filter(|num| num.unit == Unit::Percent)
+                .and_then(|num| num.value)
+                .map(|value: Decimal| Cell {
+                    value: Value::Decimal(value),
+                    span: Span {
+                        start: percent.span.start,
+                        end: percent.span.end,
+                    },
+                    line: percent.line,
+                    old: None,
+                });
+            out.push((CellPath::from(format!("pct.{table}.{n}")), count_cell));
+            out.push((CellPath::from(format!("pct.{table}.{n}.percent")), percent_cell));
+        }
+    }
+    out
+}
