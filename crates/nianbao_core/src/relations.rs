@@ -139,7 +139,7 @@ pub fn old_relations(
     columns: usize,
 ) -> Vec<Relation> {
     let mut out = Vec::new();
-    for p in 0..parents.len() {
+    for (p, &complete) in exhaustive.iter().enumerate() {
         let parts: Vec<usize> = (0..parents.len())
             .filter(|&r| parents[r] == Some(p))
             .collect();
@@ -148,16 +148,12 @@ pub fn old_relations(
         }
         for c in 0..columns {
             out.push(Relation {
-                id: if exhaustive[p] {
+                id: if complete {
                     RelationId::OldPartsSum
                 } else {
                     RelationId::OldPartsAtMost
                 },
-                kind: if exhaustive[p] {
-                    Kind::Equal
-                } else {
-                    Kind::AtLeast
-                },
+                kind: if complete { Kind::Equal } else { Kind::AtLeast },
                 lhs: vec![(p, c)],
                 rhs: parts.iter().map(|&r| (r, c)).collect(),
                 index: p,

@@ -350,9 +350,10 @@ fn read_rows_table(
         let names: Vec<&str> = missing_rows.iter().map(|&r| row_labels[r]).collect();
         let at = found
             .iter()
+            .rev()
             .flatten()
             .map(|f| f.label)
-            .last()
+            .next()
             .unwrap_or_default();
         ctx.diagnostics.push(
             Diagnostic::new(

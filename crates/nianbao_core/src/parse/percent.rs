@@ -81,7 +81,10 @@ pub fn read(ctx: &Ctx) -> Vec<(CellPath, Option<Cell>)> {
                     old: None,
                 });
             out.push((CellPath::from(format!("pct.{table}.{n}")), count_cell));
-            out.push((CellPath::from(format!("pct.{table}.{n}.percent")), percent_cell));
+            out.push((
+                CellPath::from(format!("pct.{table}.{n}.percent")),
+                percent_cell,
+            ));
         }
     }
     out

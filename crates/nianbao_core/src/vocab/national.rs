@@ -619,9 +619,7 @@ pub fn t2_path(row: &str, column: &str) -> String {
 
 /// Human label of any national cell path, for messages: "表三（七）总计·自然人".
 pub fn describe_path(format: Format, path: &str) -> Option<String> {
-    let mut parts = path.splitn(2, '.');
-    let table = parts.next()?;
-    let rest = parts.next()?;
+    let (table, rest) = path.split_once('.')?;
     let (row_key, column_key) = rest.rsplit_once('.')?;
     match table {
         "t3" => {

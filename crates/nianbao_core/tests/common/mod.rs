@@ -1,0 +1,137 @@
+//! Shared helpers of the integration tests: the fixture folder and a readable rendering of a
+//! check result for snapshots.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use nianbao_core::{Checked, Value};
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+/// Every report text of the seeds and the corpus, sorted: (folder/name, text).
+pub fn all_reports() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for folder in ["seeds", "corpus"] {
+        let mut names: Vec<_> = std::fs::read_dir(fixtures().join(folder))
+            .expect("fixture folder")
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        names.sort();
+        for path in names {
+            let text = std::fs::read_to_string(&path).expect("fixture text");
+            let name = format!("{folder}/{}", path.file_name().unwrap().to_string_lossy());
+            out.push((name, text));
+        }
+    }
+    out
+}
+
+pub fn read(name: &str) -> String {
+    std::fs::read_to_string(fixtures().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+pub fn value_text(value: &Value) -> String {
+    match value {
+        Value::Count(n) => n.to_string(),
+        Value::Money(d) => format!("{d}元"),
+        Value::Decimal(d) => d.to_string(),
+        Value::Placeholder => "占位".to_string(),
+    }
+}
+
+/// Input → cells and diagnostics, one line each, for snapshot review.
+pub fn render(text: &str, checked: &Checked) -> String {
+    let r = &checked.report;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "format: {}\ntitle: {}\nagency: {}\nyear: {}\n",
+        r.format.as_str(),
+        r.title.as_deref().unwrap_or("-"),
+        r.agency.as_deref().unwrap_or("-"),
+        r.year.map_or("-".to_string(), |y| y.to_string()),
+    ));
+    out.push_str("sections:\n");
+    for s in &r.sections {
+        out.push_str(&format!("  {} {} (line {})\n", s.number, s.title, s.line));
+    }
+    out.push_str(&format!(
+        "cells ({}/{} read):\n",
+        r.cells.read_count(),
+        r.cells.len()
+    ));
+    for (path, cell) in r.cells.iter() {
+        match cell {
+            None => out.push_str(&format!("  {path} = —\n")),
+            Some(c) => {
+                let printed = &text[c.span.range()];
+                out.push_str(&format!(
+                    "  {path} = {} ({:?} line {})",
+                    value_text(&c.value),
+                    printed,
+                    c.line
+                ));
+                if let Some(old) = &c.old {
+                    out.push_str(&format!(
+                        " [{}{}{}]",
+                        old.label,
+                        old.unit
+                            .as_deref()
+                            .map(|u| format!(" | {u}"))
+                            .unwrap_or_default(),
+                        old.parent
+                            .as_deref()
+                            .map(|p| format!(" ⊂ {p}"))
+                            .unwrap_or_default()
+                    ));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str("diagnostics:\n");
+    for d in &checked.diagnostics {
+        let line = text[..d.span.start as usize].matches('\n').count() + 1;
+        out.push_str(&format!(
+            "  {} {} (line {}): {}\n",
+            d.severity.as_str(),
+            d.code.as_str(),
+            line,
+            d.message
+        ));
+        if !d.cells.is_empty() {
+            let shown: Vec<&str> = d.cells.iter().take(8).map(|c| c.as_ref()).collect();
+            let more = d.cells.len().saturating_sub(8);
+            out.push_str(&format!(
+                "      cells: {}{}\n",
+                shown.join(", "),
+                if more > 0 {
+                    format!(" …(+{more})")
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        if let (Some(e), Some(a)) = (&d.expected, &d.actual) {
+            out.push_str(&format!("      expected {e}, actual {a}\n"));
+        }
+        for note in &d.notes {
+            out.push_str(&format!("      note: {note}\n"));
+        }
+        if let Some(help) = &d.help {
+            out.push_str(&format!("      help: {help}\n"));
+        }
+    }
+    out.push_str("repairs:\n");
+    for repair in &checked.repairs {
+        let changes: Vec<String> = repair
+            .changes
+            .iter()
+            .map(|(p, v)| format!("{p} → {v}"))
+            .collect();
+        out.push_str(&format!("  {}\n", changes.join(", ")));
+    }
+    out
+}
