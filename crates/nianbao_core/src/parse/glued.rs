@@ -427,7 +427,7 @@ mod tests {
         };
         let fixed = |(r, c): GridRef| (r == 1 && c == 0).then_some(27);
         assert_eq!(
-            resolve(fixed, &rows, &[rel.clone()]),
+            resolve(fixed, &rows, std::slice::from_ref(&rel)),
             vec![Resolution::Unique(0)]
         );
         // Nothing fits: the reading breaking fewest relations is a flagged guess.
