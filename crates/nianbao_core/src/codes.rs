@@ -64,6 +64,62 @@ codes! {
     FormatUnknown = "format-unknown", Warning, "未能识别统计表格式";
     /// An amount of money printed without a unit.
     MoneyUnit = "money-unit", Info, "金额未注明单位";
+
+    // ── Balance rules (勾稽关系) over the tables ─────────────────────────────────────────
+    /// R1: 一 + 二 = （七）总计 + 四, per column of table 三 (printed in the official table).
+    T3Identity = "t3-identity", Error, "表三：第一项加第二项之和，不等于第三项加第四项之和";
+    /// R2: each row's 总计 = the six applicant columns.
+    T3RowTotal = "t3-row-total", Error, "表三：某行的总计不等于各申请人列之和";
+    /// R3: （七）总计 = the sum of every result row, per column.
+    T3ResultTotal = "t3-result-total", Error, "表三：（七）总计不等于各项办理结果之和";
+    /// R4: table 四 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, per group.
+    T4GroupTotal = "t4-group-total", Error, "表四：总计不等于结果维持、结果纠正、其他结果、尚未审结之和";
+    /// R5: a count (or 2021 amount) that must not be negative is negative.
+    NegativeValue = "negative-value", Error, "不应为负数的单元格是负数";
+    /// R7: 2019 table 二 对外公开总数量 < 本年新公开数量.
+    T2TotalBelowPublished = "t2-total-below-published", Warning, "表二：对外公开总数量小于本年新公开数量";
+    /// 2019 table 二: 上一年项目数量 + 本年增/减 < 0.
+    T2ItemsNegative = "t2-items-negative", Warning, "表二：上一年项目数量加本年增/减后小于 0";
+    /// Pre-2019 table: a parent row ≠ the sum of its exhaustive parts.
+    OldPartsSum = "old-parts-sum", Error, "统计表：合计行不等于其分项之和";
+    /// Pre-2019 table: the "其中" parts of a row add up to more than the row.
+    OldPartsExceed = "old-parts-exceed", Error, "统计表：“其中”各项之和大于所属的行";
+    /// Pre-2019 table: 历年累计 < the year's value.
+    OldCumulativeBelow = "old-cumulative-below", Error, "统计表：历年累计小于本年度数";
+    /// A percentage in a 数量/百分比 table is not its count ÷ the row total.
+    PercentMismatch = "percent-mismatch", Error, "百分比与数量不符";
+    /// A percentage off by 0.01 so that the row sums to 100.00%.
+    PercentRounding = "percent-rounding", Info, "百分比为凑足 100% 调整了 0.01";
+    /// A relation that cannot be checked because some of its cells are missing.
+    RelationUnassessable = "relation-unassessable", Info, "有单元格缺失，部分勾稽关系无法核对";
+
+    // ── Structure of the report ────────────────────────────────────────────────────────
+    /// One of the six parts of a national-format report is missing.
+    SectionMissing = "section-missing", Warning, "报告缺少规定的部分";
+    /// The table format does not match the report year.
+    FormatYear = "format-year", Warning, "统计表格式与报告年度不符";
+    /// The report cites one format notice but uses the other format's tables.
+    FormatNotice = "format-notice", Info, "引用的年报格式通知与实际使用的表格不一致";
+    /// The year in the title and the statistics period differ.
+    YearMismatch = "year-mismatch", Warning, "标题中的年度与统计期限的年度不一致";
+    /// A statistics sentence in the prose names another year.
+    ProseYear = "prose-year", Info, "正文中统计数据所属的年份与报告年度不一致";
+
+    // ── Prose against the tables ───────────────────────────────────────────────────────
+    /// A number stated in the prose differs from the table cell(s) it describes.
+    ProseTable = "prose-table", Warning, "正文中的数字与统计表不一致";
+    /// A total stated in the prose differs from the sum of the items the prose lists.
+    ProseSum = "prose-sum", Warning, "正文中列举的分项之和与所述总数不一致";
+
+    // ── Against last year's report ─────────────────────────────────────────────────────
+    /// 二、上年结转 (this year) ≠ 四、结转下年度继续办理 (last year).
+    CrossYearCarry = "cross-year-carry", Warning, "本年上年结转数与上年报告的结转下年度数不一致";
+    /// 2019 table 二: 上一年项目数量 ≠ last year's 上一年项目数量 + 本年增/减.
+    CrossYearItems = "cross-year-items", Warning, "本年上一年项目数量与上年报告不衔接";
+    /// Pre-2019 table: 历年累计 ≠ last year's 历年累计 + this year's value.
+    CrossYearCumulative = "cross-year-cumulative", Warning, "历年累计与上年报告不衔接";
+    /// The previous report is not last year's, or its format cannot be compared.
+    CrossYearMismatch = "cross-year-mismatch", Info, "上年报告与本报告无法对比";
 }
 
 #[cfg(test)]

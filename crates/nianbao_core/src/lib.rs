@@ -5,12 +5,15 @@
 pub mod catalogue;
 pub mod codes;
 pub mod contract;
+pub mod cross_year;
 pub mod decimal;
 pub mod diagnostic;
 mod json;
 pub mod parse;
+pub mod prose;
 pub mod relations;
 pub mod report;
+pub mod rules;
 pub mod text;
 pub mod vocab;
 
@@ -58,6 +61,8 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
     let _ = previous;
     let parsed = parse::parse(text);
     let mut diagnostics = parsed.diagnostics;
+    diagnostics.extend(rules::check(text, &parsed.report));
+    diagnostics.extend(prose::check(text, &parsed.report));
     diagnostic::sort(&mut diagnostics);
     Checked {
         report: parsed.report,

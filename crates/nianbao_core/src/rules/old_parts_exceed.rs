@@ -1,0 +1,99 @@
+//! O3/N10 · the "其中" parts of a pre-2019 statistics row never add up to more than the row
+//! (format-spec §4.2); documented in [`DOC`].
+
+use super::describe;
+use super::old_parts_sum::column_place;
+use super::relation::{Instance, Outcome};
+use super::unassessable::Gaps;
+use super::{failure, rule_doc, side_expr, Cx};
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::relations::RelationId;
+
+rule_doc! {
+    DOC: OldPartsExceed,
+    formula: "“其中”各项之和 ≤ 所属的行（分项不穷尽时）",
+    explanation: "“主动公开信息数”下的“其中：网站公开、政府公报公开”只列了部分公开渠道，“新闻发布会总次数”下的“其中：主要负责同志参加…”只是其中一部分，所以这些分项之和可以小于所属的行，但不能大于它。",
+    example: "主动公开信息数 2026，其中网站公开 1795、政府公报公开 0：1795 ≤ 2026，成立。",
+}
+
+pub fn check(cx: &Cx, instances: &[Instance], gaps: &mut Gaps, out: &mut Vec<Diagnostic>) {
+    for instance in instances
+        .iter()
+        .filter(|i| i.id == RelationId::OldPartsAtMost)
+    {
+        let place = column_place(cx, instance);
+        let (lhs, rhs) = match instance.outcome() {
+            Outcome::Holds => continue,
+            Outcome::Unknown { .. } => {
+                gaps.add(instance, place);
+                continue;
+            }
+            Outcome::Fails { lhs, rhs } | Outcome::FailsAnyway { lhs, rhs } => (lhs, rhs),
+        };
+        let message =
+            format!("统计表{place}为 {lhs}，但它的“其中”各项之和为 {rhs}，分项不应超过所属的行。");
+        let parts: Vec<String> = instance
+            .rhs
+            .iter()
+            .map(|t| describe::name(cx.report, &t.path).row)
+            .collect();
+        let primary = &instance.lhs[0].path;
+        out.push(
+            failure(
+                cx,
+                instance,
+                Code::OldPartsExceed,
+                message,
+                primary,
+                rhs,
+                lhs,
+            )
+            .with_values(format!("≥ {rhs}"), lhs.to_string())
+            .with_note(format!(
+                "{} = {} = {rhs} > {lhs}",
+                parts.join(" + "),
+                side_expr(&instance.rhs)
+            ))
+            .with_help("请核对这一行和它的“其中”各项。"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{relation, testing};
+
+    fn run(report: &crate::report::Report) -> Vec<Diagnostic> {
+        let cx = Cx { text: "", report };
+        let instances = relation::instances(report);
+        let mut gaps = Gaps::default();
+        let mut out = Vec::new();
+        check(&cx, &instances, &mut gaps, &mut out);
+        gaps.report(&cx, &mut out);
+        out
+    }
+
+    #[test]
+    fn passes_when_parts_stay_below() {
+        let report = testing::old(&[
+            ("主动公开信息数", None, 2026, Some(3542)),
+            ("网站公开", Some(1), 1795, Some(3304)),
+            ("政府公报公开", Some(1), 0, Some(7)),
+        ]);
+        assert!(run(&report).is_empty());
+    }
+
+    #[test]
+    fn fails_when_parts_exceed_the_row() {
+        let report = testing::old(&[
+            ("主动公开信息数", None, 1795, None),
+            ("网站公开", Some(1), 2026, None),
+        ]);
+        let out = run(&report);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].code, Code::OldPartsExceed);
+        assert_eq!(out[0].expected.as_deref(), Some("≥ 2026"));
+    }
+}

@@ -1,0 +1,306 @@
+//! The relations of [`crate::relations`] bound to a report's cells, and their verdict. A
+//! missing cell is never read as 0: a relation with missing cells is `Unknown`, unless the
+//! cells that were read already break it whatever the missing ones hold (counts are never
+//! negative), which is `FailsAnyway`.
+
+use crate::relations::{old_relations, t3_relations, t4_relations, Kind, RelationId};
+use crate::report::{Cell, Report};
+use crate::vocab::national::{t3_data_rows, t3_path, t4_path, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
+use crate::vocab::old::parts_are_exhaustive;
+
+/// One cell of a relation as read.
+#[derive(Clone, Debug)]
+pub struct Term<'a> {
+    pub path: String,
+    pub cell: Option<&'a Cell>,
+}
+
+impl Term<'_> {
+    /// The whole number the cell holds (a count, or whole 元 in an old table's money row);
+    /// `None` when the cell is missing, a placeholder or not a whole number.
+    pub fn count(&self) -> Option<i64> {
+        self.cell
+            .and_then(|c| c.value.as_decimal())
+            .and_then(|d| d.as_integer())
+    }
+}
+
+/// A relation of a report: Σ lhs = Σ rhs (or ≥).
+#[derive(Clone, Debug)]
+pub struct Instance<'a> {
+    pub id: RelationId,
+    pub kind: Kind,
+    /// Column for per-column relations (R1, R3, old tables: 0 = 本年度, 1 = 历年累计), row
+    /// for R2, group for R4.
+    pub index: usize,
+    /// The parent row (old tables) or the row (R2), when the relation is about one row.
+    pub row: Option<usize>,
+    pub lhs: Vec<Term<'a>>,
+    pub rhs: Vec<Term<'a>>,
+    /// Some parts may be unlisted because their rows could not be read (old tables).
+    pub incomplete: bool,
+}
+
+/// The verdict on one relation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Holds,
+    Fails {
+        lhs: i64,
+        rhs: i64,
+    },
+    /// Cells are missing, but the cells read already break the relation: the complete side
+    /// is smaller than what was read of the other side.
+    FailsAnyway {
+        lhs: i64,
+        rhs: i64,
+    },
+    /// Cannot be assessed; the paths of the missing cells.
+    Unknown {
+        missing: Vec<String>,
+    },
+}
+
+impl Instance<'_> {
+    pub fn terms(&self) -> impl Iterator<Item = &Term<'_>> {
+        self.lhs.iter().chain(self.rhs.iter())
+    }
+
+    pub fn paths(&self) -> Vec<String> {
+        self.terms().map(|t| t.path.clone()).collect()
+    }
+
+    pub fn outcome(&self) -> Outcome {
+        let side = |terms: &[Term]| -> (i64, bool) {
+            let mut sum = 0i64;
+            let mut complete = true;
+            for t in terms {
+                match t.count() {
+                    Some(v) => sum = sum.saturating_add(v),
+                    None => complete = false,
+                }
+            }
+            (sum, complete)
+        };
+        let (l, l_complete) = side(&self.lhs);
+        let (r, r_complete) = side(&self.rhs);
+        if l_complete && r_complete && !self.incomplete {
+            let holds = match self.kind {
+                Kind::Equal => l == r,
+                Kind::AtLeast => l >= r,
+            };
+            return if holds {
+                Outcome::Holds
+            } else {
+                Outcome::Fails { lhs: l, rhs: r }
+            };
+        }
+        let missing: Vec<String> = self
+            .terms()
+            .filter(|t| t.count().is_none())
+            .map(|t| t.path.clone())
+            .collect();
+        // Bounds only hold when every value read is a proper (non-negative) count.
+        let all_non_negative = self.terms().filter_map(Term::count).all(|v| v >= 0);
+        if all_non_negative {
+            let l_full = l_complete;
+            let r_full = r_complete && !self.incomplete;
+            let breaks = match self.kind {
+                // lhs ≥ rhs: a complete lhs below what is read of rhs.
+                Kind::AtLeast => l_full && r > l,
+                Kind::Equal => (l_full && r > l) || (r_full && l > r),
+            };
+            if breaks {
+                return Outcome::FailsAnyway { lhs: l, rhs: r };
+            }
+        }
+        Outcome::Unknown { missing }
+    }
+}
+
+/// Every relation of the report's tables: R1–R4 for the national formats, the parts and
+/// cumulative relations for a pre-2019 table.
+pub fn instances(report: &Report) -> Vec<Instance<'_>> {
+    let mut out = Vec::new();
+    if report.format.is_national() {
+        national(report, &mut out);
+    }
+    old(report, &mut out);
+    out
+}
+
+fn term<'a>(report: &'a Report, path: String) -> Term<'a> {
+    let cell = report.cells.get(&path);
+    Term { path, cell }
+}
+
+fn national<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
+    let rows: Vec<&str> = t3_data_rows(report.format).map(|r| r.key).collect();
+    let t3 = |&(r, c): &(usize, usize)| term(report, t3_path(rows[r], T3_COLUMNS[c].key));
+    for relation in t3_relations(report.format) {
+        out.push(Instance {
+            id: relation.id,
+            kind: relation.kind,
+            index: relation.index,
+            row: (relation.id == RelationId::T3RowTotal).then_some(relation.index),
+            lhs: relation.lhs.iter().map(t3).collect(),
+            rhs: relation.rhs.iter().map(t3).collect(),
+            incomplete: false,
+        });
+    }
+    let t4 = |&(_, k): &(usize, usize)| {
+        term(report, t4_path(T4_GROUPS[k / 5].key, T4_COLUMNS[k % 5].key))
+    };
+    for relation in t4_relations() {
+        out.push(Instance {
+            id: relation.id,
+            kind: relation.kind,
+            index: relation.index,
+            row: None,
+            lhs: relation.lhs.iter().map(t4).collect(),
+            rhs: relation.rhs.iter().map(t4).collect(),
+            incomplete: false,
+        });
+    }
+}
+
+/// The rows of a pre-2019 table in document order (`old.<n>` paths without `.cumulative`).
+pub fn old_rows(report: &Report) -> Vec<&str> {
+    report
+        .cells
+        .iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.starts_with("old.") && !p.ends_with(".cumulative"))
+        .collect()
+}
+
+fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
+    let rows = old_rows(report);
+    if rows.is_empty() {
+        return;
+    }
+    let columns = if rows
+        .iter()
+        .any(|p| report.cells.contains(&format!("{p}.cumulative")))
+    {
+        2
+    } else {
+        1
+    };
+    let info = |r: usize| report.cells.get(rows[r]).and_then(|c| c.old.as_deref());
+    let parents: Vec<Option<usize>> = (0..rows.len())
+        .map(|r| {
+            info(r)
+                .and_then(|i| i.parent.as_deref())
+                .and_then(|p| rows.iter().position(|x| *x == p))
+        })
+        .collect();
+    let exhaustive: Vec<bool> = (0..rows.len())
+        .map(|r| {
+            info(r).is_some_and(|i| {
+                let canonical: String = i
+                    .label
+                    .chars()
+                    .filter(|c| crate::text::chars::is_label_char(*c))
+                    .collect();
+                parts_are_exhaustive(&canonical)
+            })
+        })
+        .collect();
+    // Rows that could not be read have no label and no known parent: a neighbouring parent's
+    // parts may then be unlisted.
+    let unread: Vec<usize> = (0..rows.len()).filter(|&r| info(r).is_none()).collect();
+    let may_be_part_of = |p: usize| {
+        unread.iter().any(|&u| {
+            u > p
+                && (u - 1 == p
+                    || parents[u - 1] == Some(p)
+                    || parents.get(u + 1).copied().flatten() == Some(p))
+        })
+    };
+    let path = |&(r, c): &(usize, usize)| {
+        let p = if c == 1 {
+            format!("{}.cumulative", rows[r])
+        } else {
+            rows[r].to_string()
+        };
+        term(report, p)
+    };
+    for relation in old_relations(&parents, &exhaustive, columns) {
+        let column = relation.lhs.first().map_or(0, |r| r.1);
+        let parts = relation.id != RelationId::OldCumulative;
+        out.push(Instance {
+            id: relation.id,
+            kind: relation.kind,
+            index: column,
+            row: Some(relation.index),
+            lhs: relation.lhs.iter().map(path).collect(),
+            rhs: relation.rhs.iter().map(path).collect(),
+            incomplete: parts && may_be_part_of(relation.index),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Format;
+    use crate::rules::testing;
+
+    fn find<'a>(all: &'a [Instance<'a>], id: RelationId, index: usize) -> &'a Instance<'a> {
+        all.iter().find(|i| i.id == id && i.index == index).unwrap()
+    }
+
+    #[test]
+    fn a_missing_cell_is_unknown_not_zero() {
+        let mut report = testing::national(Format::F2019);
+        testing::blank(&mut report, "t4.review.upheld");
+        let all = instances(&report);
+        assert_eq!(
+            find(&all, RelationId::T4GroupTotal, 0).outcome(),
+            Outcome::Unknown {
+                missing: vec!["t4.review.upheld".into()]
+            }
+        );
+        assert_eq!(
+            find(&all, RelationId::T4GroupTotal, 1).outcome(),
+            Outcome::Holds
+        );
+    }
+
+    #[test]
+    fn cells_read_can_break_a_relation_whatever_is_missing() {
+        let mut report = testing::national(Format::F2019);
+        testing::set(&mut report, "t4.review.corrected", 3);
+        testing::set(&mut report, "t4.review.total", 2);
+        testing::blank(&mut report, "t4.review.upheld");
+        let all = instances(&report);
+        assert_eq!(
+            find(&all, RelationId::T4GroupTotal, 0).outcome(),
+            Outcome::FailsAnyway { lhs: 2, rhs: 3 }
+        );
+    }
+
+    #[test]
+    fn old_tables_bind_parts_and_cumulative() {
+        let report = testing::old(&[
+            ("受理依申请公开信息总数", None, 7, Some(28)),
+            ("当面申请数", Some(1), 3, Some(18)),
+            ("网上申请数", Some(1), 4, Some(10)),
+        ]);
+        let all = instances(&report);
+        let parts: Vec<_> = all
+            .iter()
+            .filter(|i| i.id == RelationId::OldPartsSum)
+            .collect();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].outcome(), Outcome::Holds);
+        assert_eq!(parts[1].outcome(), Outcome::Holds);
+        assert_eq!(
+            all.iter()
+                .filter(|i| i.id == RelationId::OldCumulative)
+                .count(),
+            3
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! Relations that cannot be checked because cells are missing: one statement per relation
+//! family and table, naming the missing cells — never a silent pass, never a blank read as 0.
+
+use super::describe;
+use super::relation::{Instance, Outcome};
+use super::{rule_doc, Cx};
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::relations::RelationId;
+use crate::report::Span;
+
+rule_doc! {
+    DOC: RelationUnassessable,
+    formula: "任一勾稽关系中有单元格为空白、缺失或为“/”时，该关系无法核对",
+    explanation: "空白、“/”和 0 是三回事。某个勾稽关系用到的单元格只要有一个没有读到数字（空白、被截断、数字粘连无法拆分或填了“/”），这个关系就既不能判为成立，也不能判为不成立，本工具不会把空白当作 0 来计算。这里按关系类别逐表列出无法核对的关系和缺失的单元格；如果把空白都按 0 计算会出现不平衡，会在说明中一并给出，方便判断应填的数字。整张表缺失时只报告“统计表缺失”，不再重复。",
+    example: "表四“行政复议”五个单元格都是空白：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 无法核对。",
+}
+
+/// The relation family's formula, as the messages quote it.
+pub fn formula(id: RelationId) -> &'static str {
+    match id {
+        RelationId::T3Identity => "一 + 二 = （七）总计 + 四",
+        RelationId::T3RowTotal => "总计 = 六类申请人之和",
+        RelationId::T3ResultTotal => "（七）总计 = 各项办理结果之和",
+        RelationId::T4GroupTotal => "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        RelationId::OldPartsSum => "合计 = 各分项之和",
+        RelationId::OldPartsAtMost => "“其中”各项之和 ≤ 所属的行",
+        RelationId::OldCumulative => "历年累计 ≥ 本年度",
+    }
+}
+
+/// What a place of the family is counted in ("列", "行"); empty when the place names itself.
+fn unit(id: RelationId) -> &'static str {
+    match id {
+        RelationId::T3Identity | RelationId::T3ResultTotal => "列",
+        RelationId::T3RowTotal => "行",
+        _ => "",
+    }
+}
+
+fn table_of(id: RelationId) -> &'static str {
+    match id {
+        RelationId::T3Identity | RelationId::T3RowTotal | RelationId::T3ResultTotal => "t3.",
+        RelationId::T4GroupTotal => "t4.",
+        _ => "old.",
+    }
+}
+
+fn table_name(prefix: &str) -> &'static str {
+    match prefix {
+        "t3." => "表三",
+        "t4." => "表四",
+        _ => "统计表",
+    }
+}
+
+struct Family {
+    id: RelationId,
+    places: Vec<String>,
+    missing: Vec<String>,
+    span: Option<Span>,
+    zero_notes: Vec<String>,
+}
+
+/// Collects the relations that cannot be assessed while the rules run.
+#[derive(Default)]
+pub struct Gaps {
+    families: Vec<Family>,
+}
+
+impl Gaps {
+    /// Records one relation that is `Unknown`; `place` names where it is ("自然人列").
+    pub fn add(&mut self, instance: &Instance, place: String) {
+        let Outcome::Unknown { missing } = instance.outcome() else {
+            return;
+        };
+        let family = match self.families.iter().position(|f| f.id == instance.id) {
+            Some(i) => &mut self.families[i],
+            None => {
+                self.families.push(Family {
+                    id: instance.id,
+                    places: Vec::new(),
+                    missing: Vec::new(),
+                    span: None,
+                    zero_notes: Vec::new(),
+                });
+                self.families.last_mut().expect("just pushed")
+            }
+        };
+        for path in missing {
+            if !family.missing.contains(&path) {
+                family.missing.push(path);
+            }
+        }
+        if family.span.is_none() {
+            family.span = instance.terms().find_map(|t| t.cell.map(|c| c.span));
+        }
+        // What the relation would say if the blanks were 0 — stated, never concluded.
+        let zero = |terms: &[super::relation::Term]| -> i64 {
+            terms.iter().filter_map(|t| t.count()).sum()
+        };
+        let (l, r) = (zero(&instance.lhs), zero(&instance.rhs));
+        let fails_if_zero = match instance.kind {
+            crate::relations::Kind::Equal => l != r,
+            crate::relations::Kind::AtLeast => l < r,
+        };
+        if fails_if_zero && !instance.incomplete {
+            family
+                .zero_notes
+                .push(format!("{place}{}：{l} 与 {r} 不符", unit(instance.id)));
+        }
+        family.places.push(place);
+    }
+
+    /// One info diagnostic per family, unless the whole table is missing (the parse already
+    /// says that table cannot be checked).
+    pub fn report(self, cx: &Cx, out: &mut Vec<Diagnostic>) {
+        for family in self.families {
+            let prefix = table_of(family.id);
+            let any_read = cx
+                .report
+                .cells
+                .iter()
+                .any(|(p, c)| p.starts_with(prefix) && c.is_some());
+            if !any_read {
+                continue;
+            }
+            let span = family.span.unwrap_or_else(|| {
+                cx.report
+                    .cells
+                    .iter()
+                    .find(|(p, c)| p.starts_with(prefix) && c.is_some())
+                    .and_then(|(_, c)| c.map(|c| c.span))
+                    .unwrap_or_default()
+            });
+            let names: Vec<String> = family
+                .missing
+                .iter()
+                .map(|p| describe::full(cx.report, p))
+                .collect();
+            let unit = unit(family.id);
+            let places = if family.places.len() > 4 {
+                format!(
+                    "{} 等 {} {unit}",
+                    family.places[..4].join("、"),
+                    family.places.len()
+                )
+            } else {
+                format!("{}{unit}", family.places.join("、"))
+            };
+            let message = format!(
+                "{}“{}”在{}无法核对：用到的单元格中有 {} 个没有读到数字（空白不按 0 计）。",
+                table_name(prefix),
+                formula(family.id),
+                places,
+                family.missing.len()
+            );
+            let mut d = Diagnostic::new(Code::RelationUnassessable, span, message)
+                .with_cells(family.missing.iter().cloned())
+                .with_note(format!("缺失：{}", describe::list(&names, 8)));
+            if !family.zero_notes.is_empty() {
+                d = d.with_note(format!(
+                    "若把这些空白都按 0 计算，以下关系不成立，说明空白处应有数字：{}",
+                    describe::list(&family.zero_notes, 6)
+                ));
+            }
+            out.push(d.with_help("请在原表中补齐缺失的数字（确为 0 的请填 0），再重新核对。"));
+        }
+    }
+}
