@@ -12,6 +12,7 @@ mod json;
 pub mod parse;
 pub mod prose;
 pub mod relations;
+pub mod repair;
 pub mod report;
 pub mod rules;
 pub mod text;
@@ -61,12 +62,24 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
     let _ = previous;
     let parsed = parse::parse(text);
     let mut diagnostics = parsed.diagnostics;
-    diagnostics.extend(rules::check(text, &parsed.report));
-    diagnostics.extend(prose::check(text, &parsed.report));
+    let report = &parsed.report;
+    diagnostics.extend(rules::check(text, report));
+    let (facts, claims) = prose::read(text, report);
+    let repairs = repair::search(report, &prose::evidence(report, &facts));
+    repair::annotate(report, &mut diagnostics, &repairs);
+    prose::check(
+        text,
+        report,
+        &facts,
+        &claims,
+        repairs.first(),
+        &mut diagnostics,
+    );
+    prose::sums::check(text, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     Checked {
         report: parsed.report,
         diagnostics,
-        repairs: Vec::new(),
+        repairs,
     }
 }

@@ -1,24 +1,546 @@
-//! Numbers stated in the prose compared with the table cells they describe, and totals
-//! stated in the prose compared with the items the prose lists.
+//! Numbers stated in the prose compared with the table cells they describe (format-spec §4.1
+//! X5), claims about the cases ("均获维持") compared with table 四, and totals stated in the
+//! prose compared with the items the prose lists. False alarms are worse than misses: a
+//! number is compared only when its sentence leaves no doubt what it counts
+//! ([`facts`]), and a table figure with blank cells only disagrees when the cells that were
+//! read already exceed the prose.
 
-use crate::diagnostic::Diagnostic;
-use crate::report::Report;
-use crate::rules::rule_doc;
+pub mod facts;
+pub mod sums;
+pub mod text;
+
+use facts::{Claim, ClaimKind, Fact, Topic, Verb};
+use text::Stream;
+
+use crate::codes::Code;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::{Format, Report, Span};
+use crate::rules::{describe, rule_doc};
+use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
+use crate::Repair;
 
 rule_doc! {
     DOC: ProseTable,
-    formula: "正文所述件数 = 统计表中对应的单元格",
-    explanation: "TODO",
-    example: "TODO",
+    formula: "正文所述件数 = 统计表中对应的单元格（或几行之和）",
+    explanation: "年度报告正文常复述统计表中的数字，如“本年新收政府信息公开申请N件”“上年结转N件”“办结N件”“予以公开N件”“不予公开N件”“结转下年度继续办理N件”“行政复议N件”“全年公布行政规范性文件N件”。正文与表格说法不一，读者无从判断哪个是真的。只有句子明确说的是表格中那一项时才比较：带“市政府及部门”“部门规范性文件”等限定范围的说法不比较；“予以公开N件”既可指（一）予以公开，也常把（二）部分公开算在内，两种都视为一致；“收到申请N件”可含上年结转。表格中有空白单元格时，只有已读到的数已经超过正文所说的数才提示。正文说复议、诉讼“均获维持”“均已结案”的，与表四的结果维持、尚未审结核对。",
+    example: "正文“我市全年累计公布行政规范性文件11件”，表二规范性文件本年新公开数量为 15。",
 }
 
 rule_doc! {
     DOC_SUM: ProseSum,
-    formula: "正文所述总数 = 正文列举的各分项之和",
-    explanation: "TODO",
-    example: "TODO",
+    formula: "正文所述总数 = 正文随后列举的各分项之和（分项以“其中”引出、或以“其他…”结尾而穷尽时）",
+    explanation: "正文常先说一个总数，再分项列举，如“政府信息总数3978条，其中主动公开2026条，依申请公开46条，不予公开1854条”，或“主动公开政府信息的主要类别有：机构职能类594条，……，其他应主动公开的信息946条”。分项已经穷尽（用“其中”逐项列出，或以“其他”收尾）时，分项之和应等于总数。",
+    example: "2026 + 46 + 1854 = 3926，而正文所说总数为 3978。",
 }
 
-pub fn check(_text: &str, _report: &Report) -> Vec<Diagnostic> {
-    Vec::new()
+/// A table figure: the sum of some cells, read as far as possible.
+struct Figure {
+    /// What the figure is, in words ("表三（一）予以公开与（二）部分公开之和").
+    words: String,
+    /// The cells summed (a row's 总计, or its six applicant cells when the 总计 is blank).
+    cells: Vec<String>,
+    /// Per row: (row words, value read, complete).
+    rows: Vec<(String, i64, bool)>,
+}
+
+impl Figure {
+    fn known(&self) -> i64 {
+        self.rows.iter().map(|r| r.1).sum()
+    }
+
+    fn complete(&self) -> bool {
+        self.rows.iter().all(|r| r.2)
+    }
+
+    /// Consistent with a stated value (possibly, when cells are blank).
+    fn allows(&self, stated: i64) -> bool {
+        if self.complete() {
+            self.known() == stated
+        } else {
+            self.known() <= stated
+        }
+    }
+}
+
+fn count(report: &Report, path: &str) -> Option<i64> {
+    report.cells.get(path).and_then(|c| c.value.as_count())
+}
+
+/// A table 三 row's total: the 总计 cell, or when it is blank the sum of the six applicant
+/// cells (complete only if all six were read).
+fn t3_row(report: &Report, key: &str, cells: &mut Vec<String>) -> (String, i64, bool) {
+    let short = t3_data_rows(report.format)
+        .find(|r| r.key == key)
+        .map_or(key, |r| r.short)
+        .to_string();
+    let total = format!("t3.{key}.total");
+    if let Some(v) = count(report, &total) {
+        cells.push(total);
+        return (short, v, true);
+    }
+    let mut sum = 0;
+    let mut complete = true;
+    for column in &T3_COLUMNS[..6] {
+        let path = format!("t3.{key}.{}", column.key);
+        match count(report, &path) {
+            Some(v) => sum += v,
+            None => complete = false,
+        }
+        cells.push(path);
+    }
+    cells.push(total);
+    (short, sum, complete)
+}
+
+fn t3_figure(report: &Report, words: &str, keys: &[&str]) -> Figure {
+    let mut cells = Vec::new();
+    let rows = keys.iter().map(|k| t3_row(report, k, &mut cells)).collect();
+    Figure {
+        words: words.to_string(),
+        cells,
+        rows,
+    }
+}
+
+fn cells_figure(report: &Report, words: &str, paths: &[String]) -> Figure {
+    let rows = paths
+        .iter()
+        .map(|p| {
+            let name = describe::full(report, p);
+            match count(report, p) {
+                Some(v) => (name, v, true),
+                None => (name, 0, false),
+            }
+        })
+        .collect();
+    Figure {
+        words: words.to_string(),
+        cells: paths.to_vec(),
+        rows,
+    }
+}
+
+fn keys_with_prefix(format: Format, prefix: &str) -> Vec<&'static str> {
+    t3_data_rows(format)
+        .map(|r| r.key)
+        .filter(|k| k.starts_with(prefix))
+        .collect()
+}
+
+/// The table figures a topic may mean; the prose agrees if it matches any of them.
+fn figures(report: &Report, topic: &Topic) -> Vec<Figure> {
+    let f = report.format;
+    let t4 = |group: &str| format!("t4.{group}.total");
+    match topic {
+        Topic::New { handled } => {
+            let mut out = vec![
+                t3_figure(report, "表三一、本年新收", &["new"]),
+                t3_figure(
+                    report,
+                    "表三一、本年新收与二、上年结转之和",
+                    &["new", "carried_over"],
+                ),
+            ];
+            if *handled {
+                out.push(t3_figure(report, "表三（七）总计", &["total"]));
+            }
+            out
+        }
+        Topic::CarriedOver => vec![t3_figure(report, "表三二、上年结转", &["carried_over"])],
+        Topic::Completed => vec![t3_figure(report, "表三（七）总计", &["total"])],
+        Topic::Granted => vec![
+            t3_figure(report, "表三（一）予以公开", &["granted"]),
+            t3_figure(
+                report,
+                "表三（一）予以公开与（二）部分公开之和",
+                &["granted", "partial"],
+            ),
+        ],
+        Topic::GrantedPartial => vec![t3_figure(
+            report,
+            "表三（一）予以公开与（二）部分公开之和",
+            &["granted", "partial"],
+        )],
+        Topic::Partial => vec![t3_figure(report, "表三（二）部分公开", &["partial"])],
+        Topic::Denied => vec![t3_figure(
+            report,
+            "表三（三）不予公开各行之和",
+            &keys_with_prefix(f, "denied."),
+        )],
+        Topic::Unavailable => vec![t3_figure(
+            report,
+            "表三（四）无法提供各行之和",
+            &keys_with_prefix(f, "unavailable."),
+        )],
+        Topic::NotProcessed => vec![t3_figure(
+            report,
+            "表三（五）不予处理各行之和",
+            &keys_with_prefix(f, "not_processed."),
+        )],
+        Topic::Other => vec![t3_figure(
+            report,
+            "表三（六）其他处理",
+            &keys_with_prefix(f, "other"),
+        )],
+        Topic::CarriedForward => vec![t3_figure(
+            report,
+            "表三四、结转下年度继续办理",
+            &["carried_forward"],
+        )],
+        Topic::Review => vec![cells_figure(report, "表四行政复议·总计", &[t4("review")])],
+        Topic::Litigation => vec![
+            cells_figure(
+                report,
+                "表四两类行政诉讼的总计之和",
+                &[t4("litigation_direct"), t4("litigation_after_review")],
+            ),
+            cells_figure(
+                report,
+                "表四行政诉讼（未经复议直接起诉）·总计",
+                &[t4("litigation_direct")],
+            ),
+            cells_figure(
+                report,
+                "表四行政诉讼（复议后起诉）·总计",
+                &[t4("litigation_after_review")],
+            ),
+        ],
+        Topic::LitigationDirect => vec![cells_figure(
+            report,
+            "表四行政诉讼（未经复议直接起诉）·总计",
+            &[t4("litigation_direct")],
+        )],
+        Topic::LitigationAfter => vec![cells_figure(
+            report,
+            "表四行政诉讼（复议后起诉）·总计",
+            &[t4("litigation_after_review")],
+        )],
+        Topic::T2 { row, verb } => {
+            let columns: &[&str] = match (f, verb) {
+                (Format::F2019, Verb::Made) => &["made"],
+                (Format::F2019, Verb::Published) => &["published", "total"],
+                (Format::F2021, Verb::Made) => &["issued"],
+                (Format::F2021, Verb::Repealed) => &["repealed"],
+                (Format::F2021, Verb::InForce) => &["in_force"],
+                _ => &[],
+            };
+            columns
+                .iter()
+                .map(|c| {
+                    let path = format!("t2.{row}.{c}");
+                    let words = describe::full(report, &path);
+                    cells_figure(report, &words, &[path])
+                })
+                .collect()
+        }
+        Topic::Old { path } => {
+            let words = describe::full(report, path);
+            vec![cells_figure(report, &words, std::slice::from_ref(path))]
+        }
+    }
+}
+
+/// Values the prose states for single cells, to order equally small repairs.
+pub fn evidence(report: &Report, facts: &[Fact]) -> Vec<(String, i64)> {
+    let mut out = Vec::new();
+    for fact in facts {
+        let figures = figures(report, &fact.topic);
+        // Only unambiguous statements about one printed cell.
+        if let [figure] = figures.as_slice() {
+            if let [cell] = figure.cells.as_slice() {
+                out.push((cell.clone(), fact.value));
+            }
+        }
+    }
+    out
+}
+
+/// Reads the prose once; the facts feed the repair order and then [`check`].
+pub fn read(text: &str, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
+    if report.cells.read_count() == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    facts::read(&Stream::new(text), report)
+}
+
+/// The report with a repair's values in place.
+fn apply(report: &Report, repair: &Repair) -> Report {
+    let mut out = report.clone();
+    for (path, value) in &repair.changes {
+        let (Some(cell), Ok(v)) = (report.cells.get(path), value.parse()) else {
+            continue;
+        };
+        let mut cell = cell.clone();
+        cell.value = crate::report::Value::Count(v);
+        out.cells.set(path, Some(cell));
+    }
+    out
+}
+
+/// Compares the facts and claims with the tables. A statement that disagrees with a cell
+/// the first repair changes, but agrees with the repaired value, is added to the errors it
+/// explains instead of being reported again.
+pub fn check(
+    text: &str,
+    report: &Report,
+    facts: &[Fact],
+    claims: &[Claim],
+    first_repair: Option<&Repair>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut out = Vec::new();
+    for fact in facts {
+        let candidates = figures(report, &fact.topic);
+        if candidates.is_empty() || candidates.iter().any(|f| f.allows(fact.value)) {
+            continue;
+        }
+        let main = &candidates[0];
+        // Supports the first repair: say so in the errors it fixes.
+        if let Some(repair) = first_repair {
+            let touches = repair
+                .changes
+                .iter()
+                .any(|(p, _)| main.cells.iter().any(|c| c == p));
+            let repaired = touches.then(|| apply(report, repair));
+            let agrees = repaired.as_ref().is_some_and(|r| {
+                let after = &figures(r, &fact.topic)[0];
+                after.complete() && after.known() == fact.value
+            });
+            if agrees {
+                let note = format!("正文“{}”与建议修改后的数字一致。", fact.words);
+                for d in diagnostics.iter_mut() {
+                    if d.severity == Severity::Error
+                        && repair.changes.iter().any(|(p, _)| d.cells.contains(p))
+                        && d.cells.iter().any(|c| main.cells.iter().any(|m| m == c))
+                    {
+                        d.notes.push(note.clone());
+                        d.labels.push(crate::diagnostic::Label {
+                            span: fact.phrase,
+                            message: format!("正文：{}", fact.words),
+                        });
+                    }
+                }
+                continue;
+            }
+        }
+        out.push(mismatch(text, report, fact, &candidates));
+    }
+    for claim in claims {
+        if let Some(d) = claim_mismatch(report, facts, claim) {
+            out.push(d);
+        }
+    }
+    diagnostics.extend(out);
+}
+
+fn figure_value(figure: &Figure) -> String {
+    if figure.complete() {
+        figure.known().to_string()
+    } else {
+        format!("至少 {}", figure.known())
+    }
+}
+
+fn mismatch(text: &str, report: &Report, fact: &Fact, figures: &[Figure]) -> Diagnostic {
+    let main = &figures[0];
+    let primary = main
+        .cells
+        .iter()
+        .filter_map(|p| report.cells.get(p))
+        .map(|c| c.span)
+        .next()
+        .unwrap_or(fact.number);
+    let shown = figure_value(main);
+    let message = format!("正文说“{}”，但{}为 {shown}。", fact.words, main.words);
+    let mut d = Diagnostic::new(Code::ProseTable, primary, message)
+        .with_cells(main.cells.iter().cloned())
+        .with_values(shown.clone(), fact.value.to_string())
+        .with_label(fact.phrase, format!("正文：{}", fact.words));
+    let _ = text;
+    if main.rows.len() > 1 {
+        let parts: Vec<String> = main
+            .rows
+            .iter()
+            .map(|(words, v, complete)| {
+                if *complete {
+                    format!("{words} {v}")
+                } else {
+                    format!("{words} 至少 {v}")
+                }
+            })
+            .collect();
+        d = d.with_note(format!("{} = {shown}", parts.join(" + ")));
+        if let Some((words, _, _)) = main.rows.iter().find(|r| r.1 == fact.value && r.1 != 0) {
+            d = d.with_note(format!("正文的 {} 只与其中“{words}”一行相同。", fact.value));
+        }
+    }
+    if !main.complete() {
+        d = d.with_note(
+            "表中有空白单元格；空白不按 0 计，但已读到的数已经超过正文所说的数。".to_string(),
+        );
+    }
+    if figures.len() > 1 {
+        let others: Vec<String> = figures[1..]
+            .iter()
+            .map(|f| format!("{} {}", f.words, figure_value(f)))
+            .collect();
+        d = d.with_note(format!("也不等于{}。", others.join("、")));
+    }
+    d.with_help("请核对正文与统计表，改正其中错误的一处。")
+}
+
+/// "均获维持"/"均已结案" against table 四, for the case kinds the sentence counts.
+fn claim_mismatch(report: &Report, facts: &[Fact], claim: &Claim) -> Option<Diagnostic> {
+    let mut groups: Vec<(&str, &str)> = Vec::new();
+    for fact in facts.iter().filter(|f| f.sentence == claim.sentence) {
+        let add: &[(&str, &str)] = match fact.topic {
+            Topic::Review => &[("review", "行政复议")],
+            Topic::Litigation => &[
+                ("litigation_direct", "行政诉讼（未经复议直接起诉）"),
+                ("litigation_after_review", "行政诉讼（复议后起诉）"),
+            ],
+            Topic::LitigationDirect => &[("litigation_direct", "行政诉讼（未经复议直接起诉）")],
+            Topic::LitigationAfter => &[("litigation_after_review", "行政诉讼（复议后起诉）")],
+            _ => &[],
+        };
+        for g in add {
+            if !groups.contains(g) {
+                groups.push(*g);
+            }
+        }
+    }
+    let mut broken = Vec::new();
+    let mut cells = Vec::new();
+    let mut first_span: Option<Span> = None;
+    for (group, words) in groups {
+        let get = |c: &str| count(report, &format!("t4.{group}.{c}"));
+        let (upheld, pending, total) = (get("upheld"), get("pending"), get("total"));
+        let problem = match claim.kind {
+            ClaimKind::AllUpheld => match (upheld, total) {
+                (Some(u), Some(t)) if u != t => Some(format!(
+                    "{words}总计 {t} 件，结果维持 {u} 件{}",
+                    match pending {
+                        Some(p) if p > 0 => format!("、尚未审结 {p} 件"),
+                        _ => String::new(),
+                    }
+                )),
+                _ => None,
+            },
+            ClaimKind::AllConcluded => match pending {
+                Some(p) if p > 0 => Some(format!("{words}尚未审结 {p} 件")),
+                _ => None,
+            },
+        };
+        if let Some(problem) = problem {
+            broken.push(problem);
+            let column = match claim.kind {
+                ClaimKind::AllUpheld => "upheld",
+                ClaimKind::AllConcluded => "pending",
+            };
+            let path = format!("t4.{group}.{column}");
+            if first_span.is_none() {
+                first_span = report.cells.get(&path).map(|c| c.span);
+            }
+            cells.push(path);
+            cells.push(format!("t4.{group}.total"));
+        }
+    }
+    if broken.is_empty() {
+        return None;
+    }
+    let said = match claim.kind {
+        ClaimKind::AllUpheld => "均获维持",
+        ClaimKind::AllConcluded => "均已结案",
+    };
+    Some(
+        Diagnostic::new(
+            Code::ProseTable,
+            first_span.unwrap_or(claim.span),
+            format!(
+                "正文说复议、诉讼案件“{said}”，但表四中{}。",
+                broken.join("；")
+            ),
+        )
+        .with_cells(cells)
+        .with_label(claim.span, format!("正文：{said}"))
+        .with_help("请核对正文的说法与表四的结果维持、尚未审结数。"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing;
+
+    fn run(text: &str, report: &Report) -> Vec<Diagnostic> {
+        let (facts, claims) = read(text, report);
+        let mut out = Vec::new();
+        check(text, report, &facts, &claims, None, &mut out);
+        out
+    }
+
+    #[test]
+    fn agreeing_prose_is_quiet() {
+        let mut report = testing::national(Format::F2019);
+        testing::set(&mut report, "t3.new.natural_person", 1);
+        testing::set(&mut report, "t3.new.total", 1);
+        testing::set(&mut report, "t3.partial.natural_person", 1);
+        testing::set(&mut report, "t3.partial.total", 1);
+        testing::set(&mut report, "t3.total.natural_person", 1);
+        testing::set(&mut report, "t3.total.total", 1);
+        let text = "共收到申请1件，办结1件，其中予以公开1件（予以部分公开），不予公开0件。";
+        assert!(run(text, &report).is_empty());
+    }
+
+    #[test]
+    fn a_different_number_is_a_warning_with_both_locations() {
+        let mut report = testing::national(Format::F2019);
+        testing::set(&mut report, "t2.normative_docs.published", 15);
+        testing::set(&mut report, "t2.normative_docs.total", 15);
+        let text = "我市全年累计公布行政规范性文件11件。";
+        let out = run(text, &report);
+        assert_eq!(out.len(), 1);
+        let d = &out[0];
+        assert_eq!(d.code, Code::ProseTable);
+        assert_eq!(d.severity, Severity::Warning);
+        assert_eq!(d.cells[0], "t2.normative_docs.published");
+        assert_eq!(
+            (d.expected.as_deref(), d.actual.as_deref()),
+            (Some("15"), Some("11"))
+        );
+        assert_eq!(
+            &text[d.labels[0].span.range()],
+            "我市全年累计公布行政规范性文件11件"
+        );
+    }
+
+    #[test]
+    fn blank_totals_fall_back_to_the_applicant_cells() {
+        let mut report = testing::national(Format::F2019);
+        testing::set(&mut report, "t3.granted.natural_person", 258);
+        testing::set(&mut report, "t3.granted.commercial", 12);
+        testing::blank(&mut report, "t3.granted.total");
+        testing::blank(&mut report, "t3.granted.research");
+        testing::set(&mut report, "t3.partial.natural_person", 3);
+        testing::blank(&mut report, "t3.partial.total");
+        let out = run("予以公开及部分公开258件。", &report);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].expected.as_deref(), Some("至少 273"));
+        // Blanks could hold more, so a larger prose number is not a finding.
+        assert!(run("予以公开及部分公开280件。", &report).is_empty());
+    }
+
+    #[test]
+    fn all_upheld_is_checked_against_table_four() {
+        let mut report = testing::national(Format::F2019);
+        testing::set(&mut report, "t4.review.upheld", 5);
+        testing::set(&mut report, "t4.review.pending", 2);
+        testing::set(&mut report, "t4.review.total", 7);
+        let out = run("信息公开类行政复议7件，均获维持。", &report);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].message.contains("结果维持 5 件、尚未审结 2 件"));
+        testing::set(&mut report, "t4.review.upheld", 7);
+        testing::set(&mut report, "t4.review.pending", 0);
+        assert!(run("信息公开类行政复议7件，均获维持。", &report).is_empty());
+    }
 }

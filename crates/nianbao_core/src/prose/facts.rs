@@ -1,0 +1,653 @@
+//! Statements of the prose that name a table figure: "依法按时办结1件", "不予公开35件",
+//! "处理政府信息公开行政复议0件", "全年累计公布行政规范性文件11件", "网上申请数3条" — read
+//! only where the sentence leaves no doubt what the number counts. A clause must start with
+//! the figure's words or with words that do not narrow its scope ("全年", "我市", "其中",
+//! "2020年" …); "市政府及部门收到…15件" or "部门规范性文件45件" count something narrower and
+//! are left alone.
+
+use super::text::{is_clause_delimiter, numbers, split, Num, Stream};
+use crate::report::{Format, Report, Span};
+
+/// What a prose number counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Topic {
+    /// 收到/受理/新收 申请 (`handled`: 办理, which may also mean the applications concluded).
+    New {
+        handled: bool,
+    },
+    CarriedOver,
+    Completed,
+    Granted,
+    GrantedPartial,
+    Partial,
+    Denied,
+    Unavailable,
+    NotProcessed,
+    Other,
+    CarriedForward,
+    Review,
+    Litigation,
+    LitigationDirect,
+    LitigationAfter,
+    /// Table 二 row `normative_docs`/`rules`, column by verb.
+    T2 {
+        row: &'static str,
+        verb: Verb,
+    },
+    /// A pre-2019 table row, by its printed label.
+    Old {
+        path: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verb {
+    Made,
+    Published,
+    Repealed,
+    InForce,
+}
+
+/// A prose number with what it counts.
+#[derive(Clone, Debug)]
+pub struct Fact {
+    pub topic: Topic,
+    pub value: i64,
+    /// The number's digits.
+    pub number: Span,
+    /// The clause, from its first character through the unit.
+    pub phrase: Span,
+    /// The clause as normalized text, for messages.
+    pub words: String,
+    /// Index of the sentence (into `Stream::sentences`).
+    pub sentence: usize,
+}
+
+/// "均获维持" / "均已结案" said of the cases of a sentence.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    pub span: Span,
+    pub sentence: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimKind {
+    AllUpheld,
+    AllConcluded,
+}
+
+/// Words that may open a clause without narrowing what its number counts.
+const PREFIX_WORDS: &[&str] = &[
+    "我市",
+    "我区",
+    "我县",
+    "我镇",
+    "我乡",
+    "我局",
+    "我委",
+    "我办",
+    "我厅",
+    "我部",
+    "我处",
+    "我院",
+    "我单位",
+    "我中心",
+    "我机关",
+    "本机关",
+    "本单位",
+    "本部门",
+    "全市",
+    "全区",
+    "全县",
+    "全镇",
+    "全乡",
+    "全局",
+    "全委",
+    "全办",
+    "全年",
+    "全年度",
+    "本年",
+    "本年度",
+    "今年",
+    "年内",
+    "年度",
+    "当年",
+    "累计",
+    "共",
+    "共计",
+    "合计",
+    "一共",
+    "总共",
+    "其中",
+    "依法",
+    "按时",
+    "依规",
+    "及时",
+    "依法依规",
+    "主动",
+    "动态",
+    "更新",
+    "集中",
+    "公开",
+    "发布",
+    "处理",
+    "办理",
+    "另",
+    "含",
+    "均",
+    "已",
+    "又",
+    "并",
+    "还",
+    "全部",
+    "实际",
+    "此外",
+    "同时",
+    "继续",
+    "新",
+    "总计",
+    "度",
+];
+
+/// Filler between a figure's words and its number.
+const TRAILING_FILLER: &[&str] = &[
+    "共计",
+    "合计",
+    "累计",
+    "一共",
+    "分别为",
+    "共",
+    "为",
+    "达",
+    "计",
+    "有",
+];
+
+fn strip_year(s: &str) -> Option<&str> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return None;
+    }
+    let rest = &s[4..];
+    rest.strip_prefix("年度")
+        .or_else(|| rest.strip_prefix('年'))
+}
+
+/// Whether a clause opening leaves the figure's scope alone.
+pub fn prefix_ok(prefix: &str) -> bool {
+    let mut rest = prefix;
+    // "因本机关不掌握等原因无法提供": a reason, not a scope.
+    if let Some(r) = rest.strip_prefix('因') {
+        if let Some(i) = r.find("原因") {
+            rest = &r[i + "原因".len()..];
+        }
+    }
+    loop {
+        if rest.is_empty() {
+            return true;
+        }
+        if let Some(r) = strip_year(rest) {
+            rest = r;
+            continue;
+        }
+        match PREFIX_WORDS
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .max_by_key(|w| w.len())
+        {
+            Some(w) => rest = &rest[w.len()..],
+            None => return false,
+        }
+    }
+}
+
+fn strip_filler(mut head: &str) -> &str {
+    loop {
+        match TRAILING_FILLER.iter().find(|f| head.ends_with(**f)) {
+            Some(f) => head = &head[..head.len() - f.len()],
+            None => return head,
+        }
+    }
+}
+
+/// Expands a pattern with `(a|b)` groups and `(…)?` optional groups into literal strings.
+pub fn expand(pattern: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut rest = pattern;
+    while !rest.is_empty() {
+        if let Some(inner_start) = rest.strip_prefix('(') {
+            let close = inner_start.find(')').unwrap_or(inner_start.len());
+            let inner = &inner_start[..close];
+            let mut after = inner_start.get(close + 1..).unwrap_or("");
+            let mut options: Vec<&str> = inner.split('|').collect();
+            if let Some(a) = after.strip_prefix('?') {
+                options.push("");
+                after = a;
+            }
+            out = out
+                .iter()
+                .flat_map(|prefix| options.iter().map(move |o| format!("{prefix}{o}")))
+                .collect();
+            rest = after;
+        } else {
+            let next = rest.find('(').unwrap_or(rest.len());
+            for s in &mut out {
+                s.push_str(&rest[..next]);
+            }
+            rest = &rest[next..];
+        }
+    }
+    out
+}
+
+/// How a clause opening is judged for a pattern.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Only words that do not narrow the scope.
+    Plain,
+    /// Anything (复议/诉讼 clauses, kept to sentences about 信息公开).
+    Any,
+}
+
+struct Pattern {
+    topic: Topic,
+    suffixes: Vec<String>,
+    scope: Scope,
+}
+
+fn patterns(format: Format) -> Vec<Pattern> {
+    let p = |topic, pattern: &str, scope| Pattern {
+        topic,
+        suffixes: expand(pattern),
+        scope,
+    };
+    let mut out = vec![
+        p(
+            Topic::GrantedPartial,
+            "(予以公开|公开)(及|和|与)(予以)?部分公开(的)?(申请)?",
+            Scope::Plain,
+        ),
+        p(Topic::Partial, "(予以)?部分公开(的)?(申请)?", Scope::Plain),
+        p(Topic::Denied, "不予(以)?公开(的)?(申请)?", Scope::Plain),
+        p(Topic::Granted, "予以公开(的)?(申请)?", Scope::Plain),
+        p(Topic::Unavailable, "无法提供(的)?(申请)?", Scope::Plain),
+        p(Topic::NotProcessed, "不予处理(的)?(申请)?", Scope::Plain),
+        p(Topic::Other, "其他处理(情形|的)?(申请)?", Scope::Plain),
+        p(
+            Topic::CarriedForward,
+            "结转(至|到)?(下年度|下一年度|下年|下一年)(继续办理)?(的)?(申请)?",
+            Scope::Plain,
+        ),
+        p(
+            Topic::CarriedOver,
+            "(上年|上年度|上一年度|上一年)结转(的)?(申请)?",
+            Scope::Plain,
+        ),
+        p(
+            Topic::Completed,
+            "(办结|答复)(了)?(政府信息公开|依申请公开)?(的)?(申请)?",
+            Scope::Plain,
+        ),
+        p(Topic::Review, "行政复议(案件|案|申请)?", Scope::Any),
+        p(Topic::Litigation, "(行政)?诉讼(案件|案)?", Scope::Any),
+        p(
+            Topic::LitigationAfter,
+            "复议后(起诉|提起(行政)?诉讼)(案件|案)?",
+            Scope::Any,
+        ),
+    ];
+    let verbs: [(&str, Verb); 4] = [
+        ("(制发|制定|印发|出台|制作|新制作)", Verb::Made),
+        ("(公布|公开|发布|主动公开|新公开)", Verb::Published),
+        ("(废止|清理废止)", Verb::Repealed),
+        ("(现行有效)", Verb::InForce),
+    ];
+    for (verb, kind) in verbs {
+        let allowed = match format {
+            Format::F2019 => matches!(kind, Verb::Made | Verb::Published),
+            Format::F2021 => matches!(kind, Verb::Made | Verb::Repealed | Verb::InForce),
+            _ => false,
+        };
+        if !allowed {
+            continue;
+        }
+        out.push(p(
+            Topic::T2 {
+                row: "normative_docs",
+                verb: kind,
+            },
+            &format!("{verb}(了|的)?(行政)?规范性文件"),
+            Scope::Plain,
+        ));
+        out.push(p(
+            Topic::T2 {
+                row: "rules",
+                verb: kind,
+            },
+            &format!("{verb}(了|的)?(政府)?规章"),
+            Scope::Plain,
+        ));
+    }
+    out
+}
+
+const NEW_VERBS: [&str; 5] = ["收到", "受理", "新收", "接收", "办理"];
+const DONE_VERBS: [&str; 2] = ["办结", "答复"];
+
+/// 收到…申请 N件: a verb, up to a short stretch of words, then 申请.
+fn new_applications(head: &str) -> Option<Topic> {
+    let object_end = ["依申请公开", "申请"]
+        .iter()
+        .find(|o| head.ends_with(**o))
+        .map(|o| head.len() - o.len())?;
+    let before = &head[..object_end];
+    let (verb_at, verb) = NEW_VERBS
+        .iter()
+        .filter_map(|v| before.rfind(v).map(|i| (i, *v)))
+        .max_by_key(|(i, _)| *i)?;
+    let middle = &before[verb_at + verb.len()..];
+    if middle.chars().count() > 24 || middle.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if !prefix_ok(strip_filler(&before[..verb_at])) {
+        return None;
+    }
+    Some(Topic::New {
+        handled: verb == "办理",
+    })
+}
+
+/// The topic of a number from the words before it (`head`) and after it (`tail`).
+fn classify(
+    head: &str,
+    tail: &str,
+    sentence: &str,
+    patterns: &[Pattern],
+    national: bool,
+) -> Option<Topic> {
+    let head = strip_filler(head);
+    if national {
+        // Number first: "共收到70件申请", "1件结转下年度继续办理".
+        if tail.starts_with("申请") || tail.starts_with("政府信息公开申请") {
+            for v in NEW_VERBS.iter().chain(DONE_VERBS.iter()) {
+                if let Some(prefix) = head.strip_suffix(v) {
+                    if prefix_ok(strip_filler(prefix)) {
+                        return Some(if DONE_VERBS.contains(v) {
+                            Topic::Completed
+                        } else {
+                            Topic::New {
+                                handled: *v == "办理",
+                            }
+                        });
+                    }
+                }
+            }
+        }
+        if ["结转下年度", "结转到下年度", "结转至下年度", "结转下一年度"]
+            .iter()
+            .any(|w| tail.starts_with(w))
+            && prefix_ok(head)
+        {
+            return Some(Topic::CarriedForward);
+        }
+        // "结转至2026年6件".
+        if let Some(before) = head
+            .strip_suffix("年度")
+            .or_else(|| head.strip_suffix('年'))
+        {
+            let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            if digits == 4 {
+                let before = &before[..before.len() - 4];
+                let before = before
+                    .strip_suffix('至')
+                    .or_else(|| before.strip_suffix('到'))
+                    .unwrap_or(before);
+                if let Some(prefix) = before.strip_suffix("结转") {
+                    if prefix_ok(strip_filler(prefix)) {
+                        return Some(Topic::CarriedForward);
+                    }
+                }
+            }
+        }
+    }
+    for pattern in patterns {
+        let Some(suffix) = pattern
+            .suffixes
+            .iter()
+            .filter(|s| head.ends_with(s.as_str()))
+            .max_by_key(|s| s.len())
+        else {
+            continue;
+        };
+        let prefix = &head[..head.len() - suffix.len()];
+        if pattern.topic == Topic::Granted && (prefix.ends_with('不') || prefix.ends_with("部分"))
+        {
+            continue;
+        }
+        let ok = match pattern.scope {
+            Scope::Plain => prefix_ok(strip_filler(prefix)),
+            Scope::Any => sentence.contains("信息公开") && !prefix.contains("受理"),
+        };
+        if !ok {
+            continue;
+        }
+        let mut topic = pattern.topic.clone();
+        if topic == Topic::Litigation {
+            if prefix.contains("复议后") {
+                topic = Topic::LitigationAfter;
+            } else if prefix.contains("未经复议") || prefix.contains("直接") {
+                topic = Topic::LitigationDirect;
+            }
+        }
+        if topic == Topic::Review && prefix.contains("复议后") {
+            continue;
+        }
+        return Some(topic);
+    }
+    if national {
+        return new_applications(head);
+    }
+    None
+}
+
+/// A pre-2019 row label as prose names it: numbering, "其中" and notes in brackets removed.
+fn old_label_words(label: &str) -> String {
+    let label = label.split(['(', '（']).next().unwrap_or("");
+    let mut s: String = label
+        .chars()
+        .filter(|c| crate::text::chars::is_label_char(*c))
+        .collect();
+    if let Some(r) = s.strip_prefix("其中") {
+        s = r.to_string();
+    }
+    let numbered = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    let numbered = numbered
+        .strip_prefix(|c: char| "一二三四五六七八九十".contains(c))
+        .unwrap_or(numbered);
+    numbered.to_string()
+}
+
+/// Every fact and claim of the prose.
+pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
+    let national = report.format.is_national();
+    let patterns = if national {
+        patterns(report.format)
+    } else {
+        Vec::new()
+    };
+    let old_labels: Vec<(String, String)> = if report.format == Format::Old {
+        crate::rules::relation::old_rows(report)
+            .into_iter()
+            .filter_map(|path| {
+                let info = report.cells.get(path)?.old.as_deref()?;
+                let words = old_label_words(&info.label);
+                (words.chars().count() >= 4).then(|| (words, path.to_string()))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut facts = Vec::new();
+    let mut claims = Vec::new();
+    for (index, &(s_from, s_to)) in stream.sentences().iter().enumerate() {
+        let sentence = stream.string(s_from, s_to);
+        for (kind, words) in [
+            (
+                ClaimKind::AllUpheld,
+                ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"],
+            ),
+            (
+                ClaimKind::AllConcluded,
+                ["均已结案", "均已审结", "全部审结", "全部结案", "均已办结"],
+            ),
+        ] {
+            if let Some(w) = words.iter().find(|w| sentence.contains(**w)) {
+                let at = sentence
+                    .find(w)
+                    .map_or(0, |i| sentence[..i].chars().count());
+                claims.push(Claim {
+                    kind,
+                    span: stream.span(s_from + at, s_from + at + w.chars().count()),
+                    sentence: index,
+                });
+            }
+        }
+        for (c_from, c_to) in split(&stream.chars, s_from, s_to, is_clause_delimiter) {
+            for Num {
+                value,
+                from,
+                to,
+                unit,
+            } in numbers(&stream.chars, c_from, c_to)
+            {
+                let Some(_) = unit else { continue };
+                let head = stream.string(c_from, from);
+                let tail = stream.string((to + 1).min(c_to), c_to);
+                let topic = if national {
+                    classify(&head, &tail, &sentence, &patterns, true)
+                } else {
+                    let head = strip_filler(&head);
+                    old_labels
+                        .iter()
+                        .filter(|(words, _)| head.ends_with(words.as_str()))
+                        .max_by_key(|(words, _)| words.len())
+                        .filter(|(words, _)| {
+                            prefix_ok(strip_filler(&head[..head.len() - words.len()]))
+                        })
+                        .map(|(_, path)| Topic::Old { path: path.clone() })
+                };
+                if let Some(topic) = topic {
+                    facts.push(Fact {
+                        topic,
+                        value,
+                        number: stream.span(from, to),
+                        phrase: stream.span(c_from, to + 1),
+                        words: stream.string(c_from, (to + 1).min(c_to)),
+                        sentence: index,
+                    });
+                }
+            }
+        }
+    }
+    (facts, claims)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing;
+
+    fn topics(text: &str, format: Format) -> Vec<(Topic, i64)> {
+        let report = testing::national(format);
+        let stream = Stream::new(text);
+        read(&stream, &report)
+            .0
+            .into_iter()
+            .map(|f| (f.topic, f.value))
+            .collect()
+    }
+
+    #[test]
+    fn patterns_expand() {
+        assert_eq!(expand("a(b|c)?d"), ["abd", "acd", "ad"]);
+    }
+
+    #[test]
+    fn seed_000_sentences() {
+        let text = "2020年共办理公众向市政府提交的政府信息公开\n\n申请1件（上年度结转0件），申请内容主要为供热；依法按时办结1件，其中予以公开1件（因部分申请内容不属于），不予公开0件、无法提供0件，其他处理情形0件，结转下年度继续办理0件；处理政府信息公开行政复议0件。我市全年累计公布行政规范性文件11件。";
+        assert_eq!(
+            topics(text, Format::F2019),
+            [
+                (Topic::New { handled: true }, 1),
+                (Topic::CarriedOver, 0),
+                (Topic::Completed, 1),
+                (Topic::Granted, 1),
+                (Topic::Denied, 0),
+                (Topic::Unavailable, 0),
+                (Topic::Other, 0),
+                (Topic::CarriedForward, 0),
+                (Topic::Review, 0),
+                (
+                    Topic::T2 {
+                        row: "normative_docs",
+                        verb: Verb::Published
+                    },
+                    11
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn narrower_scopes_are_left_alone() {
+        let quiet = [
+            "市政府及部门收到依申请公开15件。",
+            "刊登政府规章、规范性文件等112件，部门规范性文件45件。",
+            "另有72件申请按照《条例》顺延到下年度答复。",
+            "全年受理行政复议案件120件。",
+        ];
+        for text in quiet {
+            assert!(topics(text, Format::F2019).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn shanghai_and_pingtan_sentences() {
+        let text = "予以公开及部分公开258件，占33.9%；因本机关不掌握等原因无法提供265件。信息公开类行政复议7件，诉讼9件，均获维持。本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。共办结148件，结转至2026年6件。";
+        assert_eq!(
+            topics(text, Format::F2021),
+            [
+                (Topic::GrantedPartial, 258),
+                (Topic::Unavailable, 265),
+                (Topic::Review, 7),
+                (Topic::Litigation, 9),
+                (Topic::New { handled: false }, 70),
+                (Topic::Completed, 69),
+                (Topic::CarriedForward, 1),
+                (Topic::Completed, 148),
+                (Topic::CarriedForward, 6),
+            ]
+        );
+    }
+
+    #[test]
+    fn old_rows_are_matched_by_label() {
+        let report = testing::old(&[
+            ("受理依申请公开信息总数", None, 7, Some(28)),
+            ("4.网上申请数", Some(1), 4, Some(4)),
+            ("5.信函申请数", Some(1), 0, Some(0)),
+        ]);
+        let text = "2013年全县共收到有关政府信息公开的申请7条，网上申请数3条，信函申请数4条；县政府公开办网上申请数为2条。";
+        let stream = Stream::new(text);
+        let facts = read(&stream, &report).0;
+        let got: Vec<(String, i64)> = facts
+            .iter()
+            .map(|f| match &f.topic {
+                Topic::Old { path } => (path.clone(), f.value),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(got, [("old.2".to_string(), 3), ("old.3".to_string(), 4)]);
+    }
+}

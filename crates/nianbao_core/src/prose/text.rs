@@ -1,0 +1,214 @@
+//! The prose as a stream of normalized characters with their byte spans: whitespace and line
+//! breaks dropped (hard-wrapped PDF text joins up again), full-width forms made ASCII,
+//! Markdown `*` removed. Sentences and clauses are ranges of the stream; numbers carry the
+//! unit printed after them.
+
+use crate::report::Span;
+use crate::text::chars::{normalize, Norm};
+
+#[derive(Clone, Copy, Debug)]
+pub struct Ch {
+    pub c: char,
+    pub start: u32,
+    pub end: u32,
+    /// Whitespace came between this character and the previous one.
+    pub spaced: bool,
+}
+
+/// The normalized prose.
+pub struct Stream {
+    pub chars: Vec<Ch>,
+}
+
+impl Stream {
+    pub fn new(text: &str) -> Stream {
+        let mut chars = Vec::with_capacity(text.len() / 3);
+        let mut spaced = false;
+        for (i, raw) in text.char_indices() {
+            let c = match normalize(raw) {
+                Norm::Skip => continue,
+                Norm::Space => {
+                    spaced = true;
+                    continue;
+                }
+                Norm::Char(c) if c.is_whitespace() => {
+                    spaced = true;
+                    continue;
+                }
+                Norm::Char('*') => continue,
+                Norm::Char(c) => c,
+            };
+            chars.push(Ch {
+                c,
+                start: i as u32,
+                end: (i + raw.len_utf8()) as u32,
+                spaced,
+            });
+            spaced = false;
+        }
+        Stream { chars }
+    }
+
+    pub fn string(&self, from: usize, to: usize) -> String {
+        self.chars[from..to].iter().map(|c| c.c).collect()
+    }
+
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        if from >= to || to > self.chars.len() {
+            let at = self.chars.get(from).map_or(0, |c| c.start);
+            return Span::new(at as usize, at as usize);
+        }
+        Span::new(
+            self.chars[from].start as usize,
+            self.chars[to - 1].end as usize,
+        )
+    }
+
+    /// Sentence ranges, split at 。；！？ (and their ASCII forms).
+    pub fn sentences(&self) -> Vec<(usize, usize)> {
+        split(&self.chars, 0, self.chars.len(), |c| {
+            matches!(c, '。' | ';' | '!' | '?')
+        })
+    }
+}
+
+/// Ranges of `chars[from..to]` between delimiter characters (delimiters excluded, empty
+/// ranges dropped).
+pub fn split(
+    chars: &[Ch],
+    from: usize,
+    to: usize,
+    is_delimiter: impl Fn(char) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = from;
+    for (i, ch) in chars.iter().enumerate().take(to).skip(from) {
+        if is_delimiter(ch.c) {
+            if i > start {
+                out.push((start, i));
+            }
+            start = i + 1;
+        }
+    }
+    if to > start {
+        out.push((start, to));
+    }
+    out
+}
+
+/// Clause delimiters: commas, 、, colons and brackets.
+pub fn is_clause_delimiter(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '、' | ':' | '(' | ')' | '“' | '”' | '"' | '《' | '》'
+    )
+}
+
+/// A whole number printed in the prose, with the unit character after it.
+#[derive(Clone, Copy, Debug)]
+pub struct Num {
+    pub value: i64,
+    /// Stream range of the digits.
+    pub from: usize,
+    pub to: usize,
+    /// The unit right after (件, 条, 起, 宗), if any.
+    pub unit: Option<char>,
+}
+
+pub const UNITS: [char; 4] = ['件', '条', '起', '宗'];
+
+/// Whole numbers in `chars[from..to]`: ASCII digit runs (after normalization) with optional
+/// thousands separators; decimals and numbers glued to letters are skipped.
+pub fn numbers(chars: &[Ch], from: usize, to: usize) -> Vec<Num> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        if !chars[i].c.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digits = String::new();
+        while i < to && chars[i].c.is_ascii_digit() && (i == start || !chars[i].spaced) {
+            digits.push(chars[i].c);
+            i += 1;
+            // "1,234": a comma followed by exactly three digits.
+            if i + 3 < to
+                && chars[i].c == ','
+                && chars[i + 1..=i + 3].iter().all(|c| c.c.is_ascii_digit())
+                && !(i + 4 < to && chars[i + 4].c.is_ascii_digit())
+            {
+                i += 1;
+            }
+        }
+        let end = i;
+        let after = chars.get(end).map(|c| c.c);
+        let before = start.checked_sub(1).map(|b| chars[b].c);
+        let decimal =
+            after == Some('.') && chars.get(end + 1).is_some_and(|c| c.c.is_ascii_digit());
+        let fraction = before == Some('.');
+        let glued = before.is_some_and(|c| c.is_ascii_alphabetic() || c == '-' || c == '/')
+            || after.is_some_and(|c| c.is_ascii_alphabetic() || c == '%' || c == '-' || c == '/');
+        if decimal {
+            // Skip the fraction too.
+            i = end + 1;
+            while i < to && chars[i].c.is_ascii_digit() {
+                i += 1;
+            }
+            continue;
+        }
+        if fraction || glued || digits.len() > 12 {
+            continue;
+        }
+        let Ok(value) = digits.parse() else { continue };
+        let unit = after.filter(|c| UNITS.contains(c)).filter(|_| end < to);
+        out.push(Num {
+            value,
+            from: start,
+            to: end,
+            unit,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_text_joins_and_spans_stay_in_the_original() {
+        let text = "依法按时办结1件，其中予以公开1件（因部分申请内\n\n容不属于）";
+        let s = Stream::new(text);
+        let all = s.string(0, s.chars.len());
+        assert!(all.contains("申请内容不属于"));
+        let nums = numbers(&s.chars, 0, s.chars.len());
+        assert_eq!(nums.len(), 2);
+        assert_eq!(&text[s.span(nums[0].from, nums[0].to).range()], "1");
+        assert_eq!(nums[0].unit, Some('件'));
+    }
+
+    #[test]
+    fn separated_digits_decimals_and_percentages_are_not_counts() {
+        let s = Stream::new("规范性文件 15 15 15，占33.9%，增长2.26%，共1,234件");
+        let nums: Vec<i64> = numbers(&s.chars, 0, s.chars.len())
+            .iter()
+            .map(|n| n.value)
+            .collect();
+        assert_eq!(nums, [15, 15, 15, 1234]);
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let s = Stream::new("甲1件，乙2件；丙。丁（戊）");
+        let sentences = s.sentences();
+        assert_eq!(sentences.len(), 3);
+        let clauses = split(
+            &s.chars,
+            sentences[0].0,
+            sentences[0].1,
+            is_clause_delimiter,
+        );
+        assert_eq!(clauses.len(), 2);
+    }
+}
