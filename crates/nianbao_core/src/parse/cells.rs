@@ -137,11 +137,11 @@ impl Ctx<'_> {
     }
 
     /// Classifies the values collected after a row label.
-    pub fn row_cells(
+    pub fn row_cells<P: AsRef<str>>(
         &mut self,
         collected: &Collected,
         kinds: &[CellKind],
-        paths: &[String],
+        paths: &[P],
     ) -> RowCells {
         let cells = kinds.len();
         let values = &collected.values;
@@ -156,7 +156,7 @@ impl Ctx<'_> {
             let read = values
                 .iter()
                 .zip(kinds.iter().zip(paths))
-                .map(|(v, (kind, path))| self.cell_from_token(v.token, *kind, path))
+                .map(|(v, (kind, path))| self.cell_from_token(v.token, *kind, path.as_ref()))
                 .collect();
             return RowCells::Read(read);
         }
@@ -193,13 +193,13 @@ impl Ctx<'_> {
     }
 
     /// The cells of one split of glued digits.
-    pub fn cells_from_split(
+    pub fn cells_from_split<P: AsRef<str>>(
         &mut self,
         glued: &Glued,
         split: &Split,
         last_number: usize,
         kinds: &[CellKind],
-        paths: &[String],
+        paths: &[P],
     ) -> Vec<Option<Cell>> {
         let values = split.values(glued);
         let last_token = self.scan.tokens[last_number];
@@ -226,7 +226,7 @@ impl Ctx<'_> {
                     }
                     _ => (Some(Decimal::from_int(values[i])), Unit::None),
                 };
-                let value = self.value_of(value, unit, kinds[i], span, &paths[i])?;
+                let value = self.value_of(value, unit, kinds[i], span, paths[i].as_ref())?;
                 Some(Cell {
                     value,
                     span,
