@@ -198,7 +198,7 @@ fn read_rows_table(
                 let blanks: Vec<usize> = (0..width).filter(|&c| cells[c].is_none()).collect();
                 if !blanks.is_empty() {
                     let names: Vec<String> =
-                        blanks.iter().map(|&c| column_name(&paths[r][c])).collect();
+                        blanks.iter().map(|&c| column_name(paths[r][c])).collect();
                     ctx.diagnostics.push(
                         Diagnostic::new(
                             Code::CellsBlank,
