@@ -20,8 +20,8 @@ const MAX_SPLITS: usize = 20_000;
 /// How a row's values were read.
 #[derive(Clone, Debug)]
 pub enum RowCells {
-    /// One entry per cell; `None` is a blank cell.
-    Read(Vec<Option<Cell>>),
+    /// One entry per cell; `None` is a blank cell. Also where the first blank cell is.
+    Read(Vec<Option<Cell>>, Option<Span>),
     /// Glued digits with their candidate splits (resolved per table).
     Glued {
         glued: Glued,
@@ -158,7 +158,12 @@ impl Ctx<'_> {
                 .zip(kinds.iter().zip(paths))
                 .map(|(v, (kind, path))| self.cell_from_token(v.token, *kind, path.as_ref()))
                 .collect();
-            return RowCells::Read(read);
+            let first_blank = values
+                .iter()
+                .map(|v| self.scan.tokens[v.token])
+                .find(|t| t.kind == TokenKind::Blank)
+                .map(|t| t.span);
+            return RowCells::Read(read, first_blank);
         }
         let span = values_span(self, values);
         let got: Vec<usize> = values
@@ -255,7 +260,7 @@ impl TableRows {
     /// Integer value of a read cell, for relation solving.
     fn fixed(&self, (r, c): GridRef) -> Option<i64> {
         match self.rows.get(r)? {
-            Some(RowCells::Read(cells)) => cells.get(c)?.as_ref()?.value.as_count(),
+            Some(RowCells::Read(cells, _)) => cells.get(c)?.as_ref()?.value.as_count(),
             _ => None,
         }
     }

@@ -194,7 +194,7 @@ fn read_rows_table(
                 no_number_rows.push(r);
                 vec![None; width]
             }
-            Some(RowCells::Read(cells)) => {
+            Some(RowCells::Read(cells, first_blank)) => {
                 let blanks: Vec<usize> = (0..width).filter(|&c| cells[c].is_none()).collect();
                 if !blanks.is_empty() {
                     let names: Vec<String> =
@@ -202,7 +202,7 @@ fn read_rows_table(
                     ctx.diagnostics.push(
                         Diagnostic::new(
                             Code::CellsBlank,
-                            label_span,
+                            first_blank.unwrap_or(label_span),
                             format!(
                                 "{table}“{label}”一行有 {} 个单元格为空（{}）；空白不等于 0，这些单元格记为缺失。",
                                 blanks.len(),

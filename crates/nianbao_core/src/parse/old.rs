@@ -359,7 +359,7 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
             _ => vec![CellKind::Count; columns],
         };
         let mut values: Vec<Option<Cell>> = match cells {
-            Some(RowCells::Read(cells)) => cells,
+            Some(RowCells::Read(cells, _)) => cells,
             Some(RowCells::Glued {
                 glued,
                 splits,
