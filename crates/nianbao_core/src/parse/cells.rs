@@ -74,8 +74,10 @@ impl Ctx<'_> {
         span: Span,
         path: &str,
     ) -> Option<Value> {
-        let printed = self.text[span.range()].to_string();
+        let text = self.text;
+        let printed = || text[span.range()].to_string();
         let Some(value) = value else {
+            let printed = printed();
             self.diagnostics.push(
                 Diagnostic::new(
                     Code::NumberUnreadable,
@@ -90,6 +92,7 @@ impl Ctx<'_> {
             CellKind::Count | CellKind::SignedCount => match (value.as_integer(), unit) {
                 (Some(n), Unit::None | Unit::Items) => Some(Value::Count(n)),
                 _ => {
+                    let printed = printed();
                     self.diagnostics.push(
                         Diagnostic::new(
                             Code::NumberUnreadable,
@@ -107,6 +110,7 @@ impl Ctx<'_> {
                     Unit::Yuan => false,
                     Unit::None => {
                         if !default_unit_wan && !value.is_zero() {
+                            let printed = printed();
                             self.diagnostics.push(
                                 Diagnostic::new(
                                     Code::MoneyUnit,
@@ -119,6 +123,7 @@ impl Ctx<'_> {
                         default_unit_wan
                     }
                     Unit::Percent | Unit::Items => {
+                        let printed = printed();
                         self.diagnostics.push(
                             Diagnostic::new(
                                 Code::NumberUnreadable,
