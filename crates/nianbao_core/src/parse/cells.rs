@@ -74,17 +74,12 @@ impl Ctx<'_> {
         span: Span,
         path: &str,
     ) -> Option<Value> {
-        let text = self.text;
-        let printed = || text[span.range()].to_string();
         let Some(value) = value else {
-            let printed = printed();
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Code::NumberUnreadable,
-                    span,
-                    format!("“{printed}”位数过多，无法作为数字读取，该单元格记为缺失。"),
-                )
-                .with_cells([path.to_string()]),
+            self.cell_note(
+                Code::NumberUnreadable,
+                span,
+                path,
+                "位数过多，无法作为数字读取，该单元格记为缺失",
             );
             return None;
         };
@@ -92,14 +87,11 @@ impl Ctx<'_> {
             CellKind::Count | CellKind::SignedCount => match (value.as_integer(), unit) {
                 (Some(n), Unit::None | Unit::Items) => Some(Value::Count(n)),
                 _ => {
-                    let printed = printed();
-                    self.diagnostics.push(
-                        Diagnostic::new(
-                            Code::NumberUnreadable,
-                            span,
-                            format!("“{printed}”不是整数件数，这一格应为整数。"),
-                        )
-                        .with_cells([path.to_string()]),
+                    self.cell_note(
+                        Code::NumberUnreadable,
+                        span,
+                        path,
+                        "不是整数件数，这一格应为整数",
                     );
                     Some(Value::Decimal(value))
                 }
@@ -110,27 +102,16 @@ impl Ctx<'_> {
                     Unit::Yuan => false,
                     Unit::None => {
                         if !default_unit_wan && !value.is_zero() {
-                            let printed = printed();
-                            self.diagnostics.push(
-                                Diagnostic::new(
-                                    Code::MoneyUnit,
-                                    span,
-                                    format!("金额“{printed}”没有注明单位，按“元”读取。"),
-                                )
-                                .with_cells([path.to_string()]),
-                            );
+                            self.cell_note(Code::MoneyUnit, span, path, "没有注明单位，按“元”读取");
                         }
                         default_unit_wan
                     }
                     Unit::Percent | Unit::Items => {
-                        let printed = printed();
-                        self.diagnostics.push(
-                            Diagnostic::new(
-                                Code::NumberUnreadable,
-                                span,
-                                format!("“{printed}”不是金额，这一格应为金额。"),
-                            )
-                            .with_cells([path.to_string()]),
+                        self.cell_note(
+                            Code::NumberUnreadable,
+                            span,
+                            path,
+                            "不是金额，这一格应为金额",
                         );
                         return None;
                     }
@@ -139,6 +120,15 @@ impl Ctx<'_> {
                 yuan.map(Value::Money)
             }
         }
+    }
+
+    /// A finding about one printed number: "“3929.0.8”<what>。"
+    fn cell_note(&mut self, code: Code, span: Span, path: &str, what: &str) {
+        let printed = &self.text[span.range()];
+        self.diagnostics.push(
+            Diagnostic::new(code, span, format!("“{printed}”{what}。"))
+                .with_cells([path.to_string()]),
+        );
     }
 
     /// Classifies the values collected after a row label.
@@ -294,6 +284,28 @@ impl TableRows {
             .zip(resolutions)
             .collect()
     }
+}
+
+/// How glued row `row` was settled (rows not in the list were not glued).
+pub fn resolution_of(resolutions: &[(usize, Resolution)], row: usize) -> Resolution {
+    resolutions
+        .iter()
+        .find(|(r, _)| *r == row)
+        .map_or(Resolution::Ambiguous, |(_, res)| *res)
+}
+
+/// Kinds of the value cells of a pre-2019 row: money when its unit is 元 or 万元.
+pub fn old_row_kinds(unit: Option<&str>, columns: usize) -> Vec<CellKind> {
+    let kind = match unit {
+        Some("元") => CellKind::Money {
+            default_unit_wan: false,
+        },
+        Some("万元") => CellKind::Money {
+            default_unit_wan: true,
+        },
+        _ => CellKind::Count,
+    };
+    vec![kind; columns]
 }
 
 /// "8|98|989、89|8|989" — a few candidate readings for a message.

@@ -4,7 +4,7 @@
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::parse::cells::{describe_splits, RowCells, TableRows};
+use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
 use crate::parse::rows::{collect_values, rows_in_chunk, text_span, Collected};
 use crate::parse::Ctx;
@@ -247,10 +247,7 @@ fn read_rows_table(
                 splits,
                 last_number,
             }) => {
-                let resolution = resolutions
-                    .iter()
-                    .find(|(row, _)| *row == r)
-                    .map_or(Resolution::Ambiguous, |(_, res)| *res);
+                let resolution = resolution_of(&resolutions, r);
                 let digits_span = Span {
                     start: glued.groups[0][0].start,
                     end: glued.tail_end.unwrap_or(
