@@ -8,6 +8,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use args::{Command, OutputFormat};
+use rayon::prelude::*;
+
+/// Reports checked per parallel batch: enough to keep every core busy, few enough that the
+/// printed results of one batch stay small in memory.
+const BATCH: usize = 256;
 
 fn main() -> ExitCode {
     let command = match args::parse(std::env::args().skip(1)) {
@@ -53,29 +58,44 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut any_error = false;
     let mut io_failed = false;
-    for path in &files {
-        let text = match decode::read_text(path) {
-            Ok(text) => text,
-            Err(message) => {
-                eprintln!("nianbao: {message}");
-                io_failed = true;
-                continue;
+    // Check in parallel on every core, a batch at a time, and print in input order.
+    for batch in files.chunks(BATCH) {
+        let results: Vec<Result<(String, bool), String>> = batch
+            .par_iter()
+            .map(|path| {
+                let text = decode::read_text(path)?;
+                let checked = nianbao_core::check_with_previous(&text, previous.as_deref());
+                let printed = match options.format {
+                    OutputFormat::Json => {
+                        let mut json = nianbao_core::to_json(
+                            &checked,
+                            &text,
+                            nianbao_core::PositionEncoding::Utf8,
+                        );
+                        json.push('\n');
+                        json
+                    }
+                    OutputFormat::Text => {
+                        render::render(&path.display().to_string(), &text, &checked)
+                    }
+                };
+                Ok((printed, checked.has_errors()))
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok((printed, has_errors)) => {
+                    any_error |= has_errors;
+                    if out.write_all(printed.as_bytes()).is_err() {
+                        // A closed pipe (`nianbao check … | head`) is not worth a message.
+                        return ExitCode::from(2);
+                    }
+                }
+                Err(message) => {
+                    eprintln!("nianbao: {message}");
+                    io_failed = true;
+                }
             }
-        };
-        let checked = nianbao_core::check_with_previous(&text, previous.as_deref());
-        any_error |= checked.has_errors();
-        let written = match options.format {
-            OutputFormat::Json => writeln!(
-                out,
-                "{}",
-                nianbao_core::to_json(&checked, &text, nianbao_core::PositionEncoding::Utf8)
-            ),
-            OutputFormat::Text => out
-                .write_all(render::render(&path.display().to_string(), &text, &checked).as_bytes()),
-        };
-        if written.is_err() {
-            // A closed pipe (`nianbao check … | head`) is not an error worth a message.
-            return ExitCode::from(2);
         }
     }
     let _ = out.flush();

@@ -20,8 +20,8 @@ const MAX_SPLITS: usize = 20_000;
 /// How a row's values were read.
 #[derive(Clone, Debug)]
 pub enum RowCells {
-    /// One entry per cell; `None` is a blank cell.
-    Read(Vec<Option<Cell>>),
+    /// One entry per cell; `None` is a blank cell. Also where the first blank cell is.
+    Read(Vec<Option<Cell>>, Option<Span>),
     /// Glued digits with their candidate splits (resolved per table).
     Glued {
         glued: Glued,
@@ -74,15 +74,12 @@ impl Ctx<'_> {
         span: Span,
         path: &str,
     ) -> Option<Value> {
-        let printed = self.text[span.range()].to_string();
         let Some(value) = value else {
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Code::NumberUnreadable,
-                    span,
-                    format!("“{printed}”位数过多，无法作为数字读取，该单元格记为缺失。"),
-                )
-                .with_cells([path.to_string()]),
+            self.cell_note(
+                Code::NumberUnreadable,
+                span,
+                path,
+                "位数过多，无法作为数字读取，该单元格记为缺失",
             );
             return None;
         };
@@ -90,13 +87,11 @@ impl Ctx<'_> {
             CellKind::Count | CellKind::SignedCount => match (value.as_integer(), unit) {
                 (Some(n), Unit::None | Unit::Items) => Some(Value::Count(n)),
                 _ => {
-                    self.diagnostics.push(
-                        Diagnostic::new(
-                            Code::NumberUnreadable,
-                            span,
-                            format!("“{printed}”不是整数件数，这一格应为整数。"),
-                        )
-                        .with_cells([path.to_string()]),
+                    self.cell_note(
+                        Code::NumberUnreadable,
+                        span,
+                        path,
+                        "不是整数件数，这一格应为整数",
                     );
                     Some(Value::Decimal(value))
                 }
@@ -107,25 +102,16 @@ impl Ctx<'_> {
                     Unit::Yuan => false,
                     Unit::None => {
                         if !default_unit_wan && !value.is_zero() {
-                            self.diagnostics.push(
-                                Diagnostic::new(
-                                    Code::MoneyUnit,
-                                    span,
-                                    format!("金额“{printed}”没有注明单位，按“元”读取。"),
-                                )
-                                .with_cells([path.to_string()]),
-                            );
+                            self.cell_note(Code::MoneyUnit, span, path, "没有注明单位，按“元”读取");
                         }
                         default_unit_wan
                     }
                     Unit::Percent | Unit::Items => {
-                        self.diagnostics.push(
-                            Diagnostic::new(
-                                Code::NumberUnreadable,
-                                span,
-                                format!("“{printed}”不是金额，这一格应为金额。"),
-                            )
-                            .with_cells([path.to_string()]),
+                        self.cell_note(
+                            Code::NumberUnreadable,
+                            span,
+                            path,
+                            "不是金额，这一格应为金额",
                         );
                         return None;
                     }
@@ -136,12 +122,21 @@ impl Ctx<'_> {
         }
     }
 
+    /// A finding about one printed number: "“3929.0.8”<what>。"
+    fn cell_note(&mut self, code: Code, span: Span, path: &str, what: &str) {
+        let printed = &self.text[span.range()];
+        self.diagnostics.push(
+            Diagnostic::new(code, span, format!("“{printed}”{what}。"))
+                .with_cells([path.to_string()]),
+        );
+    }
+
     /// Classifies the values collected after a row label.
-    pub fn row_cells(
+    pub fn row_cells<P: AsRef<str>>(
         &mut self,
         collected: &Collected,
         kinds: &[CellKind],
-        paths: &[String],
+        paths: &[P],
     ) -> RowCells {
         let cells = kinds.len();
         let values = &collected.values;
@@ -156,9 +151,14 @@ impl Ctx<'_> {
             let read = values
                 .iter()
                 .zip(kinds.iter().zip(paths))
-                .map(|(v, (kind, path))| self.cell_from_token(v.token, *kind, path))
+                .map(|(v, (kind, path))| self.cell_from_token(v.token, *kind, path.as_ref()))
                 .collect();
-            return RowCells::Read(read);
+            let first_blank = values
+                .iter()
+                .map(|v| self.scan.tokens[v.token])
+                .find(|t| t.kind == TokenKind::Blank)
+                .map(|t| t.span);
+            return RowCells::Read(read, first_blank);
         }
         let span = values_span(self, values);
         let got: Vec<usize> = values
@@ -193,13 +193,13 @@ impl Ctx<'_> {
     }
 
     /// The cells of one split of glued digits.
-    pub fn cells_from_split(
+    pub fn cells_from_split<P: AsRef<str>>(
         &mut self,
         glued: &Glued,
         split: &Split,
         last_number: usize,
         kinds: &[CellKind],
-        paths: &[String],
+        paths: &[P],
     ) -> Vec<Option<Cell>> {
         let values = split.values(glued);
         let last_token = self.scan.tokens[last_number];
@@ -226,7 +226,7 @@ impl Ctx<'_> {
                     }
                     _ => (Some(Decimal::from_int(values[i])), Unit::None),
                 };
-                let value = self.value_of(value, unit, kinds[i], span, &paths[i])?;
+                let value = self.value_of(value, unit, kinds[i], span, paths[i].as_ref())?;
                 Some(Cell {
                     value,
                     span,
@@ -255,7 +255,7 @@ impl TableRows {
     /// Integer value of a read cell, for relation solving.
     fn fixed(&self, (r, c): GridRef) -> Option<i64> {
         match self.rows.get(r)? {
-            Some(RowCells::Read(cells)) => cells.get(c)?.as_ref()?.value.as_count(),
+            Some(RowCells::Read(cells, _)) => cells.get(c)?.as_ref()?.value.as_count(),
             _ => None,
         }
     }
@@ -284,6 +284,28 @@ impl TableRows {
             .zip(resolutions)
             .collect()
     }
+}
+
+/// How glued row `row` was settled (rows not in the list were not glued).
+pub fn resolution_of(resolutions: &[(usize, Resolution)], row: usize) -> Resolution {
+    resolutions
+        .iter()
+        .find(|(r, _)| *r == row)
+        .map_or(Resolution::Ambiguous, |(_, res)| *res)
+}
+
+/// Kinds of the value cells of a pre-2019 row: money when its unit is 元 or 万元.
+pub fn old_row_kinds(unit: Option<&str>, columns: usize) -> Vec<CellKind> {
+    let kind = match unit {
+        Some("元") => CellKind::Money {
+            default_unit_wan: false,
+        },
+        Some("万元") => CellKind::Money {
+            default_unit_wan: true,
+        },
+        _ => CellKind::Count,
+    };
+    vec![kind; columns]
 }
 
 /// "8|98|989、89|8|989" — a few candidate readings for a message.

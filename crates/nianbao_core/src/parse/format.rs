@@ -2,8 +2,8 @@
 //! never from the report year or the notice it cites: a 2022 report may still use the 2019
 //! tables, and a report citing the 2019 notice may use the 2021 ones.
 
-use crate::parse::rows::find;
 use crate::report::Format;
+use crate::text::keys::KeySet;
 
 /// Column and row labels that only the 2019 trial format prints.
 const F2019_CUES: &[&str] = &[
@@ -46,15 +46,31 @@ const NATIONAL_CUES: &[&str] = &[
     "结转下年度继续办理",
 ];
 
-fn score(canon: &[char], cues: &[&str]) -> usize {
-    cues.iter()
-        .filter(|cue| find(canon, cue, 0, canon.len()).is_some())
-        .count()
+/// How many distinct cues of each family (2019, 2021, old, national) the text prints, in one
+/// pass.
+fn scores(canon: &[char]) -> [usize; 4] {
+    let families = [F2019_CUES, F2021_CUES, OLD_CUES, NATIONAL_CUES];
+    let keys = KeySet::new(
+        families
+            .iter()
+            .enumerate()
+            .flat_map(|(f, cues)| cues.iter().enumerate().map(move |(i, c)| (*c, f * 100 + i))),
+    );
+    let mut seen: Vec<usize> = Vec::new();
+    keys.for_each(canon, 0, canon.len(), |id, _, _| {
+        if !seen.contains(&id) {
+            seen.push(id);
+        }
+    });
+    let mut out = [0; 4];
+    for id in seen {
+        out[id / 100] += 1;
+    }
+    out
 }
 
 pub fn detect(canon: &[char]) -> Format {
-    let f2019 = score(canon, F2019_CUES);
-    let f2021 = score(canon, F2021_CUES);
+    let [f2019, f2021, old, national] = scores(canon);
     if f2019 + f2021 > 0 {
         return if f2021 > f2019 {
             Format::F2021
@@ -62,11 +78,11 @@ pub fn detect(canon: &[char]) -> Format {
             Format::F2019
         };
     }
-    if score(canon, NATIONAL_CUES) > 0 {
-        // Table 三 without table 二: the 2021 split of （六） tells the formats apart.
+    if national > 0 {
+        // Table 三 without table 二: the 2021 split of （六） would have been a 2021 cue.
         return Format::F2019;
     }
-    if score(canon, OLD_CUES) >= 2 {
+    if old >= 2 {
         return Format::Old;
     }
     Format::Unknown

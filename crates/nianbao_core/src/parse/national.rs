@@ -4,14 +4,15 @@
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::parse::cells::{describe_splits, RowCells, TableRows};
+use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
 use crate::parse::rows::{collect_values, rows_in_chunk, text_span, Collected};
 use crate::parse::Ctx;
 use crate::relations::{t3_relations, t4_relations, Relation};
 use crate::report::{Cell, CellPath, Format, Span};
+use crate::text::keys::KeySet;
 use crate::vocab::national::{
-    t2_path, t2_rows, t3_data_rows, t3_path, t4_path, CellKind, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
+    path_table, t2_rows, t3_data_rows, CellKind, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
 };
 
 /// A row found by its label.
@@ -48,9 +49,9 @@ fn section_canon(ctx: &Ctx, number: u8) -> Option<usize> {
 }
 
 fn find_key(ctx: &Ctx, keys: &[&str], from: usize) -> Option<usize> {
-    keys.iter()
-        .filter_map(|k| crate::parse::rows::find(&ctx.scan.canon, k, from, ctx.scan.canon.len()))
-        .min()
+    KeySet::new(keys.iter().map(|k| (*k, 0)))
+        .first(&ctx.scan.canon, from, ctx.scan.canon.len())
+        .map(|(_, start, _)| start)
 }
 
 fn table3_anchor(ctx: &Ctx) -> Option<usize> {
@@ -69,22 +70,22 @@ fn find_rows(
     widths: &[usize],
 ) -> Vec<Option<FoundRow>> {
     let mut found: Vec<Option<FoundRow>> = (0..keys.len()).map(|_| None).collect();
-    for chunk in ctx.chunks.iter() {
+    let key_set = KeySet::new(
+        keys.iter()
+            .enumerate()
+            .flat_map(|(row, ks)| ks.iter().map(move |k| (*k, row))),
+    );
+    let first_chunk = ctx.chunks.partition_point(|c| c.canon_end <= from);
+    for chunk in &ctx.chunks[first_chunk..] {
         if chunk.canon_end <= from {
             continue;
         }
         if chunk.canon_start >= to || found.iter().all(Option::is_some) {
             break;
         }
-        let matches = rows_in_chunk(
-            &ctx.scan,
-            ctx.text,
-            chunk,
-            from,
-            keys.len(),
-            |r| keys[r],
-            |r| found[r].is_none(),
-        );
+        let matches = rows_in_chunk(&ctx.scan, ctx.text, chunk, from, &key_set, |r| {
+            found[r].is_none()
+        });
         let last = matches.len().saturating_sub(1);
         for (i, m) in matches.iter().enumerate() {
             if m.canon_start >= to {
@@ -158,7 +159,7 @@ fn read_rows_table(
     found: Vec<Option<FoundRow>>,
     row_labels: &[&str],
     kinds: &[Vec<CellKind>],
-    paths: &[Vec<String>],
+    paths: &[Vec<&'static str>],
     relations: &[Relation],
 ) -> Vec<Vec<Option<crate::report::Cell>>> {
     let mut rows = TableRows {
@@ -177,7 +178,7 @@ fn read_rows_table(
     let mut missing_rows = Vec::new();
     let mut no_number_rows = Vec::new();
     let mut split_notes = Vec::new();
-    let mut split_cells: Vec<String> = Vec::new();
+    let mut split_cells: Vec<&'static str> = Vec::new();
     let mut split_span: Option<Span> = None;
     let mut glued_rows = 0;
     for (r, row) in rows.rows.iter().enumerate() {
@@ -193,22 +194,22 @@ fn read_rows_table(
                 no_number_rows.push(r);
                 vec![None; width]
             }
-            Some(RowCells::Read(cells)) => {
+            Some(RowCells::Read(cells, first_blank)) => {
                 let blanks: Vec<usize> = (0..width).filter(|&c| cells[c].is_none()).collect();
                 if !blanks.is_empty() {
                     let names: Vec<String> =
-                        blanks.iter().map(|&c| column_name(&paths[r][c])).collect();
+                        blanks.iter().map(|&c| column_name(paths[r][c])).collect();
                     ctx.diagnostics.push(
                         Diagnostic::new(
                             Code::CellsBlank,
-                            label_span,
+                            first_blank.unwrap_or(label_span),
                             format!(
                                 "{table}“{label}”一行有 {} 个单元格为空（{}）；空白不等于 0，这些单元格记为缺失。",
                                 blanks.len(),
                                 names.join("、")
                             ),
                         )
-                        .with_cells(blanks.iter().map(|&c| paths[r][c].clone()))
+                        .with_cells(blanks.iter().map(|&c| paths[r][c]))
                         .with_help("如果这些单元格应为 0，请在报告中填写 0；不适用时可填“/”。"),
                     );
                 }
@@ -246,10 +247,7 @@ fn read_rows_table(
                 splits,
                 last_number,
             }) => {
-                let resolution = resolutions
-                    .iter()
-                    .find(|(row, _)| *row == r)
-                    .map_or(Resolution::Ambiguous, |(_, res)| *res);
+                let resolution = resolution_of(&resolutions, r);
                 let digits_span = Span {
                     start: glued.groups[0][0].start,
                     end: glued.tail_end.unwrap_or(
@@ -421,7 +419,7 @@ fn column_name(path: &str) -> String {
         .map_or_else(|| column.to_string(), |(_, l)| l.to_string())
 }
 
-fn table_missing(ctx: &mut Ctx, table: &str, name: &str, section: u8, paths: &[String]) {
+fn table_missing(ctx: &mut Ctx, table: &str, name: &str, section: u8, paths: &[&'static str]) {
     let at = ctx
         .sections
         .iter()
@@ -441,7 +439,7 @@ fn table_missing(ctx: &mut Ctx, table: &str, name: &str, section: u8, paths: &[S
     );
 }
 
-fn flatten(paths: Vec<Vec<String>>, cells: Vec<Vec<Option<Cell>>>) -> TableOut {
+fn flatten(paths: Vec<Vec<&'static str>>, cells: Vec<Vec<Option<Cell>>>) -> TableOut {
     TableOut {
         cells: paths
             .into_iter()
@@ -454,15 +452,7 @@ fn flatten(paths: Vec<Vec<String>>, cells: Vec<Vec<Option<Cell>>>) -> TableOut {
 
 fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut {
     let rows = t2_rows(format);
-    let paths: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            r.columns
-                .iter()
-                .map(|(c, _)| t2_path(r.key, c.key))
-                .collect()
-        })
-        .collect();
+    let paths: Vec<Vec<&'static str>> = path_table(format).t2.clone();
     let kinds: Vec<Vec<CellKind>> = rows
         .iter()
         .map(|r| r.columns.iter().map(|(_, k)| *k).collect())
@@ -472,7 +462,7 @@ fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut 
         .or_else(|| section_canon(ctx, 3))
         .unwrap_or(ctx.scan.canon.len());
     let Some(start) = find_key(ctx, &["第二十条"], from_section).filter(|&s| s < end) else {
-        let all: Vec<String> = paths.iter().flatten().cloned().collect();
+        let all: Vec<&'static str> = paths.iter().flatten().copied().collect();
         table_missing(ctx, "表二", "主动公开政府信息情况", 2, &all);
         let empty = paths.iter().map(|p| vec![None; p.len()]).collect();
         return flatten(paths, empty);
@@ -487,12 +477,9 @@ fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut 
 
 fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
     let rows: Vec<_> = t3_data_rows(format).collect();
-    let paths: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| T3_COLUMNS.iter().map(|c| t3_path(r.key, c.key)).collect())
-        .collect();
+    let paths: Vec<Vec<&'static str>> = path_table(format).t3.clone();
     let Some(start) = anchor else {
-        let all: Vec<String> = paths.iter().flatten().cloned().collect();
+        let all: Vec<&'static str> = paths.iter().flatten().copied().collect();
         table_missing(ctx, "表三", "收到和处理政府信息公开申请情况", 3, &all);
         let empty = paths.iter().map(|p| vec![None; p.len()]).collect();
         return flatten(paths, empty);
@@ -525,21 +512,22 @@ const T4_HEADER_KEYS: [&str; 6] = [
 ];
 
 fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
-    let paths: Vec<String> = T4_GROUPS
-        .iter()
-        .flat_map(|g| T4_COLUMNS.iter().map(move |c| t4_path(g.key, c.key)))
-        .collect();
+    let paths: Vec<&'static str> = path_table(Format::F2019).t4.clone();
     let from = t3_anchor
         .or_else(|| section_canon(ctx, 4))
         .or_else(|| section_canon(ctx, 3))
         .unwrap_or(0);
+    let review = KeySet::new([("行政复议", 0)]);
+    let header_words = KeySet::new(T4_HEADER_KEYS.iter().map(|k| (*k, 0)));
     let header = ctx.chunks.iter().copied().find(|chunk| {
         chunk.canon_end > from && {
             let start = chunk.canon_start.max(from);
-            find_key(ctx, &["行政复议"], start).is_some_and(|at| at < chunk.canon_end)
-                && T4_HEADER_KEYS.iter().any(|k| {
-                    crate::parse::rows::find(&ctx.scan.canon, k, start, chunk.canon_end).is_some()
-                })
+            review
+                .first(&ctx.scan.canon, start, chunk.canon_end)
+                .is_some()
+                && header_words
+                    .first(&ctx.scan.canon, start, chunk.canon_end)
+                    .is_some()
         }
     });
     let Some(header) = header else {

@@ -4,14 +4,13 @@
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::parse::cells::{describe_splits, RowCells, TableRows};
+use crate::parse::cells::{describe_splits, old_row_kinds, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
 use crate::parse::rows::{collect_values, Chunk};
 use crate::parse::Ctx;
 use crate::relations::old_relations;
 use crate::report::{Cell, CellPath, OldRowInfo, Span};
 use crate::text::scan::TokenKind;
-use crate::vocab::national::CellKind;
 use crate::vocab::old::{parts_are_exhaustive, UNITS};
 
 /// How a row label is numbered.
@@ -96,7 +95,6 @@ fn read_rows(
         .filter(|c| c.canon_end > header_end)
         .collect();
     let mut rows = Vec::new();
-    let kinds_count = vec![CellKind::Count; columns];
     for chunk in chunks {
         let followed_by_values = ctx.scan.tokens[chunk.end_token..]
             .iter()
@@ -140,15 +138,7 @@ fn read_rows(
             }
             let label_line = ctx.scan.tokens[chunk.end_token - 1].line;
             let collected = collect_values(&ctx.scan, chunk.end_token, columns, label_line);
-            let kinds: Vec<CellKind> = match unit {
-                Some("元") | Some("万元") => vec![
-                    CellKind::Money {
-                        default_unit_wan: unit == Some("万元"),
-                    };
-                    columns
-                ],
-                _ => kinds_count.clone(),
-            };
+            let kinds = old_row_kinds(unit, columns);
             let paths: Vec<String> = (0..columns).map(|c| format!("old.?.{c}")).collect();
             let cells = ctx.row_cells(&collected, &kinds, &paths);
             rows.push(OldRow {
@@ -349,26 +339,15 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
                 }
             })
             .collect();
-        let kinds: Vec<CellKind> = match *unit {
-            Some("元") | Some("万元") => vec![
-                CellKind::Money {
-                    default_unit_wan: *unit == Some("万元"),
-                };
-                columns
-            ],
-            _ => vec![CellKind::Count; columns],
-        };
+        let kinds = old_row_kinds(*unit, columns);
         let mut values: Vec<Option<Cell>> = match cells {
-            Some(RowCells::Read(cells)) => cells,
+            Some(RowCells::Read(cells, _)) => cells,
             Some(RowCells::Glued {
                 glued,
                 splits,
                 last_number,
             }) => {
-                let resolution = resolutions
-                    .iter()
-                    .find(|(r, _)| *r == slot)
-                    .map_or(Resolution::Ambiguous, |(_, res)| *res);
+                let resolution = resolution_of(&resolutions, slot);
                 match resolution {
                     Resolution::Unique(k) => {
                         ctx.cells_from_split(&glued, &splits[k], last_number, &kinds, &paths)

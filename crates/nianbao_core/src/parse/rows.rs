@@ -7,6 +7,7 @@
 //! that happens to contain the key is not.
 
 use crate::report::Span;
+use crate::text::keys::KeySet;
 use crate::text::scan::{Scan, Token, TokenKind};
 
 /// Longest label continuation (canonical characters) allowed between a key and the values.
@@ -88,15 +89,14 @@ pub fn is_label_gap(scan: &Scan, text: &str, from: usize, to: usize) -> bool {
 
 /// The rows whose keys occur in a chunk, in text order, keeping only matches that read as
 /// labels: each followed within a short gap by the next match, and the last one by the end
-/// of the chunk. `keys_of(row)` gives a row's keys; rows where `wanted(row)` is false are
+/// of the chunk. Key ids in `keys` are row indices; rows where `wanted(row)` is false are
 /// skipped.
 pub fn rows_in_chunk(
     scan: &Scan,
     text: &str,
     chunk: &Chunk,
     from_canon: usize,
-    rows: usize,
-    keys_of: impl Fn(usize) -> &'static [&'static str],
+    keys: &KeySet,
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<KeyMatch> {
     let start = chunk.canon_start.max(from_canon);
@@ -104,19 +104,21 @@ pub fn rows_in_chunk(
         return Vec::new();
     }
     let mut matches: Vec<KeyMatch> = Vec::new();
-    for row in (0..rows).filter(|&r| wanted(r)) {
-        let found = keys_of(row)
-            .iter()
-            .filter_map(|key| {
-                find(&scan.canon, key, start, chunk.canon_end).map(|at| KeyMatch {
+    keys.for_each(
+        &scan.canon,
+        start,
+        chunk.canon_end,
+        |row, canon_start, canon_end| {
+            // Only a row's first occurrence in the chunk counts.
+            if wanted(row) && !matches.iter().any(|m| m.row == row) {
+                matches.push(KeyMatch {
                     row,
-                    canon_start: at,
-                    canon_end: at + key.chars().count(),
-                })
-            })
-            .min_by_key(|m| m.canon_start);
-        matches.extend(found);
-    }
+                    canon_start,
+                    canon_end,
+                });
+            }
+        },
+    );
     matches.sort_by_key(|m| (m.canon_start, std::cmp::Reverse(m.canon_end)));
     // Overlapping matches (one key inside another row's label): keep the earlier, longer one.
     let mut kept: Vec<KeyMatch> = Vec::with_capacity(matches.len());
@@ -307,15 +309,12 @@ mod tests {
         let text = "对重复申请的处理情况良好，我们认真答复了全部申请。全年 3 件";
         let s = scan(text);
         let c = chunks(&s);
-        let keys: [&'static [&'static str]; 1] = [&["重复申请"]];
-        assert!(rows_in_chunk(&s, text, &c[0], 0, 1, |r| keys[r], |_| true).is_empty());
+        let keys = KeySet::new([("重复申请", 0)]);
+        assert!(rows_in_chunk(&s, text, &c[0], 0, &keys, |_| true).is_empty());
         let text = "2.重复申请 0 0 0 0 0 0 0";
         let s = scan(text);
         let c = chunks(&s);
-        assert_eq!(
-            rows_in_chunk(&s, text, &c[0], 0, 1, |r| keys[r], |_| true).len(),
-            1
-        );
+        assert_eq!(rows_in_chunk(&s, text, &c[0], 0, &keys, |_| true).len(), 1);
     }
 
     #[test]

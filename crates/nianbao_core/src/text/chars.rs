@@ -13,6 +13,9 @@ pub enum Norm {
 
 /// Normalizes one character.
 pub fn normalize(c: char) -> Norm {
+    if is_cjk(c) || c.is_ascii_graphic() {
+        return Norm::Char(c);
+    }
     match c {
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Norm::Skip,
         ' ' | '\u{00A0}' | '\u{3000}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {

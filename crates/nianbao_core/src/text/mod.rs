@@ -3,6 +3,7 @@
 //! original bytes.
 
 pub mod chars;
+pub mod keys;
 pub mod scan;
 
 /// Byte offsets of every line start in the original text. A line ends at `\n`, `\r\n` or `\r`.

@@ -135,6 +135,7 @@ pub fn scan(text: &str) -> Scan {
         },
         line: 0,
         chars: Vec::with_capacity(256),
+        bounds: Vec::new(),
     };
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -170,6 +171,8 @@ struct Scanner<'a> {
     line: u32,
     /// Normalized characters of the current line (reused buffer).
     chars: Vec<Ch>,
+    /// Field bounds of the current line (reused buffer).
+    bounds: Vec<(usize, usize, bool)>,
 }
 
 impl Scanner<'_> {
@@ -229,7 +232,8 @@ impl Scanner<'_> {
     /// A `|` at the very start or end of the line frames the row and is not a cell boundary.
     fn fields(&mut self) {
         let n = self.chars.len();
-        let mut bounds: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, ended_by_pipe)
+        let mut bounds = std::mem::take(&mut self.bounds); // (start, end, ended_by_pipe)
+        bounds.clear();
         let mut field_start = 0;
         for i in 0..=n {
             if i == n || self.chars[i].c == '\t' || self.chars[i].c == '|' {
@@ -251,7 +255,7 @@ impl Scanner<'_> {
                 bounds.pop();
             }
         }
-        for bound in bounds {
+        for &bound in &bounds {
             let (s, e, _) = bound;
             if is_blank(&self.chars, bound) {
                 let at = self
@@ -263,6 +267,7 @@ impl Scanner<'_> {
                 self.content(s, e);
             }
         }
+        self.bounds = bounds;
     }
 
     /// Tokenizes `self.chars[from..to]` (a whole line or one field).
@@ -271,6 +276,12 @@ impl Scanner<'_> {
         let mut text_start: Option<usize> = None;
         while i < to {
             let c = self.chars[i].c;
+            // Fast path: most characters are ideographs of labels and prose.
+            if chars::is_cjk(c) && !matches!(c, '无' | '增' | '减') {
+                text_start.get_or_insert(i);
+                i += 1;
+                continue;
+            }
             if c == ' ' {
                 self.flush_text(&mut text_start, i);
                 i += 1;
@@ -579,34 +590,38 @@ enum Lexed {
 
 /// Page footers ("- 9 -", "第 3 页 共 10 页") and lone URL lines are not part of the report.
 fn is_skippable_line(chars: &[Ch]) -> bool {
-    let content: Vec<char> = chars.iter().map(|c| c.c).filter(|c| *c != ' ').collect();
-    if content.is_empty() {
+    let mut content = chars.iter().map(|c| c.c).filter(|c| *c != ' ');
+    let Some(first) = content.clone().next() else {
         return false;
-    }
+    };
     let is_dash = |c: char| matches!(c, '-' | '—' | '–');
-    // "- 9 -"
-    if content.len() >= 3
-        && is_dash(content[0])
-        && is_dash(content[content.len() - 1])
-        && content[1..content.len() - 1]
-            .iter()
-            .all(|c| c.is_ascii_digit())
-    {
-        return true;
+    match first {
+        // "- 9 -"
+        '-' | '—' | '–' => {
+            let inner: Vec<char> = content.skip(1).collect();
+            inner.len() >= 2
+                && is_dash(inner[inner.len() - 1])
+                && inner[..inner.len() - 1].iter().all(|c| c.is_ascii_digit())
+        }
+        // "第3页" / "第3页共10页"
+        '第' => {
+            content.clone().any(|c| c == '页')
+                && content.all(|c| c.is_ascii_digit() || "第页共/".contains(c))
+        }
+        // A lone URL line (no ideographs).
+        'h' | 'H' | 'w' | 'W' => {
+            let head: String = content
+                .clone()
+                .take(8)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            (head.starts_with("http://")
+                || head.starts_with("https://")
+                || head.starts_with("www."))
+                && !content.any(chars::is_cjk)
+        }
+        _ => false,
     }
-    // "第3页" / "第3页共10页"
-    let s: String = content.iter().collect();
-    if s.starts_with('第')
-        && s.contains('页')
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || "第页共/".contains(c))
-    {
-        return true;
-    }
-    // A lone URL line (no ideographs, no spaces inside).
-    let lower = s.to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
-        && !content.iter().any(|c| chars::is_cjk(*c))
 }
 
 #[cfg(test)]

@@ -604,6 +604,59 @@ pub fn t2_rows(format: Format) -> &'static [T2Row] {
     }
 }
 
+/// Every cell path of tables 二, 三 and 四 for one format, built once per process so that a
+/// check allocates no path strings.
+pub struct PathTable {
+    /// Per row of `t2_rows(format)`, per column.
+    pub t2: Vec<Vec<&'static str>>,
+    /// Per row of `t3_data_rows(format)`, per column of `T3_COLUMNS`.
+    pub t3: Vec<Vec<&'static str>>,
+    /// Groups × columns of table 四, in contract order.
+    pub t4: Vec<&'static str>,
+}
+
+pub fn path_table(format: Format) -> &'static PathTable {
+    static F2019: std::sync::OnceLock<PathTable> = std::sync::OnceLock::new();
+    static F2021: std::sync::OnceLock<PathTable> = std::sync::OnceLock::new();
+    let cell = if format == Format::F2021 {
+        &F2021
+    } else {
+        &F2019
+    };
+    cell.get_or_init(|| {
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        let format = if format == Format::F2021 {
+            Format::F2021
+        } else {
+            Format::F2019
+        };
+        PathTable {
+            t2: t2_rows(format)
+                .iter()
+                .map(|r| {
+                    r.columns
+                        .iter()
+                        .map(|(c, _)| leak(t2_path(r.key, c.key)))
+                        .collect()
+                })
+                .collect(),
+            t3: t3_data_rows(format)
+                .map(|r| {
+                    T3_COLUMNS
+                        .iter()
+                        .map(|c| leak(t3_path(r.key, c.key)))
+                        .collect()
+                })
+                .collect(),
+            t4: T4_GROUPS
+                .iter()
+                .flat_map(|g| T4_COLUMNS.iter().map(move |c| (g, c)))
+                .map(|(g, c)| leak(t4_path(g.key, c.key)))
+                .collect(),
+        }
+    })
+}
+
 /// The contract path of a table 三 cell.
 pub fn t3_path(row: &str, column: &str) -> String {
     format!("t3.{row}.{column}")

@@ -1,0 +1,121 @@
+//! The `nianbao` binary end to end: output formats, exit codes, encodings, directories.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = bin().args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn json_prints_the_contract_object() {
+    let seed = fixture("seeds/000_7a90e1b32b8dd451.txt");
+    let (_, stdout, _) = run(&["check", "--format", "json", seed.to_str().unwrap()]);
+    let line = stdout.trim();
+    assert!(line.starts_with("{\"schema\":\"nianbao/1\""), "{line:.80}");
+    assert!(line.contains("\"t3.total.natural_person\":{\"value\":0,\"text\":\"0\""));
+    assert_eq!(stdout.lines().count(), 1);
+    // Spans are UTF-8 byte offsets into the file.
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let key =
+        "\"t2.procurement.amount\":{\"value\":\"230830000\",\"text\":\"23083万元\",\"span\":[";
+    let at = line.find(key).expect("procurement cell") + key.len();
+    let span: Vec<usize> = line[at..line[at..].find(']').unwrap() + at]
+        .split(',')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert_eq!(&text[span[0]..span[1]], "23083万元");
+}
+
+#[test]
+fn several_files_give_json_lines() {
+    let a = fixture("seeds/001_86ddcbf017a77836.txt");
+    let b = fixture("seeds/002_3fca4d743e11907b.txt");
+    let (_, stdout, _) = run(&[
+        "check",
+        "--format=json",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(stdout.lines().count(), 2);
+    assert!(stdout
+        .lines()
+        .all(|l| l.starts_with('{') && l.ends_with('}')));
+}
+
+#[test]
+fn text_output_points_at_file_line_and_column() {
+    let seed = fixture("seeds/001_86ddcbf017a77836.txt");
+    let (code, stdout, _) = run(&["check", seed.to_str().unwrap()]);
+    assert_eq!(code, 0, "warnings only: exit 0");
+    assert!(stdout.contains("001_86ddcbf017a77836.txt:78:"), "{stdout}");
+    assert!(stdout.contains("警告[row-short]"));
+    assert!(stdout.contains("78 | "));
+}
+
+#[test]
+fn gb18030_input_is_decoded() {
+    let dir = temp_dir("gbk");
+    let text = std::fs::read_to_string(fixture("seeds/002_3fca4d743e11907b.txt")).unwrap();
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    let path = dir.join("gbk.txt");
+    std::fs::write(&path, &bytes).unwrap();
+    let (_, from_gbk, _) = run(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert!(from_gbk.contains("\"title\":\"2020年金林区政府信息公开工作年度报告\""));
+    assert!(from_gbk.contains("\"t3.new.natural_person\":{\"value\":1"));
+}
+
+#[test]
+fn directories_are_searched_for_txt_files() {
+    let dir = temp_dir("dir");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    for (name, seed) in [
+        ("a.txt", "seeds/001_86ddcbf017a77836.txt"),
+        ("sub/b.txt", "seeds/002_3fca4d743e11907b.txt"),
+    ] {
+        std::fs::copy(fixture(seed), dir.join(name)).unwrap();
+    }
+    std::fs::write(dir.join("notes.md"), "不是报告").unwrap();
+    let (code, stdout, _) = run(&["check", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(stdout.lines().count(), 2);
+    assert!(code == 0 || code == 1);
+}
+
+#[test]
+fn usage_and_io_errors_exit_2_with_a_chinese_message() {
+    let (code, _, stderr) = run(&["check"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("请给出至少一个"));
+    let (code, _, stderr) = run(&["check", "--format", "xml", "x.txt"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("text 或 json"));
+    let (code, _, stderr) = run(&["check", "/nonexistent/报告.txt"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("文件不存在"), "{stderr}");
+    let (code, stdout, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("nianbao check"));
+}

@@ -1,0 +1,106 @@
+//! Finding many short label keys in canonical text in one pass (a small multi-pattern
+//! matcher: keys are grouped by first character, checked only where that character occurs).
+
+/// A set of keys, each with a caller-chosen id.
+#[derive(Clone, Debug, Default)]
+pub struct KeySet {
+    keys: Vec<(Box<[char]>, usize)>,
+    /// Distinct first characters, sorted, with the range of `order` holding their keys.
+    firsts: Vec<(char, u32, u32)>,
+    order: Vec<u32>,
+    /// Bit `c % 64` is set for every first character: a cheap "cannot start here" test.
+    filter: u64,
+}
+
+impl KeySet {
+    pub fn new<'a>(keys: impl IntoIterator<Item = (&'a str, usize)>) -> KeySet {
+        let keys: Vec<(Box<[char]>, usize)> = keys
+            .into_iter()
+            .filter(|(k, _)| !k.is_empty())
+            .map(|(k, id)| (k.chars().collect::<Vec<_>>().into_boxed_slice(), id))
+            .collect();
+        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+        order.sort_by_key(|&i| keys[i as usize].0[0]);
+        let mut firsts: Vec<(char, u32, u32)> = Vec::new();
+        for (pos, &i) in order.iter().enumerate() {
+            let c = keys[i as usize].0[0];
+            match firsts.last_mut() {
+                Some(last) if last.0 == c => last.2 = pos as u32 + 1,
+                _ => firsts.push((c, pos as u32, pos as u32 + 1)),
+            }
+        }
+        let filter = firsts
+            .iter()
+            .fold(0u64, |f, (c, _, _)| f | 1 << (*c as u32 % 64));
+        KeySet {
+            keys,
+            firsts,
+            order,
+            filter,
+        }
+    }
+
+    /// Calls `found(id, start, end)` for every occurrence of a key in `canon[from..to]`, in
+    /// order of position.
+    pub fn for_each(
+        &self,
+        canon: &[char],
+        from: usize,
+        to: usize,
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
+        let to = to.min(canon.len());
+        for i in from..to {
+            self.at(canon, i, to, &mut found);
+        }
+    }
+
+    /// The first occurrence of any key: (id, start, end).
+    pub fn first(&self, canon: &[char], from: usize, to: usize) -> Option<(usize, usize, usize)> {
+        let to = to.min(canon.len());
+        let mut best = None;
+        for i in from..to {
+            self.at(canon, i, to, &mut |id, s, e| {
+                best.get_or_insert((id, s, e));
+            });
+            if best.is_some() {
+                break;
+            }
+        }
+        best
+    }
+
+    /// Keys starting at `i` and ending within `to`.
+    fn at(&self, canon: &[char], i: usize, to: usize, found: &mut impl FnMut(usize, usize, usize)) {
+        let c = canon[i];
+        if self.filter & (1 << (c as u32 % 64)) == 0 {
+            return;
+        }
+        let Ok(slot) = self.firsts.binary_search_by_key(&c, |f| f.0) else {
+            return;
+        };
+        let (_, a, b) = self.firsts[slot];
+        for &k in &self.order[a as usize..b as usize] {
+            let (key, id) = &self.keys[k as usize];
+            let end = i + key.len();
+            if end <= to && canon[i..end] == key[..] {
+                found(*id, i, end);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_key_in_order() {
+        let set = KeySet::new([("国家秘密", 0), ("重复申请", 1), ("国家", 2)]);
+        let canon: Vec<char> = "1属于国家秘密2重复申请".chars().collect();
+        let mut found = Vec::new();
+        set.for_each(&canon, 0, canon.len(), |id, s, e| found.push((id, s, e)));
+        assert_eq!(found, vec![(0, 3, 7), (2, 3, 5), (1, 8, 12)]);
+        assert_eq!(set.first(&canon, 4, canon.len()), Some((1, 8, 12)));
+    }
+}
