@@ -17,17 +17,71 @@ pub struct Entry {
     pub example: &'static str,
 }
 
-/// Documentation for every code in registry order.
+/// Documentation for every code in registry order: the rule's own documentation
+/// ([`crate::rules::RuleDoc`], written once in the rule's file) where there is one.
 pub fn entries() -> Vec<Entry> {
+    let docs = crate::rules::docs();
     Code::ALL
         .iter()
-        .map(|&code| Entry {
-            code,
-            explanation: "",
-            formula: "",
-            example: "",
+        .map(|&code| match docs.iter().find(|d| d.code == code) {
+            Some(doc) => Entry {
+                code,
+                explanation: doc.explanation,
+                formula: doc.formula,
+                example: doc.example,
+            },
+            None => Entry {
+                code,
+                explanation: "",
+                formula: "",
+                example: "",
+            },
         })
         .collect()
+}
+
+fn severity_words(code: Code) -> &'static str {
+    match code.default_severity() {
+        crate::diagnostic::Severity::Error => "错误",
+        crate::diagnostic::Severity::Warning => "警告",
+        crate::diagnostic::Severity::Info => "提示",
+    }
+}
+
+/// The catalogue as Markdown: `docs/rules.md` is this text, kept current by a test.
+pub fn markdown() -> String {
+    let entries = entries();
+    let mut out = String::new();
+    out.push_str("# 规则目录\n\n");
+    out.push_str(
+        "<!-- 由 crates/nianbao_core/src/codes.rs 与各规则文件中的说明自动生成，请勿手改。\n",
+    );
+    out.push_str(
+        "     重新生成：NIANBAO_BLESS=1 cargo test -p nianbao_core --test rules_catalogue -->\n\n",
+    );
+    out.push_str("每条检查结果都带有一个代码。级别：**错误**表示数字之间必然有矛盾；**警告**表示很可能有问题、需要核对；**提示**表示值得注意但不一定有错。\n\n");
+    out.push_str("## 读取文本时的发现\n\n| 代码 | 级别 | 含义 |\n|---|---|---|\n");
+    for e in entries.iter().filter(|e| e.formula.is_empty()) {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            e.code.as_str(),
+            severity_words(e.code),
+            e.code.summary()
+        ));
+    }
+    out.push_str("\n## 核对规则\n");
+    for e in entries.iter().filter(|e| !e.formula.is_empty()) {
+        out.push_str(&format!(
+            "\n### `{}` · {}\n\n{}\n\n- 公式：{}\n- 说明：{}\n- 例：{}\n",
+            e.code.as_str(),
+            severity_words(e.code),
+            e.code.summary(),
+            e.formula,
+            e.explanation,
+            e.example
+        ));
+    }
+    out
 }
 
 /// `[{"code","severity","summary","explanation","formula","example"}]`

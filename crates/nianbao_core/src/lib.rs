@@ -58,8 +58,11 @@ pub fn check(text: &str) -> Checked {
 }
 
 /// Reads and checks one report, with last year's report for the cross-year checks.
+///
+/// Order: parse → table and structure rules → read the prose → repairs (ordered with the
+/// prose's numbers as evidence) → prose against the tables (knowing the first repair) →
+/// cross-year → sort.
 pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
-    let _ = previous;
     let parsed = parse::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let report = &parsed.report;
@@ -76,6 +79,10 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
         &mut diagnostics,
     );
     prose::sums::check(text, &mut diagnostics);
+    if let Some(previous) = previous {
+        let last = parse::parse(previous).report;
+        diagnostics.extend(cross_year::check(report, &last));
+    }
     diagnostic::sort(&mut diagnostics);
     Checked {
         report: parsed.report,
