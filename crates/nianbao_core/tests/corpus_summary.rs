@@ -3,6 +3,8 @@
 //! one-line diff in review. Regenerate with `NIANBAO_BLESS=1 cargo test --test corpus_summary`.
 
 mod common;
+#[path = "common/mutation.rs"]
+mod mutation;
 
 use std::collections::BTreeMap;
 
@@ -64,6 +66,10 @@ fn summary() -> String {
     }
     out.push_str("\nper file:\n");
     out.push_str(&per_file);
+    out.push_str("\nmutation (tests/mutation.rs):\n");
+    for line in mutation::run().lines().lines() {
+        out.push_str(&format!("  {line}\n"));
+    }
     out
 }
 
