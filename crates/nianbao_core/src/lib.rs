@@ -66,19 +66,13 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
     let parsed = parse::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let report = &parsed.report;
-    diagnostics.extend(rules::check(text, report));
-    let (facts, claims) = prose::read(text, report);
-    let repairs = repair::search(report, &prose::evidence(report, &facts));
+    let instances = rules::relation::instances(report);
+    diagnostics.extend(rules::check(text, report, &instances));
+    let prose = prose::read(text, report);
+    let repairs = repair::search(report, &instances, &prose::evidence(&prose));
     repair::annotate(report, &mut diagnostics, &repairs);
-    prose::check(
-        text,
-        report,
-        &facts,
-        &claims,
-        repairs.first(),
-        &mut diagnostics,
-    );
-    prose::sums::check(text, &mut diagnostics);
+    prose::check(text, report, &prose, repairs.first(), &mut diagnostics);
+    prose::sums::check(&prose.stream, &mut diagnostics);
     if let Some(previous) = previous {
         let last = parse::parse(previous).report;
         diagnostics.extend(cross_year::check(report, &last));

@@ -471,10 +471,12 @@ fn old_label_words(label: &str) -> String {
 /// Every fact and claim of the prose.
 pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
     let national = report.format.is_national();
-    let patterns = if national {
-        patterns(report.format)
-    } else {
-        Vec::new()
+    static F2019: std::sync::OnceLock<Vec<Pattern>> = std::sync::OnceLock::new();
+    static F2021: std::sync::OnceLock<Vec<Pattern>> = std::sync::OnceLock::new();
+    let patterns: &[Pattern] = match report.format {
+        Format::F2019 => F2019.get_or_init(|| patterns(Format::F2019)),
+        Format::F2021 => F2021.get_or_init(|| patterns(Format::F2021)),
+        _ => &[],
     };
     let old_labels: Vec<(String, String)> = if report.format == Format::Old {
         crate::rules::relation::old_rows(report)
@@ -491,6 +493,15 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
     let mut facts = Vec::new();
     let mut claims = Vec::new();
     for (index, &(s_from, s_to)) in stream.sentences().iter().enumerate() {
+        let chars = &stream.chars[s_from..s_to];
+        // Most sentences state no count and make no claim: skip them without allocating.
+        let has_count = chars
+            .windows(2)
+            .any(|w| w[0].c.is_ascii_digit() && super::text::UNITS.contains(&w[1].c));
+        let may_claim = chars.iter().any(|c| c.c == '均' || c.c == '全');
+        if !has_count && !may_claim {
+            continue;
+        }
         let sentence = stream.string(s_from, s_to);
         for (kind, words) in [
             (
@@ -525,7 +536,7 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
                 let head = stream.string(c_from, from);
                 let tail = stream.string((to + 1).min(c_to), c_to);
                 let topic = if national {
-                    classify(&head, &tail, &sentence, &patterns, true)
+                    classify(&head, &tail, &sentence, patterns, true)
                 } else {
                     let head = strip_filler(&head);
                     old_labels

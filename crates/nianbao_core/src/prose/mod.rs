@@ -241,10 +241,9 @@ fn figures(report: &Report, topic: &Topic) -> Vec<Figure> {
 }
 
 /// Values the prose states for single cells, to order equally small repairs.
-pub fn evidence(report: &Report, facts: &[Fact]) -> Vec<(String, i64)> {
+pub fn evidence(prose: &Prose) -> Vec<(String, i64)> {
     let mut out = Vec::new();
-    for fact in facts {
-        let figures = figures(report, &fact.topic);
+    for (fact, figures) in prose.facts.iter().zip(&prose.figures) {
         // Only unambiguous statements about one printed cell.
         if let [figure] = figures.as_slice() {
             if let [cell] = figure.cells.as_slice() {
@@ -255,12 +254,30 @@ pub fn evidence(report: &Report, facts: &[Fact]) -> Vec<(String, i64)> {
     out
 }
 
+/// The prose read once: its normalized stream, the statements found in it and, for each
+/// fact, the table figures it may mean.
+pub struct Prose {
+    pub stream: Stream,
+    pub facts: Vec<Fact>,
+    pub claims: Vec<Claim>,
+    figures: Vec<Vec<Figure>>,
+}
+
 /// Reads the prose once; the facts feed the repair order and then [`check`].
-pub fn read(text: &str, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
-    if report.cells.read_count() == 0 {
-        return (Vec::new(), Vec::new());
+pub fn read(text: &str, report: &Report) -> Prose {
+    let stream = Stream::new(text);
+    let (facts, claims) = if report.cells.read_count() == 0 {
+        (Vec::new(), Vec::new())
+    } else {
+        facts::read(&stream, report)
+    };
+    let figures = facts.iter().map(|f| figures(report, &f.topic)).collect();
+    Prose {
+        stream,
+        facts,
+        claims,
+        figures,
     }
-    facts::read(&Stream::new(text), report)
 }
 
 /// The report with a repair's values in place.
@@ -283,14 +300,13 @@ fn apply(report: &Report, repair: &Repair) -> Report {
 pub fn check(
     text: &str,
     report: &Report,
-    facts: &[Fact],
-    claims: &[Claim],
+    prose: &Prose,
     first_repair: Option<&Repair>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut out = Vec::new();
-    for fact in facts {
-        let candidates = figures(report, &fact.topic);
+    let (facts, claims) = (&prose.facts, &prose.claims);
+    for (fact, candidates) in facts.iter().zip(&prose.figures) {
         if candidates.is_empty() || candidates.iter().any(|f| f.allows(fact.value)) {
             continue;
         }
@@ -323,7 +339,7 @@ pub fn check(
                 continue;
             }
         }
-        out.push(mismatch(text, report, fact, &candidates));
+        out.push(mismatch(text, report, fact, candidates));
     }
     for claim in claims {
         if let Some(d) = claim_mismatch(report, facts, claim) {
@@ -473,9 +489,9 @@ mod tests {
     use crate::rules::testing;
 
     fn run(text: &str, report: &Report) -> Vec<Diagnostic> {
-        let (facts, claims) = read(text, report);
+        let prose = read(text, report);
         let mut out = Vec::new();
-        check(text, report, &facts, &claims, None, &mut out);
+        check(text, report, &prose, None, &mut out);
         out
     }
 

@@ -115,6 +115,21 @@ fn lists(stream: &Stream) -> Vec<List> {
     let sentences = stream.sentences();
     let mut out = Vec::new();
     for (index, &(from, to)) in sentences.iter().enumerate() {
+        // A list has at least two numbers; most sentences have none.
+        let digits = stream.chars[from..to]
+            .windows(2)
+            .filter(|w| w[0].c.is_ascii_digit() && !w[1].c.is_ascii_digit())
+            .count();
+        // …and one of the three shapes' words.
+        let has = |word: &str| {
+            let word: Vec<char> = word.chars().collect();
+            stream.chars[from..to]
+                .windows(word.len())
+                .any(|w| w.iter().zip(&word).all(|(a, b)| a.c == *b))
+        };
+        if digits < 2 || !(has("总数") || has("类别有") || has("(其中")) {
+            continue;
+        }
         let pieces = split(&stream.chars, from, to, |c| c == ',');
         if let Some(list) = total_then_items(stream, &pieces) {
             out.push(list);
@@ -127,7 +142,7 @@ fn lists(stream: &Stream) -> Vec<List> {
             let pieces = split(&stream.chars, at, to, |c| c == ',');
             if let (Some(items), Some((total, total_span, intro))) = (
                 exhaustive_items(stream, &pieces),
-                stated_total(stream, &sentences, index + 1),
+                stated_total(stream, sentences, index + 1),
             ) {
                 out.push(List {
                     total,
@@ -168,9 +183,8 @@ fn lists(stream: &Stream) -> Vec<List> {
     out
 }
 
-pub fn check(text: &str, out: &mut Vec<Diagnostic>) {
-    let stream = Stream::new(text);
-    for list in lists(&stream) {
+pub fn check(stream: &Stream, out: &mut Vec<Diagnostic>) {
+    for list in lists(stream) {
         let sum: i64 = list.items.iter().sum();
         if sum == list.total {
             continue;
@@ -200,7 +214,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        check(text, &mut out);
+        check(&Stream::new(text), &mut out);
         out
     }
 

@@ -18,11 +18,12 @@ pub struct Ch {
 /// The normalized prose.
 pub struct Stream {
     pub chars: Vec<Ch>,
+    sentences: Vec<(usize, usize)>,
 }
 
 impl Stream {
     pub fn new(text: &str) -> Stream {
-        let mut chars = Vec::with_capacity(text.len() / 3);
+        let mut chars = Vec::with_capacity(text.len() / 2 + 16);
         let mut spaced = false;
         for (i, raw) in text.char_indices() {
             let c = match normalize(raw) {
@@ -46,7 +47,10 @@ impl Stream {
             });
             spaced = false;
         }
-        Stream { chars }
+        let sentences = split(&chars, 0, chars.len(), |c| {
+            matches!(c, '。' | ';' | '!' | '?')
+        });
+        Stream { chars, sentences }
     }
 
     pub fn string(&self, from: usize, to: usize) -> String {
@@ -65,10 +69,8 @@ impl Stream {
     }
 
     /// Sentence ranges, split at 。；！？ (and their ASCII forms).
-    pub fn sentences(&self) -> Vec<(usize, usize)> {
-        split(&self.chars, 0, self.chars.len(), |c| {
-            matches!(c, '。' | ';' | '!' | '?')
-        })
+    pub fn sentences(&self) -> &[(usize, usize)] {
+        &self.sentences
     }
 }
 

@@ -30,7 +30,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::relations::{Kind, RelationId};
 use crate::report::Report;
 use crate::rules::describe;
-use crate::rules::relation::{instances, Instance};
+use crate::rules::relation::Instance;
 use crate::Repair;
 
 /// Largest number of cells a repair changes.
@@ -118,7 +118,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
                     | RelationId::OldPartsAtMost
             )
         })
-        .flat_map(|i| i.lhs.iter().map(|t| t.path.clone()))
+        .flat_map(|i| i.lhs.iter().map(|t| t.path.to_string()))
         .collect();
     let mut constraints = Vec::new();
     for instance in instances {
@@ -128,11 +128,11 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
             for t in terms {
                 match t.count() {
                     Some(value) => {
-                        let v = *index.entry(t.path.clone()).or_insert_with(|| {
+                        let v = *index.entry(t.path.to_string()).or_insert_with(|| {
                             vars.push(Var {
-                                path: t.path.clone(),
+                                path: t.path.to_string(),
                                 value,
-                                total: is_total_path(&t.path, &totals),
+                                total: is_total_path(t.path, &totals),
                             });
                             vars.len() - 1
                         });
@@ -300,9 +300,18 @@ impl Search<'_> {
 
 /// The smallest repairs of the report's broken relations, best first. `evidence` holds
 /// values the prose states for single cells (path, value), used only to order repairs.
-pub fn search(report: &Report, evidence: &[(String, i64)]) -> Vec<Repair> {
-    let instances = instances(report);
-    let problem = problem(report, &instances);
+pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)]) -> Vec<Repair> {
+    let broken = instances.iter().any(|i| {
+        matches!(
+            i.outcome(),
+            crate::rules::relation::Outcome::Fails { .. }
+                | crate::rules::relation::Outcome::FailsAnyway { .. }
+        )
+    });
+    if !broken {
+        return Vec::new();
+    }
+    let problem = problem(report, instances);
     let current = |v: usize| problem.vars[v].value;
     let violated: Vec<usize> = (0..problem.constraints.len())
         .filter(|&c| !problem.constraints[c].holds(&current))
@@ -478,6 +487,7 @@ pub fn annotate(report: &Report, diagnostics: &mut [Diagnostic], repairs: &[Repa
 mod tests {
     use super::*;
     use crate::report::Format;
+    use crate::rules::relation::instances;
     use crate::rules::testing;
 
     fn changes(repair: &Repair) -> Vec<(String, String)> {
@@ -491,7 +501,7 @@ mod tests {
     #[test]
     fn a_clean_table_needs_no_repair() {
         let report = testing::national(Format::F2019);
-        assert!(search(&report, &[]).is_empty());
+        assert!(search(&report, &instances(&report), &[]).is_empty());
     }
 
     #[test]
@@ -506,7 +516,7 @@ mod tests {
         ] {
             testing::set(&mut report, path, 1);
         }
-        let repairs = search(&report, &[]);
+        let repairs = search(&report, &instances(&report), &[]);
         assert_eq!(
             changes(&repairs[0]),
             [
@@ -524,7 +534,7 @@ mod tests {
     fn a_changed_detail_cell_is_found_and_restored() {
         let mut report = testing::national(Format::F2021);
         testing::set(&mut report, "t3.granted.research", 5);
-        let repairs = search(&report, &[]);
+        let repairs = search(&report, &instances(&report), &[]);
         assert_eq!(
             changes(&repairs[0]),
             [("t3.granted.research".to_string(), "0".to_string())]
@@ -536,13 +546,17 @@ mod tests {
         let mut report = testing::national(Format::F2019);
         testing::set(&mut report, "t4.review.upheld", 1);
         // Without evidence the stray digit is the likelier culprit …
-        let repairs = search(&report, &[]);
+        let repairs = search(&report, &instances(&report), &[]);
         assert_eq!(
             changes(&repairs[0]),
             [("t4.review.upheld".to_string(), "0".to_string())]
         );
         // … but a sentence "行政复议1件" supports a missing total.
-        let repairs = search(&report, &[("t4.review.total".to_string(), 1)]);
+        let repairs = search(
+            &report,
+            &instances(&report),
+            &[("t4.review.total".to_string(), 1)],
+        );
         assert_eq!(
             changes(&repairs[0]),
             [("t4.review.total".to_string(), "1".to_string())]
@@ -555,7 +569,7 @@ mod tests {
         testing::blank(&mut report, "t3.partial.natural_person");
         testing::set(&mut report, "t3.granted.natural_person", 2);
         testing::set(&mut report, "t3.granted.total", 2);
-        let repairs = search(&report, &[]);
+        let repairs = search(&report, &instances(&report), &[]);
         // （七）总计·自然人 0 < 2 already read: raise the totals or drop the 2.
         assert!(!repairs.is_empty());
         for repair in &repairs {
@@ -579,7 +593,7 @@ mod tests {
             testing::set(&mut report, path, (i as i64 * 7919) % 13);
         }
         let start = std::time::Instant::now();
-        let _ = search(&report, &[]);
+        let _ = search(&report, &instances(&report), &[]);
         assert!(start.elapsed().as_secs() < 2);
     }
 }

@@ -16,12 +16,17 @@ rule_doc! {
     example: "受理依申请公开信息总数：本年度 7，历年累计 28，成立；若历年累计印成 2，则不成立。",
 }
 
-pub fn check(cx: &Cx, instances: &[Instance], gaps: &mut Gaps, out: &mut Vec<Diagnostic>) {
+pub fn check<'i, 'a>(
+    cx: &Cx,
+    instances: &'i [Instance<'a>],
+    gaps: &mut Gaps<'i, 'a>,
+    out: &mut Vec<Diagnostic>,
+) {
     for instance in instances
         .iter()
         .filter(|i| i.id == RelationId::OldCumulative)
     {
-        let row = describe::name(cx.report, &instance.lhs[0].path).row;
+        let row = describe::name(cx.report, instance.lhs[0].path).row;
         let (lhs, rhs) = match instance.outcome() {
             Outcome::Holds => continue,
             Outcome::Unknown { .. } => {

@@ -17,7 +17,12 @@ rule_doc! {
     example: "主动公开信息数 2026，其中网站公开 1795、政府公报公开 0：1795 ≤ 2026，成立。",
 }
 
-pub fn check(cx: &Cx, instances: &[Instance], gaps: &mut Gaps, out: &mut Vec<Diagnostic>) {
+pub fn check<'i, 'a>(
+    cx: &Cx,
+    instances: &'i [Instance<'a>],
+    gaps: &mut Gaps<'i, 'a>,
+    out: &mut Vec<Diagnostic>,
+) {
     for instance in instances
         .iter()
         .filter(|i| i.id == RelationId::OldPartsAtMost)
@@ -36,7 +41,7 @@ pub fn check(cx: &Cx, instances: &[Instance], gaps: &mut Gaps, out: &mut Vec<Dia
         let parts: Vec<String> = instance
             .rhs
             .iter()
-            .map(|t| describe::name(cx.report, &t.path).row)
+            .map(|t| describe::name(cx.report, t.path).row)
             .collect();
         let primary = &instance.lhs[0].path;
         out.push(

@@ -17,7 +17,7 @@ rule_doc! {
 }
 
 pub(crate) fn column_place(cx: &Cx, instance: &Instance) -> String {
-    let name = describe::name(cx.report, &instance.lhs[0].path);
+    let name = describe::name(cx.report, instance.lhs[0].path);
     if name.column.is_empty() {
         name.row
     } else {
@@ -25,7 +25,12 @@ pub(crate) fn column_place(cx: &Cx, instance: &Instance) -> String {
     }
 }
 
-pub fn check(cx: &Cx, instances: &[Instance], gaps: &mut Gaps, out: &mut Vec<Diagnostic>) {
+pub fn check<'i, 'a>(
+    cx: &Cx,
+    instances: &'i [Instance<'a>],
+    gaps: &mut Gaps<'i, 'a>,
+    out: &mut Vec<Diagnostic>,
+) {
     for instance in instances.iter().filter(|i| i.id == RelationId::OldPartsSum) {
         let place = column_place(cx, instance);
         let (lhs, rhs) = match instance.outcome() {
@@ -40,7 +45,7 @@ pub fn check(cx: &Cx, instances: &[Instance], gaps: &mut Gaps, out: &mut Vec<Dia
         let parts: Vec<String> = instance
             .rhs
             .iter()
-            .map(|t| describe::name(cx.report, &t.path).row)
+            .map(|t| describe::name(cx.report, t.path).row)
             .collect();
         let primary = &instance.lhs[0].path;
         out.push(

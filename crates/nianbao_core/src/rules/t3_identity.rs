@@ -16,7 +16,12 @@ rule_doc! {
     example: "某列一 = 1、二 = 0，但（七）总计 = 0、四 = 0：1 + 0 = 1，而 0 + 0 = 0，不相等；通常是（七）总计漏填了 1。",
 }
 
-pub fn check(cx: &Cx, instances: &[Instance], gaps: &mut Gaps, out: &mut Vec<Diagnostic>) {
+pub fn check<'i, 'a>(
+    cx: &Cx,
+    instances: &'i [Instance<'a>],
+    gaps: &mut Gaps<'i, 'a>,
+    out: &mut Vec<Diagnostic>,
+) {
     for instance in instances.iter().filter(|i| i.id == RelationId::T3Identity) {
         let column = T3_COLUMNS[instance.index].label;
         let (lhs, rhs) = match instance.outcome() {

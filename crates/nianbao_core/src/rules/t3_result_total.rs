@@ -16,7 +16,12 @@ rule_doc! {
     example: "（二）部分公开·自然人 = 1，其他结果行都是 0，而（七）总计·自然人 = 0：各结果行之和为 1，总计却是 0。",
 }
 
-pub fn check(cx: &Cx, instances: &[Instance], gaps: &mut Gaps, out: &mut Vec<Diagnostic>) {
+pub fn check<'i, 'a>(
+    cx: &Cx,
+    instances: &'i [Instance<'a>],
+    gaps: &mut Gaps<'i, 'a>,
+    out: &mut Vec<Diagnostic>,
+) {
     let rows: Vec<&str> = t3_data_rows(cx.report.format).map(|r| r.short).collect();
     for instance in instances
         .iter()

@@ -16,7 +16,12 @@ rule_doc! {
     example: "“（一）予以公开”一行：自然人 258、商业企业 12、法律服务机构 1、其他 1，其余为 0，总计应为 272；若总计印成 258，则不平衡。",
 }
 
-pub fn check(cx: &Cx, instances: &[Instance], gaps: &mut Gaps, out: &mut Vec<Diagnostic>) {
+pub fn check<'i, 'a>(
+    cx: &Cx,
+    instances: &'i [Instance<'a>],
+    gaps: &mut Gaps<'i, 'a>,
+    out: &mut Vec<Diagnostic>,
+) {
     let rows: Vec<&str> = t3_data_rows(cx.report.format).map(|r| r.short).collect();
     for instance in instances.iter().filter(|i| i.id == RelationId::T3RowTotal) {
         let row = rows.get(instance.index).copied().unwrap_or("");

@@ -16,7 +16,12 @@ rule_doc! {
     example: "行政复议：结果维持 5、结果纠正 0、其他结果 0、尚未审结 2，总计应为 7。",
 }
 
-pub fn check(cx: &Cx, instances: &[Instance], gaps: &mut Gaps, out: &mut Vec<Diagnostic>) {
+pub fn check<'i, 'a>(
+    cx: &Cx,
+    instances: &'i [Instance<'a>],
+    gaps: &mut Gaps<'i, 'a>,
+    out: &mut Vec<Diagnostic>,
+) {
     for instance in instances
         .iter()
         .filter(|i| i.id == RelationId::T4GroupTotal)

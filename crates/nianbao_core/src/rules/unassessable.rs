@@ -56,29 +56,69 @@ fn table_name(prefix: &str) -> &'static str {
 
 struct Family {
     id: RelationId,
+    seen: std::collections::HashSet<String>,
     places: Vec<String>,
     missing: Vec<String>,
     span: Option<Span>,
     zero_notes: Vec<String>,
 }
 
-/// Collects the relations that cannot be assessed while the rules run.
+/// Collects the relations that cannot be assessed while the rules run; the work of
+/// describing them is done in [`Gaps::report`], only for tables that were read at all.
 #[derive(Default)]
-pub struct Gaps {
+pub struct Gaps<'i, 'a> {
+    pending: Vec<(&'i Instance<'a>, String)>,
+}
+
+impl<'i, 'a> Gaps<'i, 'a> {
+    /// Records one relation that is `Unknown`; `place` names where it is ("自然人列").
+    pub fn add(&mut self, instance: &'i Instance<'a>, place: String) {
+        self.pending.push((instance, place));
+    }
+
+    /// One info diagnostic per family, unless the whole table is missing (the parse already
+    /// says that table cannot be checked).
+    pub fn report(self, cx: &Cx, out: &mut Vec<Diagnostic>) {
+        let mut families = Families::default();
+        let mut read: Vec<(&str, bool)> = Vec::new();
+        for (instance, place) in self.pending {
+            let prefix = table_of(instance.id);
+            let any_read = match read.iter().find(|(p, _)| *p == prefix) {
+                Some(&(_, r)) => r,
+                None => {
+                    let r = cx
+                        .report
+                        .cells
+                        .iter()
+                        .any(|(p, c)| p.starts_with(prefix) && c.is_some());
+                    read.push((prefix, r));
+                    r
+                }
+            };
+            if any_read {
+                families.add(instance, place);
+            }
+        }
+        families.report(cx, out);
+    }
+}
+
+#[derive(Default)]
+struct Families {
     families: Vec<Family>,
 }
 
-impl Gaps {
-    /// Records one relation that is `Unknown`; `place` names where it is ("自然人列").
-    pub fn add(&mut self, instance: &Instance, place: String) {
-        let Outcome::Unknown { missing } = instance.outcome() else {
+impl Families {
+    fn add(&mut self, instance: &Instance, place: String) {
+        if !matches!(instance.outcome(), Outcome::Unknown { .. }) {
             return;
-        };
+        }
         let family = match self.families.iter().position(|f| f.id == instance.id) {
             Some(i) => &mut self.families[i],
             None => {
                 self.families.push(Family {
                     id: instance.id,
+                    seen: std::collections::HashSet::new(),
                     places: Vec::new(),
                     missing: Vec::new(),
                     span: None,
@@ -87,9 +127,9 @@ impl Gaps {
                 self.families.last_mut().expect("just pushed")
             }
         };
-        for path in missing {
-            if !family.missing.contains(&path) {
-                family.missing.push(path);
+        for path in instance.missing() {
+            if family.seen.insert(path.to_string()) {
+                family.missing.push(path.to_string());
             }
         }
         if family.span.is_none() {
@@ -112,19 +152,9 @@ impl Gaps {
         family.places.push(place);
     }
 
-    /// One info diagnostic per family, unless the whole table is missing (the parse already
-    /// says that table cannot be checked).
-    pub fn report(self, cx: &Cx, out: &mut Vec<Diagnostic>) {
+    fn report(self, cx: &Cx, out: &mut Vec<Diagnostic>) {
         for family in self.families {
             let prefix = table_of(family.id);
-            let any_read = cx
-                .report
-                .cells
-                .iter()
-                .any(|(p, c)| p.starts_with(prefix) && c.is_some());
-            if !any_read {
-                continue;
-            }
             let span = family.span.unwrap_or_else(|| {
                 cx.report
                     .cells
@@ -133,11 +163,16 @@ impl Gaps {
                     .and_then(|(_, c)| c.map(|c| c.span))
                     .unwrap_or_default()
             });
-            let names: Vec<String> = family
+            // Only the names shown are worth building.
+            let mut names: Vec<String> = family
                 .missing
                 .iter()
+                .take(8)
                 .map(|p| describe::full(cx.report, p))
                 .collect();
+            if family.missing.len() > 8 {
+                names.resize(family.missing.len(), String::new());
+            }
             let unit = unit(family.id);
             let places = if family.places.len() > 4 {
                 format!(

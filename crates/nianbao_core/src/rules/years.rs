@@ -111,23 +111,47 @@ fn clause_years(sentence: &str, base: usize) -> Vec<(u16, Span)> {
     found
 }
 
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '\n')
+}
+
 fn prose_years(text: &str, year: u16, out: &mut Vec<Diagnostic>) {
     let this_year = year.to_string();
-    let mut start = 0;
-    for (end, c) in text.char_indices() {
-        if !matches!(c, '。' | '！' | '？' | '；' | '\n') {
+    let bytes = text.as_bytes();
+    let mut last_sentence = usize::MAX;
+    // Candidates first: "dddd年" naming one of the two years before the report year.
+    let mut from = 0;
+    while let Some(i) = text[from..].find('年') {
+        let at = from + i;
+        from = at + '年'.len_utf8();
+        if at < 4 || !bytes[at - 4..at].iter().all(u8::is_ascii_digit) {
             continue;
         }
+        let y: u16 = text[at - 4..at].parse().unwrap_or(0);
+        if y + 2 < year || y >= year {
+            continue;
+        }
+        let start = text[..at - 4]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_sentence_end(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if start == last_sentence {
+            continue;
+        }
+        last_sentence = start;
+        let end = text[at..]
+            .char_indices()
+            .find(|&(_, c)| is_sentence_end(c))
+            .map_or(text.len(), |(i, _)| at + i);
         let sentence = &text[start..end];
-        let base = start;
-        start = end + c.len_utf8();
         if sentence.contains(&this_year)
             || !CUES.iter().any(|w| sentence.contains(w))
             || ELSEWHERE.iter().any(|w| sentence.contains(w))
         {
             continue;
         }
-        for (y, span) in clause_years(sentence, base) {
+        for (y, span) in clause_years(sentence, start) {
             if y + 2 < year || y >= year {
                 continue;
             }
