@@ -94,7 +94,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Code::FormatNotice,
                 Span::new(at, at + "办函".len()),
-                format!("报告引用了国办公开办函{cited}，但统计表使用的是{used}（对应国办公开办函{right}）。"),
+                format!("报告引用了国办公开办函{cited}，但统计表使用的是 {used}（对应国办公开办函{right}）。"),
             )
             .with_help(format!("请把引用的通知改为国办公开办函{right}。")),
         );
