@@ -11,7 +11,7 @@ fn check(name: &str) -> Checked {
     nianbao_core::check(&common::read(&format!("corpus/{name}")))
 }
 
-fn with<'a>(c: &'a Checked, code: Code) -> Vec<&'a Diagnostic> {
+fn with(c: &Checked, code: Code) -> Vec<&Diagnostic> {
     c.diagnostics.iter().filter(|d| d.code == code).collect()
 }
 
