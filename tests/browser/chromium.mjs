@@ -29,3 +29,20 @@ export async function openPage(browser, options = {}) {
 export async function settled(page, root = '.nb-app') {
   await page.waitForSelector(`${root}[data-nb-state="done"]`, { timeout: 30000 });
 }
+
+/** Every drawn table cell: path → { classes, value (the value span's text), text (all of it) }. */
+export function drawnCells(page) {
+  return page.$$eval('td[data-path]', (tds) => Object.fromEntries(tds.map((td) => {
+    const value = td.querySelector('.nb-cell-value');
+    return [td.getAttribute('data-path'), { classes: td.className.split(/\s+/), value: value ? value.textContent : null, text: td.textContent }];
+  })));
+}
+
+/** Presses Tab until `selector` has focus (at most `limit` times); returns how many presses. */
+export async function tabTo(page, selector, limit = 80) {
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement !== null && document.activeElement.matches(s), selector)) return presses;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}

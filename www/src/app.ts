@@ -66,13 +66,13 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
   const summary = el('div', { class: 'nb-summary', role: 'status', 'aria-live': 'polite' }, '正在加载校验程序……');
   const tables = el('div', { class: 'nb-tables-box' });
   const findings = el('div', { class: 'nb-findings-box' });
-  const exportJson = el('button', { type: 'button', class: 'nb-button', disabled: true, onclick: () => lastResult && download('nianbao-result.json', 'application/json', resultJson(lastResult)) }, '导出结果（JSON）');
-  const exportCsv = el('button', { type: 'button', class: 'nb-button', disabled: true, onclick: () => {
+  const exportJson = el('button', { type: 'button', class: 'nb-button', 'data-action': 'export-json', disabled: true, onclick: () => lastResult && download('nianbao-result.json', 'application/json', resultJson(lastResult)) }, '导出结果（JSON）');
+  const exportCsv = el('button', { type: 'button', class: 'nb-button', 'data-action': 'export-csv', disabled: true, onclick: () => {
     if (!lastResult) return;
     const layout = layoutFor(lastResult.report.format);
     download('nianbao-tables.csv', 'text/csv', tablesCsv(lastResult, marksOf(lastResult), pathDescriber(layout, lastResult)));
   } }, '导出表格（CSV）');
-  const print = el('button', { type: 'button', class: 'nb-button', onclick: () => window.print() }, '打印');
+  const print = el('button', { type: 'button', class: 'nb-button', 'data-action': 'print', onclick: () => window.print() }, '打印');
 
   const render = (result: CheckResult, text: string) => {
     lastResult = result;
@@ -185,7 +185,7 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
     el('div', { class: 'nb-actions' },
       fileButton('打开 .txt 文件', openFileInto(() => editor, '')),
       storageKey
-        ? el('button', { type: 'button', class: 'nb-button', onclick: () => {
+        ? el('button', { type: 'button', class: 'nb-button', 'data-action': 'clear-draft', onclick: () => {
             const old = { text: editor.getText(), previousText: previous.getText() };
             clearDraft(storageKey);
             editor.setText('');
@@ -194,7 +194,7 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
           } }, '清除草稿')
         : null,
       options.offlineHtml
-        ? el('button', { type: 'button', class: 'nb-button', onclick: () => options.offlineHtml && download('nianbao.html', 'text/html', options.offlineHtml()) }, '下载离线版')
+        ? el('button', { type: 'button', class: 'nb-button', 'data-action': 'download-offline', onclick: () => options.offlineHtml && download('nianbao.html', 'text/html', options.offlineHtml()) }, '下载离线版')
         : null));
 
   const version = el('span', { class: 'nb-version' });

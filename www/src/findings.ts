@@ -11,7 +11,7 @@ export interface FindingsContext {
   choose(index: number, button: HTMLElement): void;
 }
 
-const GROUP_ORDER = ['t2', 't3', 't4', 'old', ''];
+const GROUP_ORDER = ['t2', 't3', 't4', 'old', 'pct', ''];
 
 function currentValue(result: CheckResult, path: string): string {
   const cell = result.report.cells[path];

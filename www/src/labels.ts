@@ -18,6 +18,7 @@ export const TABLE_NAMES: Record<string, string> = {
   t3: '表三 收到和处理政府信息公开申请情况',
   t4: '表四 政府信息公开行政复议、行政诉讼情况',
   old: '统计表',
+  pct: '正文中的百分比表',
 };
 
 /** "（二）部分公开（区分处理的…）" → "（二）部分公开": the row's number and name without the note. */
@@ -53,6 +54,9 @@ export function pathDescriber(layout: Layout, result: CheckResult): (path: strin
     const old = /^(old\.\d+)(\.cumulative)?$/.exec(path);
     const cell = old ? result.report.cells[old[1]] : null;
     if (old && cell && cell.label) return `统计表“${cell.label}”${old[2] ? ' 历年累计' : ''}`;
+    const pct = /^pct\.(\d+)\.(\d+)(\.percent)?$/.exec(path);
+    const category = pct ? result.report.cells[`pct.${pct[1]}.${pct[2]}`] : null;
+    if (pct) return `正文表 ${pct[1]}“${category && category.label ? category.label : pct[2]}”${pct[3] ? ' 百分比' : ' 数量'}`;
     return path;
   };
 }

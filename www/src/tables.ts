@@ -130,11 +130,54 @@ function oldTable(result: CheckResult, marks: Marks, describe: (p: string) => st
   return [tableShell('old', TABLE_NAMES.old, head, body)];
 }
 
+/** The breakdown tables in the body of older reports (表1…): category, count, percentage. */
+function percentTables(result: CheckResult, marks: Marks, describe: (p: string) => string): HTMLElement[] {
+  const cells = result.report.cells;
+  const tables = new Map<string, string[]>();
+  for (const path of Object.keys(cells)) {
+    const match = /^pct\.(\d+)\.\d+$/.exec(path);
+    if (!match) continue;
+    if (!tables.has(match[1])) tables.set(match[1], []);
+    (tables.get(match[1]) as string[]).push(path);
+  }
+  return Array.from(tables.keys()).sort((a, b) => Number(a) - Number(b)).map((t) => {
+    const rows = (tables.get(t) as string[]).sort((a, b) => Number(a.split('.')[2]) - Number(b.split('.')[2]));
+    const head = el('thead', {}, el('tr', {}, ['类别', '数量', '百分比（%）'].map((h) => el('th', { scope: 'col' }, h))));
+    const body = el('tbody', {}, rows.map((path) => {
+      const cell = cells[path];
+      const percent = `${path}.percent`;
+      return el('tr', {},
+        el('th', { scope: 'row' }, cell && cell.label ? cell.label : path),
+        valueCell(result, path, marks, describe),
+        percent in cells ? valueCell(result, percent, marks, describe) : el('td', { class: 'nb-cell nb-cell--none' }, ''));
+    }));
+    return tableShell(`pct-${t}`, `正文表 ${t}（数量与百分比）`, head, body);
+  });
+}
+
+/** Whatever the contract holds that no layout above drew (a newer core's cells), so nothing read is hidden. */
+function otherCells(result: CheckResult, drawn: Set<string>, marks: Marks, describe: (p: string) => string): HTMLElement[] {
+  const rest = Object.keys(result.report.cells).filter((path) => !drawn.has(path));
+  if (!rest.length) return [];
+  const head = el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '单元格'), el('th', { scope: 'col' }, '读取值')));
+  const body = el('tbody', {}, rest.map((path) => el('tr', {}, el('th', { scope: 'row' }, describe(path)), valueCell(result, path, marks, describe))));
+  return [tableShell('other', '其他读取的单元格', head, body)];
+}
+
 export function renderTables(result: CheckResult, layout: Layout, marks: Marks, describe: (p: string) => string): HTMLElement {
-  const format = result.report.format;
-  const parts = format === 'old'
-    ? oldTable(result, marks, describe)
-    : [...table2(result, layout, marks, describe), ...table3(result, layout, marks, describe), ...table4(result, layout, marks, describe)];
+  const parts = [
+    ...table2(result, layout, marks, describe),
+    ...table3(result, layout, marks, describe),
+    ...table4(result, layout, marks, describe),
+    ...oldTable(result, marks, describe),
+    ...percentTables(result, marks, describe),
+  ];
+  const drawn = new Set<string>();
+  for (const part of parts) {
+    const tds = part.querySelectorAll('[data-path]');
+    for (let i = 0; i < tds.length; i++) drawn.add(tds[i].getAttribute('data-path') || '');
+  }
+  parts.push(...otherCells(result, drawn, marks, describe));
   if (!parts.length) parts.push(el('p', { class: 'nb-empty' }, '没有找到统计表。请确认粘贴的是政府信息公开工作年度报告的全文，包括统计表。'));
   return el('div', { class: 'nb-tables' }, parts);
 }
