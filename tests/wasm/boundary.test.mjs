@@ -148,3 +148,15 @@ test('tableLayout() draws exactly the cells the contract has, for both national 
   assert.equal(glue.tableLayout('old'), '{}');
   assert.equal(glue.tableLayout('nonsense'), '{}');
 });
+
+test('dist/nianbao_bg.wasm is exactly the module inlined in nianbao.html and nianbao-embed.js', async () => {
+  const { inflateRawSync } = await import('node:zlib');
+  const shipped = readFileSync(paths.distWasm);
+  for (const file of [paths.distHtml, paths.distEmbed]) {
+    const inlined = /deflated:"([A-Za-z0-9+/=]+)",size:(\d+)/.exec(readFileSync(file, 'utf8'));
+    assert.ok(inlined, `${file} holds the deflated wasm`);
+    const bytes = inflateRawSync(Buffer.from(inlined[1], 'base64'));
+    assert.equal(bytes.length, Number(inlined[2]));
+    assert.ok(bytes.equals(shipped), `${file}: inlined wasm = dist/nianbao_bg.wasm`);
+  }
+});
