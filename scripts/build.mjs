@@ -105,6 +105,10 @@ async function buildScripts() {
   const embed = await bundle(join(paths.src, 'embed.ts'), modules);
   const page = await bundle(join(paths.src, 'page.ts'), modules);
   writeFileSync(paths.distEmbed, embed);
+  // Types for portal developers: the contract and the API, plus the one global.
+  const types = readFileSync(join(paths.src, 'types.ts'), 'utf8');
+  writeFileSync(join(paths.dist, 'nianbao-embed.d.ts'),
+    `${types}\ndeclare global {\n  interface Window {\n    Nianbao: NianbaoApi;\n  }\n}\n`);
 
   step('html: one self-contained file (CSS and wasm inside the script, instantiated asynchronously)');
   const template = readFileSync(join(paths.www, 'index.html'), 'utf8');

@@ -133,7 +133,9 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
     }, (error: unknown) => {
       if (mine === sequence) {
         root.setAttribute('data-nb-state', 'failed');
-        replaceChildren(summary, el('span', { class: 'nb-fatal' }, `校验程序出错：${String(error)}。您的文字仍在输入框中。`));
+        const csp = /Content Security Policy|CompileError|unsafe-eval/i.test(String(error))
+          ? '所在网页的内容安全策略（CSP）可能禁止了 WebAssembly，请网站管理员按嵌入说明放行。' : '';
+        replaceChildren(summary, el('span', { class: 'nb-fatal' }, `校验程序出错：${String(error)}。${csp}您的文字仍在输入框中。`));
       }
       throw error;
     });

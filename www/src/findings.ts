@@ -33,6 +33,19 @@ function repairFor(result: CheckResult, d: Diagnostic): Repair | undefined {
   return undefined;
 }
 
+/** "表三（五）… 1.信访举报投诉类申请：自然人、商业企业…" — cells of one row named once. */
+function cellList(paths: string[], describe: (path: string) => string): string {
+  const rows: { row: string; columns: string[] }[] = [];
+  for (const name of paths.map(describe)) {
+    const cut = name.lastIndexOf(' ');
+    const row = cut > 0 ? name.slice(0, cut) : name;
+    const last = rows[rows.length - 1];
+    if (cut > 0 && last && last.row === row) last.columns.push(name.slice(cut + 1));
+    else rows.push({ row, columns: cut > 0 ? [name.slice(cut + 1)] : [] });
+  }
+  return rows.map((r) => (r.columns.length ? `${r.row}：${r.columns.join('、')}` : r.row)).join('；');
+}
+
 function ruleHelp(rule: Rule | undefined, code: string): HTMLElement {
   const body = rule
     ? [
@@ -65,7 +78,7 @@ function finding(ctx: FindingsContext, d: Diagnostic, index: number): HTMLElemen
     d.labels.length ? el('ul', { class: 'nb-notes' }, d.labels.map((l) => el('li', {}, `第 ${l.line} 行：${l.message}`))) : null,
     d.help ? el('p', { class: 'nb-help' }, d.help) : null,
     repair ? el('p', { class: 'nb-repair' }, `建议：${repairText(ctx.result, repair, ctx.describe)}`) : null,
-    d.cells.length ? el('p', { class: 'nb-finding-cells' }, `涉及：${d.cells.map(ctx.describe).join('、')}`) : null,
+    d.cells.length ? el('p', { class: 'nb-finding-cells' }, `涉及：${cellList(d.cells, ctx.describe)}`) : null,
     ruleHelp(ctx.rules.get(d.code), d.code));
 }
 
