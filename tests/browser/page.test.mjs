@@ -214,3 +214,16 @@ test('the whole path works by keyboard alone', () => withPage(async ({ page }) =
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.equal(download.suggestedFilename(), 'nianbao-result.json');
 }));
+
+test('printing shows the results without the editor and buttons', () => withPage(async ({ page }) => {
+  await loadSeed(page, '001');
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => Object.fromEntries(['.nb-input', '.nb-toolbar', '.nb-summary', '.nb-tables', '.nb-findings']
+    .map((s) => [s, getComputedStyle(document.querySelector(s)).display !== 'none'])));
+  assert.deepEqual(shown, { '.nb-input': false, '.nb-toolbar': false, '.nb-summary': true, '.nb-tables': true, '.nb-findings': true });
+}));
+
+test('the page asks dual-kernel browsers for their webkit kernel', () => withPage(async ({ page }) => {
+  assert.equal(await page.getAttribute('meta[name="renderer"]', 'content'), 'webkit');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+}));
