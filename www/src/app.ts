@@ -81,7 +81,7 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
     const describe = pathDescriber(layout, result);
     const marks = marksOf(result);
     if (!text.trim()) {
-      replaceChildren(summary, '请在左侧粘贴或拖入年度报告全文。');
+      replaceChildren(summary, '请在输入框中粘贴、拖入或打开年度报告全文。');
       replaceChildren(tables);
       replaceChildren(findings);
     } else {
