@@ -31,7 +31,9 @@ function lineCount(text: string): number {
 }
 
 export function createEditor(options: EditorOptions): Editor {
-  const gutter = el('div', { class: 'nb-gutter', 'aria-hidden': 'true' });
+  // Only the visible line numbers are drawn: a 100 000-line gutter would cost a second of layout.
+  const numbers = el('div', { class: 'nb-gutter-numbers' });
+  const gutter = el('div', { class: 'nb-gutter', 'aria-hidden': 'true' }, numbers);
   const textarea = el('textarea', {
     id: options.id,
     class: 'nb-textarea',
@@ -42,26 +44,35 @@ export function createEditor(options: EditorOptions): Editor {
     'aria-describedby': `${options.id}-hint`,
   });
   let returnTo: HTMLElement | undefined;
-  let shownLines = 0;
+  let lines = 1;
+  let drawn = '';
 
-  const refreshGutter = () => {
-    const lines = lineCount(textarea.value);
-    if (lines !== shownLines) {
-      const numbers: string[] = [];
-      for (let i = 1; i <= lines; i++) numbers.push(String(i));
-      gutter.textContent = numbers.join('\n');
-      shownLines = lines;
+  const drawGutter = () => {
+    const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 24;
+    const first = Math.min(lines - 1, Math.floor(textarea.scrollTop / lineHeight));
+    const last = Math.min(lines, first + Math.ceil(textarea.clientHeight / lineHeight) + 2);
+    const key = `${first}:${last}`;
+    if (key !== drawn) {
+      const visible: string[] = [];
+      for (let i = first + 1; i <= last; i++) visible.push(String(i));
+      numbers.textContent = visible.join('\n');
+      drawn = key;
     }
-    gutter.scrollTop = textarea.scrollTop;
+    numbers.style.transform = `translateY(${first * lineHeight - textarea.scrollTop}px)`;
+  };
+  const refreshGutter = () => {
+    lines = lineCount(textarea.value);
+    drawn = '';
+    drawGutter();
   };
 
   textarea.addEventListener('input', () => {
     refreshGutter();
     options.onChange(textarea.value);
   });
-  textarea.addEventListener('scroll', () => {
-    gutter.scrollTop = textarea.scrollTop;
-  });
+  textarea.addEventListener('scroll', drawGutter);
+  // The box can be resized (resize: vertical) or the page zoomed: more numbers may be visible.
+  if (typeof ResizeObserver === 'function') new ResizeObserver(drawGutter).observe(textarea);
   textarea.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && returnTo && document.contains(returnTo)) {
       event.preventDefault();
@@ -113,7 +124,7 @@ export function createEditor(options: EditorOptions): Editor {
       // Bring the line to the upper third of the box; the browser does not scroll on its own.
       const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
       textarea.scrollTop = Math.max(0, (line - 1) * lineHeight - textarea.clientHeight / 3);
-      gutter.scrollTop = textarea.scrollTop;
+      drawGutter();
     },
   };
   refreshGutter();
