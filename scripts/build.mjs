@@ -1,0 +1,130 @@
+// Builds everything the page ships: the old-browser wasm (cargo → strip → wasm-bindgen → wasm-opt),
+// the TypeScript bundles (esbuild, chrome75) and dist/: nianbao.html (one self-contained file),
+// index.html (the same file, for the hosted folder), nianbao-embed.js, nianbao_bg.wasm, SIZE.md.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, readdirSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { root, paths } from './paths.mjs';
+import { writeSizeRecord } from './size.mjs';
+
+function run(command, args, env = {}) {
+  console.log(`  $ ${command} ${args.join(' ')}`);
+  execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+}
+
+function step(title) {
+  console.log(`\n[build] ${title}`);
+}
+
+/** cargo → wasm-tools strip → wasm-bindgen → wasm-opt; returns nothing, writes paths.wasm. */
+function buildWasm() {
+  step('wasm: cargo build (size profile, no reference-types/multivalue for old Chromium kernels)');
+  // The workspace profile is tuned for the CLI; the wasm gets its size profile from env here, and
+  // its own target dir so neither build invalidates the other.
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'nianbao_wasm',
+    '--target-dir', paths.cargoTarget], {
+    RUSTFLAGS: '-C target-feature=-reference-types,-multivalue',
+    CARGO_PROFILE_RELEASE_OPT_LEVEL: 'z',
+    CARGO_PROFILE_RELEASE_LTO: 'true',
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
+    CARGO_PROFILE_RELEASE_PANIC: 'abort',
+  });
+  mkdirSync(paths.glueDir, { recursive: true });
+  step('wasm: strip the target_features section (the precompiled std still advertises reference-types)');
+  run('wasm-tools', ['strip', '-d', 'target_features', paths.cargoWasm, '-o', paths.strippedWasm]);
+  step('wasm: wasm-bindgen --target web');
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', paths.glueDir, '--out-name', 'nianbao', paths.strippedWasm]);
+  step('wasm: wasm-opt -Oz (npm binaryen), limited to the Chromium 75 feature set');
+  mkdirSync(paths.dist, { recursive: true });
+  const features = ['--mvp-features', '--enable-sign-ext', '--enable-mutable-globals',
+    '--enable-nontrapping-float-to-int', '--enable-bulk-memory'];
+  run(paths.wasmOpt, ['-Oz', ...features, '--strip-debug', '--strip-producers',
+    join(paths.glueDir, 'nianbao_bg.wasm'), '-o', paths.distWasm]);
+  // A copy with the name section, only for SIZE.md's "where the bytes go".
+  run(paths.wasmOpt, ['-Oz', ...features, '-g', join(paths.glueDir, 'nianbao_bg.wasm'), '-o', paths.namedWasm]);
+}
+
+/** The five seed reports, bundled as the page's examples; the label is the report's title line. */
+function seedModule() {
+  const seeds = readdirSync(paths.seeds).filter((f) => f.endsWith('.txt')).sort().map((file) => {
+    const text = readFileSync(join(paths.seeds, file), 'utf8');
+    const title = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).find((l) => l) || file;
+    return { id: file.slice(0, 3), file, title, text };
+  });
+  return `export default ${JSON.stringify(seeds)};`;
+}
+
+/** esbuild plugin serving the build-time values as modules: the wasm bytes, the worker source, the seeds. */
+function virtualModules(modules) {
+  return {
+    name: 'nianbao-virtual',
+    setup(build) {
+      build.onResolve({ filter: /^nianbao:/ }, (args) => ({ path: args.path, namespace: 'nianbao' }));
+      build.onLoad({ filter: /.*/, namespace: 'nianbao' }, (args) => {
+        if (!(args.path in modules)) throw new Error(`unknown virtual module ${args.path}`);
+        return { contents: modules[args.path](), loader: 'js' };
+      });
+    },
+  };
+}
+
+const common = {
+  bundle: true,
+  format: 'iife',
+  target: 'chrome75',
+  charset: 'utf8',
+  minify: true,
+  legalComments: 'none',
+  loader: { '.css': 'text' },
+  // The glue only reads import.meta.url when no bytes are given; we always give bytes.
+  define: { 'import.meta.url': '""' },
+  logLevel: 'warning',
+};
+
+async function bundle(entry, modules) {
+  const result = await esbuild.build({ ...common, entryPoints: [entry], write: false, plugins: [virtualModules(modules)] });
+  const code = result.outputFiles[0].text;
+  // The page inlines the bundles in <script>; these sequences would end or confuse that element.
+  if (/<\/script|<!--/i.test(code)) throw new Error(`${entry}: bundle contains </script or <!--`);
+  return code;
+}
+
+async function buildScripts() {
+  step('js: esbuild (chrome75): worker, embed script, page script');
+  // Deflated before base64: gzip cannot see through base64, so this saves about a quarter of the page.
+  const wasm = readFileSync(paths.distWasm);
+  const wasmModule = { deflated: deflateRawSync(wasm, { level: 9 }).toString('base64'), size: wasm.length };
+  const worker = await bundle(join(paths.src, 'worker.ts'), {});
+  const modules = {
+    'nianbao:wasm': () => `export default ${JSON.stringify(wasmModule)};`,
+    'nianbao:worker': () => `export default ${JSON.stringify(worker)};`,
+    'nianbao:seeds': seedModule,
+  };
+  const embed = await bundle(join(paths.src, 'embed.ts'), modules);
+  const page = await bundle(join(paths.src, 'page.ts'), modules);
+  writeFileSync(paths.distEmbed, embed);
+  // Types for portal developers: the contract and the API, plus the one global.
+  const types = readFileSync(join(paths.src, 'types.ts'), 'utf8');
+  writeFileSync(join(paths.dist, 'nianbao-embed.d.ts'),
+    `${types}\ndeclare global {\n  interface Window {\n    Nianbao: NianbaoApi;\n  }\n}\n`);
+
+  step('html: one self-contained file (CSS and wasm inside the script, instantiated asynchronously)');
+  const template = readFileSync(join(paths.www, 'index.html'), 'utf8');
+  if (!template.includes('<!--NB:SCRIPT-->')) throw new Error('www/index.html lacks <!--NB:SCRIPT-->');
+  const html = template.replace('<!--NB:SCRIPT-->', () => `<script>${page}</script>`);
+  writeFileSync(paths.distHtml, html);
+  copyFileSync(paths.distHtml, join(paths.dist, 'index.html'));
+  // The example portal page the embedding guide and the browser tests use.
+  for (const file of ['embed-host.html', 'embed-host.js', 'embed-host.css']) {
+    copyFileSync(join(paths.www, 'examples', file), join(paths.dist, file));
+  }
+}
+
+const started = Date.now();
+if (!process.argv.includes('--skip-wasm')) buildWasm();
+await buildScripts();
+step('size record');
+writeSizeRecord();
+console.log(`\n[build] done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${paths.dist}`);

@@ -1,0 +1,32 @@
+// Every path the build, the server and the tests share, so none of them guesses another's layout.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const www = join(root, 'www');
+const dist = join(root, 'dist');
+const glueDir = join(www, 'build', 'wasm');
+const cargoTarget = join(root, 'target', 'wasm-page');
+
+export const paths = {
+  www,
+  src: join(www, 'src'),
+  dist,
+  glueDir,
+  glue: join(glueDir, 'nianbao.js'),
+  cargoTarget,
+  cargoWasm: join(cargoTarget, 'wasm32-unknown-unknown', 'release', 'nianbao_wasm.wasm'),
+  strippedWasm: join(www, 'build', 'stripped.wasm'),
+  namedWasm: join(www, 'build', 'named.wasm'),
+  wasmOpt: join(root, 'node_modules', '.bin', 'wasm-opt'),
+  distWasm: join(dist, 'nianbao_bg.wasm'),
+  distHtml: join(dist, 'nianbao.html'),
+  distEmbed: join(dist, 'nianbao-embed.js'),
+  seeds: join(root, 'tests', 'fixtures', 'seeds'),
+  corpus: join(root, 'tests', 'fixtures', 'corpus'),
+  sizeRecord: join(root, 'SIZE.md'),
+};
+
+/** The gzip budget of dist/nianbao.html, in bytes (gzip -9). */
+export const HTML_GZIP_BUDGET = 150 * 1024;

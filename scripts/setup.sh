@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what `npm test` needs on a fresh machine, skipping whatever is already there: the wasm
+# target, the wasm-bindgen CLI (same version as Cargo.lock), wasm-tools, npm packages, Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The CLI must equal the pinned crate (crates/nianbao_wasm/Cargo.toml: wasm-bindgen = "=X").
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' crates/nianbao_wasm/Cargo.toml)
+WASM_TOOLS_VERSION=1.263.0
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n== setup: %s\n' "$*"; }
+
+say "rust: wasm32-unknown-unknown target, rustfmt, clippy"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+say "wasm-bindgen CLI $WASM_BINDGEN_VERSION"
+if wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION"; then
+  echo "present: $(wasm-bindgen --version)"
+else
+  # Not --locked: a locked dependency is missing from the registry mirror.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+say "wasm-tools $WASM_TOOLS_VERSION (validate, strip, objdump)"
+if wasm-tools --version 2>/dev/null | grep -qF "$WASM_TOOLS_VERSION"; then
+  echo "present: $(wasm-tools --version)"
+else
+  cargo install wasm-tools --version "$WASM_TOOLS_VERSION" --no-default-features --features validate,strip,objdump
+fi
+
+say "npm packages (npm ci)"
+stamp=node_modules/.nianbao-lock-sha
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  echo "present: node_modules matches package-lock.json"
+else
+  npm ci --no-audit --no-fund
+  echo "$want" > "$stamp"
+fi
+
+say "Chromium (Debian's, for the browser tests)"
+if [ -x /usr/bin/chromium ]; then
+  echo "present: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
+else
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium
+fi

@@ -1,0 +1,156 @@
+// Measures what the build shipped (raw and gzip -9), writes SIZE.md with where the wasm bytes go,
+// and checks the budget: `node scripts/size.mjs --check` exits 1 when dist/nianbao.html is over it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { paths, HTML_GZIP_BUDGET } from './paths.mjs';
+
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function leb(bytes, at) {
+  let value = 0, shift = 0, byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+const SECTION_NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export',
+  'start', 'element', 'code', 'data', 'datacount'];
+
+/** Section sizes, and each defined function's body size with its (demangled-ish) name. */
+export function wasmAnatomy(bytes) {
+  const sections = [];
+  const bodies = [];
+  const names = new Map();
+  let importedFunctions = 0;
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = leb(bytes, at + 1);
+    const end = start + size;
+    let name = SECTION_NAMES[id] || `#${id}`;
+    if (id === 0) {
+      const [len, p] = leb(bytes, start);
+      name = `custom:${Buffer.from(bytes.subarray(p, p + len)).toString()}`;
+      if (name === 'custom:name') readNames(bytes, p + len, end, names);
+    } else if (id === 2) {
+      let [count, p] = leb(bytes, start);
+      for (let i = 0; i < count; i++) {
+        let len;
+        [len, p] = leb(bytes, p); p += len; // module
+        [len, p] = leb(bytes, p); p += len; // field
+        const kind = bytes[p++];
+        if (kind === 0) { importedFunctions++; [, p] = leb(bytes, p); }
+        else if (kind === 1) { p++; const [flags, q] = leb(bytes, p); [, p] = leb(bytes, q); if (flags & 1) [, p] = leb(bytes, p); }
+        else if (kind === 2) { const [flags, q] = leb(bytes, p); [, p] = leb(bytes, q); if (flags & 1) [, p] = leb(bytes, p); }
+        else if (kind === 3) p += 2;
+      }
+    } else if (id === 10) {
+      let [count, p] = leb(bytes, start);
+      for (let i = 0; i < count; i++) {
+        const [len, q] = leb(bytes, p);
+        bodies.push({ index: importedFunctions + i, size: len + (q - p) });
+        p = q + len;
+      }
+    }
+    sections.push({ name, size: end - at });
+    at = end;
+  }
+  for (const body of bodies) body.name = names.get(body.index) || `func[${body.index}]`;
+  return { sections, bodies };
+}
+
+function readNames(bytes, at, end, names) {
+  while (at < end) {
+    const kind = bytes[at];
+    const [size, start] = leb(bytes, at + 1);
+    if (kind === 1) {
+      let [count, p] = leb(bytes, start);
+      for (let i = 0; i < count; i++) {
+        let index, len;
+        [index, p] = leb(bytes, p);
+        [len, p] = leb(bytes, p);
+        names.set(index, Buffer.from(bytes.subarray(p, p + len)).toString());
+        p += len;
+      }
+    }
+    at = start + size;
+  }
+}
+
+/** A symbol without its hashes: wasm-bindgen leaves names demangled, with `::h…` and `[…]` hashes. */
+function shortName(name) {
+  return name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{8,}\]/g, '');
+}
+
+/** The crate a function belongs to: the first path segment (inside a leading `<` for impls). */
+function crateOf(name) {
+  if (/^(checkReport|version|ruleCatalogue|tableLayout)$/.test(name)) return 'nianbao_wasm exports (core inlined by LTO)';
+  if (/^__wbindgen|^__wbg/.test(name)) return 'wasm_bindgen';
+  const first = (/^<*([A-Za-z_][A-Za-z0-9_]*)/.exec(shortName(name)) || [, 'other'])[1];
+  if (/^(core|alloc|std|dlmalloc|compiler_builtins)$/.test(first)) return `${first} (Rust std)`;
+  // Impls on primitives (`<u128 as …>`, `<T as …>`) and compiler intrinsics (`__multi3`) are std too.
+  if (/^(char|str|bool|[iuf](8|16|32|64|128|size)|T|__\w+)$/.test(first)) return 'core (Rust std)';
+  if (/^nianbao_\w+$|^wasm_bindgen$/.test(first)) return first;
+  return 'other';
+}
+
+export function measure() {
+  const html = readFileSync(paths.distHtml);
+  const wasm = readFileSync(paths.distWasm);
+  const embed = readFileSync(paths.distEmbed);
+  return {
+    html: { raw: html.length, gzip: gz(html) },
+    wasm: { raw: wasm.length, gzip: gz(wasm) },
+    embed: { raw: embed.length, gzip: gz(embed) },
+  };
+}
+
+export function writeSizeRecord() {
+  const m = measure();
+  const { sections, bodies } = wasmAnatomy(readFileSync(paths.namedWasm));
+  const byCrate = new Map();
+  for (const b of bodies) byCrate.set(crateOf(b.name), (byCrate.get(crateOf(b.name)) || 0) + b.size);
+  const codeTotal = bodies.reduce((s, b) => s + b.size, 0);
+  const top = [...bodies].sort((a, b) => b.size - a.size).slice(0, 10);
+  const lines = [
+    '# Size of what the page ships',
+    '',
+    'Written by `npm run build` (scripts/size.mjs); `npm test` fails when `dist/nianbao.html` is over',
+    `the budget of ${kb(HTML_GZIP_BUDGET)} gzipped (gzip -9).`,
+    '',
+    '| file | raw | gzip -9 |',
+    '|---|---:|---:|',
+    `| dist/nianbao.html (page, wasm, seeds inline) | ${kb(m.html.raw)} | ${kb(m.html.gzip)} |`,
+    `| dist/nianbao_bg.wasm | ${kb(m.wasm.raw)} | ${kb(m.wasm.gzip)} |`,
+    `| dist/nianbao-embed.js (wasm inline, no seeds) | ${kb(m.embed.raw)} | ${kb(m.embed.gzip)} |`,
+    '',
+    '## Where the wasm bytes go',
+    '',
+    'Sections of the shipped module (measured on a copy optimized identically but keeping names):',
+    '',
+    ...sections.filter((s) => s.name !== 'custom:name').map((s) => `- ${s.name}: ${kb(s.size)}`),
+    '',
+    `Function bodies (${kb(codeTotal)}) by crate:`,
+    '',
+    ...[...byCrate].sort((a, b) => b[1] - a[1]).map(([c, n]) => `- ${c}: ${kb(n)}`),
+    '',
+    'Largest functions:',
+    '',
+    ...top.map((b) => `- ${kb(b.size)} \`${shortName(b.name)}\``),
+    '',
+  ];
+  writeFileSync(paths.sizeRecord, lines.join('\n'));
+  console.log(`  dist/nianbao.html ${kb(m.html.raw)} raw, ${kb(m.html.gzip)} gzip; wasm ${kb(m.wasm.raw)} raw, ${kb(m.wasm.gzip)} gzip`);
+  return m;
+}
+
+if (process.argv.includes('--check')) {
+  const m = measure();
+  const ok = m.html.gzip <= HTML_GZIP_BUDGET;
+  console.log(`dist/nianbao.html: ${m.html.gzip} bytes gzipped; budget ${HTML_GZIP_BUDGET} bytes: ${ok ? 'within' : 'OVER'}`);
+  if (!ok) process.exit(1);
+}

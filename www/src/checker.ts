@@ -1,0 +1,90 @@
+// Checks reports asynchronously: in a Blob-URL worker when the page allows one (it works from
+// file://), otherwise on the main thread (a portal's CSP may forbid blob: workers).
+import workerSource from 'nianbao:worker';
+import { initEngine, checkJson } from './engine';
+import { wasmBytes } from './wasm-bytes';
+import type { WorkerRequest, WorkerResponse } from './worker';
+import type { CheckResult } from './types';
+
+interface Pending {
+  text: string;
+  previousText?: string;
+  resolve(json: string): void;
+  reject(error: unknown): void;
+}
+
+let mainReady: Promise<void> | null = null;
+/** undefined: not tried yet; null: unavailable here, checks run on the main thread. */
+let worker: Worker | null | undefined;
+const pending = new Map<number, Pending>();
+let nextId = 1;
+
+/** The engine on the main thread (rule catalogue, table layouts, and checks without a worker). */
+export function engineReady(): Promise<void> {
+  if (!mainReady) mainReady = initEngine(wasmBytes());
+  return mainReady;
+}
+
+function runOnMainThread(p: Pending): void {
+  engineReady().then(() => p.resolve(checkJson(p.text, p.previousText)), p.reject);
+}
+
+/** Gives up on the worker and re-runs what it had not answered on the main thread. */
+function abandonWorker(): void {
+  if (worker) worker.terminate();
+  worker = null;
+  const waiting = Array.from(pending.values());
+  pending.clear();
+  waiting.forEach(runOnMainThread);
+}
+
+function startWorker(): Worker | null {
+  let url = '';
+  try {
+    url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+    const started = new Worker(url);
+    started.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      const message = event.data;
+      if (message.type === 'ready') {
+        URL.revokeObjectURL(url);
+        return;
+      }
+      if (message.type === 'failed' && message.id < 0) {
+        abandonWorker();
+        return;
+      }
+      const p = pending.get(message.id);
+      if (!p) return;
+      pending.delete(message.id);
+      if (message.type === 'result') p.resolve(message.json);
+      else p.reject(new Error(message.message));
+    };
+    started.onerror = (event) => {
+      event.preventDefault();
+      abandonWorker();
+    };
+    const copy = wasmBytes().slice();
+    const init: WorkerRequest = { type: 'init', bytes: copy.buffer };
+    started.postMessage(init, [copy.buffer]);
+    return started;
+  } catch {
+    if (url) URL.revokeObjectURL(url);
+    return null;
+  }
+}
+
+/** Checks one report; resolves with the result contract (UTF-16 offsets into `text`). */
+export function checkAsync(text: string, previousText?: string): Promise<CheckResult> {
+  return new Promise<string>((resolve, reject) => {
+    const p: Pending = { text, previousText, resolve, reject };
+    if (worker === undefined) worker = startWorker();
+    if (!worker) {
+      runOnMainThread(p);
+      return;
+    }
+    const id = nextId++;
+    pending.set(id, p);
+    const request: WorkerRequest = { type: 'check', id, text, previousText };
+    worker.postMessage(request);
+  }).then((json) => JSON.parse(json) as CheckResult);
+}

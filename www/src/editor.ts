@@ -1,0 +1,144 @@
+// The report text area with line numbers, file drop and span selection. It owns the user's text:
+// every programmatic replacement goes through replaceText so it can be undone.
+import { el } from './dom';
+import { readFile } from './decode';
+
+export interface Editor {
+  root: HTMLElement;
+  textarea: HTMLTextAreaElement;
+  getText(): string;
+  /** Sets the text and refreshes the line numbers (fires `onChange`). */
+  setText(text: string): void;
+  /** Selects [start, end) and scrolls it into view; Escape returns focus to `returnTo`. */
+  select(start: number, end: number, line: number, returnTo?: HTMLElement): void;
+}
+
+export interface EditorOptions {
+  id: string;
+  label: string;
+  hint: string;
+  rows: number;
+  onChange(text: string): void;
+  /** A dropped or chosen file was read; `replace` puts its text in (undoably). */
+  onFile(name: string, text: string, encoding: string): void;
+  onFileError(name: string): void;
+}
+
+function lineCount(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+export function createEditor(options: EditorOptions): Editor {
+  // Only the visible line numbers are drawn: a 100 000-line gutter would cost a second of layout.
+  const numbers = el('div', { class: 'nb-gutter-numbers' });
+  const gutter = el('div', { class: 'nb-gutter', 'aria-hidden': 'true' }, numbers);
+  const textarea = el('textarea', {
+    id: options.id,
+    class: 'nb-textarea',
+    rows: options.rows,
+    wrap: 'off',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-describedby': `${options.id}-hint`,
+  });
+  let returnTo: HTMLElement | undefined;
+  let lines = 1;
+  let drawn = '';
+
+  const drawGutter = () => {
+    const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 24;
+    const first = Math.min(lines - 1, Math.floor(textarea.scrollTop / lineHeight));
+    const last = Math.min(lines, first + Math.ceil(textarea.clientHeight / lineHeight) + 2);
+    const key = `${first}:${last}`;
+    if (key !== drawn) {
+      const visible: string[] = [];
+      for (let i = first + 1; i <= last; i++) visible.push(String(i));
+      numbers.textContent = visible.join('\n');
+      drawn = key;
+    }
+    numbers.style.transform = `translateY(${first * lineHeight - textarea.scrollTop}px)`;
+  };
+  const refreshGutter = () => {
+    lines = lineCount(textarea.value);
+    drawn = '';
+    drawGutter();
+  };
+
+  textarea.addEventListener('input', () => {
+    refreshGutter();
+    options.onChange(textarea.value);
+  });
+  textarea.addEventListener('scroll', drawGutter);
+  // The box can be resized (resize: vertical) or the page zoomed: more numbers may be visible.
+  if (typeof ResizeObserver === 'function') new ResizeObserver(drawGutter).observe(textarea);
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && returnTo && document.contains(returnTo)) {
+      event.preventDefault();
+      returnTo.focus();
+      returnTo = undefined;
+    }
+  });
+
+  const frame = el('div', { class: 'nb-editor-frame' }, gutter, textarea);
+  frame.addEventListener('dragover', (event) => {
+    if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, 'Files') !== -1) {
+      event.preventDefault();
+      frame.classList.add('nb-editor-frame--drop');
+    }
+  });
+  frame.addEventListener('dragleave', () => frame.classList.remove('nb-editor-frame--drop'));
+  frame.addEventListener('drop', (event) => {
+    frame.classList.remove('nb-editor-frame--drop');
+    const file = event.dataTransfer && event.dataTransfer.files[0];
+    if (!file) return; // dropped text: the text area inserts it itself
+    event.preventDefault();
+    readFile(file).then(
+      (decoded) => options.onFile(file.name, decoded.text, decoded.encoding),
+      () => options.onFileError(file.name),
+    );
+  });
+
+  const root = el(
+    'div',
+    { class: 'nb-editor' },
+    el('label', { class: 'nb-label', for: options.id }, options.label),
+    el('p', { class: 'nb-hint', id: `${options.id}-hint` }, options.hint),
+    frame,
+  );
+
+  const editor: Editor = {
+    root,
+    textarea,
+    getText: () => textarea.value,
+    setText(text) {
+      textarea.value = text;
+      refreshGutter();
+      options.onChange(textarea.value);
+    },
+    select(start, end, line, back) {
+      returnTo = back;
+      textarea.focus();
+      textarea.setSelectionRange(start, end);
+      // Bring the line to the upper third of the box; the browser does not scroll on its own.
+      const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
+      textarea.scrollTop = Math.max(0, (line - 1) * lineHeight - textarea.clientHeight / 3);
+      drawGutter();
+    },
+  };
+  refreshGutter();
+  return editor;
+}
+
+/** A button that opens a file chooser for .txt files. */
+export function fileButton(label: string, onPick: (file: File) => void): HTMLElement {
+  const input = el('input', { type: 'file', accept: '.txt,text/plain', class: 'nb-visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
+  input.addEventListener('change', () => {
+    const file = input.files && input.files[0];
+    if (file) onPick(file);
+    input.value = '';
+  });
+  const button = el('button', { type: 'button', class: 'nb-button', onclick: () => input.click() }, label);
+  return el('span', { class: 'nb-file' }, button, input);
+}

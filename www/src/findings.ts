@@ -1,0 +1,105 @@
+// The findings list, grouped by table: each finding is a button that selects its place in the
+// text; below it the arithmetic, the suggested repair in words and the rule's explanation.
+import { el } from './dom';
+import { displayValue, SEVERITY_ICONS, SEVERITY_NAMES, TABLE_NAMES, tableOf } from './labels';
+import type { CheckResult, Diagnostic, Repair, Rule } from './types';
+
+export interface FindingsContext {
+  result: CheckResult;
+  rules: Map<string, Rule>;
+  describe(path: string): string;
+  choose(index: number, button: HTMLElement): void;
+}
+
+const GROUP_ORDER = ['t2', 't3', 't4', 'old', 'pct', ''];
+
+function currentValue(result: CheckResult, path: string): string {
+  const cell = result.report.cells[path];
+  if (cell === undefined || cell === null) return '空';
+  return displayValue(cell);
+}
+
+/** "（七）总计 自然人 0 → 1；…" for one repair. */
+export function repairText(result: CheckResult, repair: Repair, describe: (path: string) => string): string {
+  return Object.keys(repair.changes)
+    .map((path) => `${describe(path)} ${currentValue(result, path)} → ${repair.changes[path]}`)
+    .join('；');
+}
+
+function repairFor(result: CheckResult, d: Diagnostic): Repair | undefined {
+  for (const repair of result.repairs) {
+    if (d.cells.some((path) => path in repair.changes)) return repair;
+  }
+  return undefined;
+}
+
+/** "表三（五）… 1.信访举报投诉类申请：自然人、商业企业…" — cells of one row named once. */
+function cellList(paths: string[], describe: (path: string) => string): string {
+  const rows: { row: string; columns: string[] }[] = [];
+  for (const name of paths.map(describe)) {
+    const cut = name.lastIndexOf(' ');
+    const row = cut > 0 ? name.slice(0, cut) : name;
+    const last = rows[rows.length - 1];
+    if (cut > 0 && last && last.row === row) last.columns.push(name.slice(cut + 1));
+    else rows.push({ row, columns: cut > 0 ? [name.slice(cut + 1)] : [] });
+  }
+  return rows.map((r) => (r.columns.length ? `${r.row}：${r.columns.join('、')}` : r.row)).join('；');
+}
+
+function ruleHelp(rule: Rule | undefined, code: string): HTMLElement {
+  const body = rule
+    ? [
+        el('p', {}, rule.summary),
+        rule.explanation ? el('p', {}, rule.explanation) : null,
+        rule.formula ? el('p', {}, '关系：', el('span', { class: 'nb-formula' }, rule.formula)) : null,
+        rule.example ? el('p', {}, '例：', rule.example) : null,
+      ]
+    : [el('p', {}, '规则目录中没有这一代码的说明。')];
+  return el('details', { class: 'nb-rule' }, el('summary', {}, `规则说明（${code}）`), body);
+}
+
+function finding(ctx: FindingsContext, d: Diagnostic, index: number): HTMLElement {
+  const repair = repairFor(ctx.result, d);
+  const button = el('button', { type: 'button', class: `nb-finding-choose nb-finding-choose--${d.severity}`, 'data-index': index },
+    el('span', { class: 'nb-severity' },
+      el('span', { 'aria-hidden': 'true' }, SEVERITY_ICONS[d.severity]), ' ', SEVERITY_NAMES[d.severity]),
+    ' ',
+    el('span', { class: 'nb-finding-message' }, d.message),
+    ' ',
+    el('span', { class: 'nb-finding-where' }, `第 ${d.line} 行第 ${d.column} 列`));
+  button.addEventListener('click', () => ctx.choose(index, button));
+  const values = d.expected !== null || d.actual !== null
+    ? el('p', { class: 'nb-finding-values' }, d.expected !== null ? `应为 ${d.expected}` : '', d.expected !== null && d.actual !== null ? '，' : '', d.actual !== null ? `实为 ${d.actual}` : '')
+    : null;
+  return el('li', { class: `nb-finding nb-finding--${d.severity}` },
+    button,
+    values,
+    d.notes.length ? el('ul', { class: 'nb-notes' }, d.notes.map((n) => el('li', {}, n))) : null,
+    d.labels.length ? el('ul', { class: 'nb-notes' }, d.labels.map((l) => el('li', {}, `第 ${l.line} 行：${l.message}`))) : null,
+    d.help ? el('p', { class: 'nb-help' }, d.help) : null,
+    repair ? el('p', { class: 'nb-repair' }, `建议：${repairText(ctx.result, repair, ctx.describe)}`) : null,
+    d.cells.length ? el('p', { class: 'nb-finding-cells' }, `涉及：${cellList(d.cells, ctx.describe)}`) : null,
+    ruleHelp(ctx.rules.get(d.code), d.code));
+}
+
+export function renderFindings(ctx: FindingsContext): HTMLElement {
+  const { result } = ctx;
+  if (!result.diagnostics.length) {
+    return el('div', { class: 'nb-findings' }, el('p', { class: 'nb-empty' }, '没有发现问题。'));
+  }
+  const groups = new Map<string, number[]>();
+  result.diagnostics.forEach((d, i) => {
+    const key = d.cells.length ? tableOf(d.cells[0]) : '';
+    if (!groups.has(key)) groups.set(key, []);
+    (groups.get(key) as number[]).push(i);
+  });
+  const best = result.repairs[0];
+  return el('div', { class: 'nb-findings' },
+    best ? el('p', { class: 'nb-repair nb-repair--best' }, `最可能需要修改：${repairText(result, best, ctx.describe)}`) : null,
+    GROUP_ORDER.filter((key) => groups.has(key)).map((key) => {
+      const indices = groups.get(key) as number[];
+      return el('section', { class: 'nb-finding-group' },
+        el('h3', {}, `${key ? TABLE_NAMES[key] : '全文'}（${indices.length} 项）`),
+        el('ol', { class: 'nb-finding-list' }, indices.map((i) => finding(ctx, result.diagnostics[i], i))));
+    }));
+}

@@ -1,0 +1,22 @@
+// Entry of the standalone page (dist/nianbao.html): defines `Nianbao` and mounts the checker with
+// the seed reports as examples, the draft kept in localStorage and the "下载离线版" button.
+import seeds from 'nianbao:seeds';
+import { installApi } from './api';
+import { NO_WASM_MESSAGE, supportsWasm } from './app';
+
+// Captured before mounting changes the DOM: the file as it was loaded, offered for download.
+const pristineHtml = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+
+const api = installApi();
+const host = document.getElementById('nb-app');
+if (host) {
+  if (supportsWasm()) {
+    api.mount(host, {
+      examples: seeds.map((s) => ({ id: s.id, title: s.title, text: s.text })),
+      storageKey: 'nianbao.draft',
+      offlineHtml: () => pristineHtml,
+    });
+  } else {
+    host.textContent = NO_WASM_MESSAGE;
+  }
+}

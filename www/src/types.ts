@@ -1,0 +1,146 @@
+// The result contract (schema nianbao/1, docs/data-contract.md) and the other values the wasm
+// boundary returns, as TypeScript types. Offsets are UTF-16 code units: they index JS strings.
+
+/** [start, end) in UTF-16 code units of the checked text. */
+export type Span = [number, number];
+
+/** A count (integer), money in 元 as a decimal string, or null for a placeholder such as "/". */
+export type CellValue = number | string | null;
+
+export interface Cell {
+  value: CellValue;
+  /** The cell as printed in the text. */
+  text: string;
+  span: Span;
+  /** 1-based line number. */
+  line: number;
+  /** Pre-2019 statistics rows only. */
+  label?: string;
+  parent?: string | null;
+  unit?: string | null;
+}
+
+export type Format = 'f2019' | 'f2021' | 'old' | 'unknown';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Section {
+  number: number;
+  title: string;
+  line: number;
+  span: Span;
+}
+
+export interface Report {
+  title: string | null;
+  agency: string | null;
+  year: number | null;
+  format: Format;
+  sections: Section[];
+  /** Cell path → cell; null when the format has the cell but the text leaves it empty or unreadable. */
+  cells: Record<string, Cell | null>;
+}
+
+export interface Summary {
+  cells_expected: number;
+  cells_read: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface DiagnosticLabel {
+  span: Span;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  cells: string[];
+  expected: string | null;
+  actual: string | null;
+  span: Span;
+  line: number;
+  column: number;
+  notes: string[];
+  help: string | null;
+  labels: DiagnosticLabel[];
+}
+
+export interface Repair {
+  /** Cell path → the value it needs, as the contract prints values. */
+  changes: Record<string, string>;
+}
+
+export interface CheckResult {
+  schema: 'nianbao/1';
+  report: Report;
+  summary: Summary;
+  diagnostics: Diagnostic[];
+  repairs: Repair[];
+}
+
+/** One entry of the rule catalogue (`ruleCatalogue()`). */
+export interface Rule {
+  code: string;
+  severity: Severity;
+  summary: string;
+  explanation: string;
+  formula: string;
+  example: string;
+}
+
+export interface LayoutColumn {
+  key: string;
+  label: string;
+}
+
+/** The official layout of tables 二/三/四 (`tableLayout(format)`); `{}` for old/unknown formats. */
+export interface Layout {
+  t2?: { key: string; label: string; item: string; columns: LayoutColumn[] }[];
+  /** Rows with an empty key are group headings. */
+  t3?: { columns: LayoutColumn[]; rows: { key: string; label: string; level: number }[] };
+  t4?: { groups: LayoutColumn[]; columns: LayoutColumn[] };
+}
+
+/** An example report the page offers as a button. */
+export interface Example {
+  id: string;
+  title: string;
+  text: string;
+}
+
+export interface MountOptions {
+  /** Initial report text; wins over a saved draft. */
+  text?: string;
+  /** Initial text of last year's report. */
+  previousText?: string;
+  /** Example reports offered as buttons. */
+  examples?: Example[];
+  /** localStorage key under which the draft is kept; omitted or null keeps no draft. */
+  storageKey?: string | null;
+  /** Returns the page's own HTML for the "下载离线版" button; omitted hides the button. */
+  offlineHtml?: () => string;
+  /** Called after every check with the result contract. */
+  onResult?: (result: CheckResult) => void;
+  /** Delay after the last keystroke before re-checking, in ms (default 300). */
+  debounceMs?: number;
+}
+
+export interface Mounted {
+  setText(text: string, previousText?: string): void;
+  getText(): string;
+  /** Resolves with the result of checking the current text. */
+  check(): Promise<CheckResult>;
+  destroy(): void;
+}
+
+/** The one global the page and the embed script define. */
+export interface NianbaoApi {
+  mount(element: HTMLElement, options?: MountOptions): Mounted;
+  check(text: string, previousText?: string): Promise<CheckResult>;
+  version(): Promise<string>;
+}

@@ -1,0 +1,31 @@
+// Worker entry (started from a Blob URL, which works from file://): checks off the main thread so
+// typing and big pastes never freeze the page.
+import { initEngine, checkJson } from './engine';
+
+export type WorkerRequest =
+  | { type: 'init'; bytes: ArrayBuffer }
+  | { type: 'check'; id: number; text: string; previousText?: string };
+export type WorkerResponse =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; json: string }
+  | { type: 'failed'; id: number; message: string };
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse): void;
+};
+
+let ready: Promise<void> = Promise.reject(new Error('not initialised'));
+ready.catch(() => undefined);
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  if (request.type === 'init') {
+    ready = initEngine(new Uint8Array(request.bytes));
+    ready.then(() => scope.postMessage({ type: 'ready' }), (e: unknown) => scope.postMessage({ type: 'failed', id: -1, message: String(e) }));
+    return;
+  }
+  ready
+    .then(() => scope.postMessage({ type: 'result', id: request.id, json: checkJson(request.text, request.previousText) }))
+    .catch((e: unknown) => scope.postMessage({ type: 'failed', id: request.id, message: String(e) }));
+};
