@@ -32,7 +32,7 @@ struct Positions {
 
 impl Positions {
     fn new(source: &str, mut offsets: Vec<u32>, encoding: PositionEncoding) -> Positions {
-        offsets.sort_unstable();
+        crate::order::sort(&mut offsets);
         offsets.dedup();
         let mut sorted = Vec::with_capacity(offsets.len());
         let bytes = source.as_bytes();

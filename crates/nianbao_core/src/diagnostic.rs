@@ -108,7 +108,7 @@ impl Diagnostic {
 
 /// Deterministic order for output and snapshots: primary offset, then code, then message.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
+    crate::order::sort_by(diagnostics, |a, b| {
         (a.span.start, a.code, &a.message).cmp(&(b.span.start, b.code, &b.message))
     });
 }

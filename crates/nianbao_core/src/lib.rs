@@ -9,6 +9,7 @@ pub mod cross_year;
 pub mod decimal;
 pub mod diagnostic;
 mod json;
+mod order;
 pub mod parse;
 pub mod prose;
 pub mod relations;

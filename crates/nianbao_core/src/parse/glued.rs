@@ -231,7 +231,7 @@ pub fn resolve(
         .iter()
         .filter_map(|rel| {
             let mut slots: Vec<usize> = rel.refs().filter_map(|&(r, _)| row_slot(r)).collect();
-            slots.sort_unstable();
+            crate::order::sort(&mut slots);
             slots.dedup();
             (!slots.is_empty()).then_some((rel, slots))
         })

@@ -119,7 +119,9 @@ pub fn rows_in_chunk(
             }
         },
     );
-    matches.sort_by_key(|m| (m.canon_start, std::cmp::Reverse(m.canon_end)));
+    crate::order::sort_by_key(&mut matches, |m| {
+        (m.canon_start, std::cmp::Reverse(m.canon_end))
+    });
     // Overlapping matches (one key inside another row's label): keep the earlier, longer one.
     let mut kept: Vec<KeyMatch> = Vec::with_capacity(matches.len());
     for m in matches {

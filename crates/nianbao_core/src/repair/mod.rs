@@ -203,7 +203,7 @@ impl Search<'_> {
             return;
         }
         let mut key = set.clone();
-        key.sort_unstable();
+        crate::order::sort(&mut key);
         if !self.seen.insert(key) {
             return;
         }
@@ -293,7 +293,7 @@ impl Search<'_> {
         {
             return None;
         }
-        changes.sort_by_key(|(v, _)| *v);
+        crate::order::sort_by_key(&mut changes, |(v, _)| *v);
         Some(Candidate { changes })
     }
 }
@@ -374,7 +374,7 @@ pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)
         let first = c.changes.first().map_or(0, |(v, _)| *v);
         (-support, nonzero, std::cmp::Reverse(totals), delta, first)
     };
-    found.sort_by_key(|c| score(c));
+    crate::order::sort_by_key(&mut found, score);
     found.dedup();
     found
         .into_iter()
@@ -382,7 +382,7 @@ pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)
         .map(|c| {
             // Changes in document (cell map) order.
             let mut changes: Vec<(usize, i64)> = c.changes;
-            changes.sort_by_key(|(v, _)| {
+            crate::order::sort_by_key(&mut changes, |(v, _)| {
                 report
                     .cells
                     .iter()
@@ -467,7 +467,7 @@ pub fn annotate(report: &Report, diagnostics: &mut [Diagnostic], repairs: &[Repa
             d.span = cell.span;
         }
         // Most likely wrong cells first.
-        d.cells.sort_by_key(|c| !touched.contains(&c.as_ref()));
+        crate::order::sort_by_key(&mut d.cells, |c| !touched.contains(&c.as_ref()));
         let n = first.changes.len();
         d.help = Some(if n == 1 {
             format!("建议：{words}（只改这一格，所有不平衡的关系就都能成立）。")

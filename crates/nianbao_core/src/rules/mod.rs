@@ -84,7 +84,7 @@ pub fn docs() -> Vec<RuleDoc> {
         crate::cross_year::DOC_CUMULATIVE,
         crate::cross_year::DOC_MISMATCH,
     ];
-    all.sort_by_key(|d| d.code);
+    crate::order::sort_by_key(&mut all, |d| d.code);
     all
 }
 

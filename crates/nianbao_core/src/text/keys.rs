@@ -20,7 +20,7 @@ impl KeySet {
             .map(|(k, id)| (k.chars().collect::<Vec<_>>().into_boxed_slice(), id))
             .collect();
         let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        order.sort_by_key(|&i| keys[i as usize].0[0]);
+        crate::order::sort_by_key(&mut order, |&i| keys[i as usize].0[0]);
         let mut firsts: Vec<(char, u32, u32)> = Vec::new();
         for (pos, &i) in order.iter().enumerate() {
             let c = keys[i as usize].0[0];
