@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { paths, root } from '../../scripts/paths.mjs';
 
@@ -150,12 +151,13 @@ test('tableLayout() draws exactly the cells the contract has, for both national 
 });
 
 test('dist/nianbao_bg.wasm is exactly the module inlined in nianbao.html and nianbao-embed.js', async () => {
-  const { inflateRawSync } = await import('node:zlib');
+  // Decoded with LZMA-JS, not with the page's own decoder: the two must agree on the format.
+  const { decompress } = createRequire(import.meta.url)('lzma');
   const shipped = readFileSync(paths.distWasm);
   for (const file of [paths.distHtml, paths.distEmbed]) {
-    const inlined = /deflated:"([A-Za-z0-9+/=]+)",size:(\d+)/.exec(readFileSync(file, 'utf8'));
-    assert.ok(inlined, `${file} holds the deflated wasm`);
-    const bytes = inflateRawSync(Buffer.from(inlined[1], 'base64'));
+    const inlined = /lzma:"([A-Za-z0-9+/=]+)",size:(\d+)/.exec(readFileSync(file, 'utf8'));
+    assert.ok(inlined, `${file} holds the LZMA-compressed wasm`);
+    const bytes = Buffer.from(decompress(Buffer.from(inlined[1], 'base64')));
     assert.equal(bytes.length, Number(inlined[2]));
     assert.ok(bytes.equals(shipped), `${file}: inlined wasm = dist/nianbao_bg.wasm`);
   }

@@ -1,12 +1,8 @@
-// Modules the build provides (scripts/build.mjs): the wasm (raw DEFLATE, base64), the worker's
-// bundled source, the seed reports, and CSS loaded as text; plus tiny-inflate's untyped export.
+// Modules the build provides (scripts/build.mjs): the wasm (LZMA, base64), the worker's bundled
+// source, the seed reports, and CSS loaded as text.
 declare module 'nianbao:wasm' {
-  const wasm: { deflated: string; size: number };
+  const wasm: { lzma: string; size: number };
   export default wasm;
-}
-declare module 'tiny-inflate' {
-  function inflate(source: Uint8Array, dest: Uint8Array): Uint8Array;
-  export default inflate;
 }
 declare module 'nianbao:worker' {
   const source: string;

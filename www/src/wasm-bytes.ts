@@ -1,17 +1,17 @@
-// The wasm module shipped inside the script (works from file://, where fetch fails): raw DEFLATE
-// in base64, inflated once. DecompressionStream would need Chromium 80; tiny-inflate runs anywhere.
+// The wasm module shipped inside the script (works from file://, where fetch fails): LZMA in
+// base64, decoded once. gzip cannot compress base64 well, so the bytes are compressed first.
 import wasm from 'nianbao:wasm';
-import inflate from 'tiny-inflate';
+import { lzmaDecode } from './lzma';
 
 let bytes: Uint8Array | null = null;
 
 export function wasmBytes(): Uint8Array {
   if (!bytes) {
-    const binary = atob(wasm.deflated);
-    const deflated = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) deflated[i] = binary.charCodeAt(i);
-    bytes = new Uint8Array(wasm.size);
-    inflate(deflated, bytes);
+    const binary = atob(wasm.lzma);
+    const packed = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) packed[i] = binary.charCodeAt(i);
+    bytes = lzmaDecode(packed);
+    if (bytes.length !== wasm.size) throw new Error(`wasm: ${bytes.length} bytes decoded, ${wasm.size} expected`);
   }
   return bytes;
 }
