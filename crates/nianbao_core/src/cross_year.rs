@@ -173,7 +173,7 @@ fn items(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
 
 /// The canonical words of an old row's label, for matching rows across years.
 fn label_key(report: &Report, row: &str) -> Option<String> {
-    let info = report.cells.get(row)?.old.as_deref()?;
+    let info = report.old_row(row)?;
     let words: String = info
         .label
         .split(['(', '（'])

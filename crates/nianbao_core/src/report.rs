@@ -238,6 +238,23 @@ pub struct Report {
     pub format: Format,
     pub sections: Vec<Section>,
     pub cells: CellMap,
+    /// Label, parent and unit of pre-2019 rows whose cells could not be read (their cells are
+    /// null), so messages can still name the row and rules still know its place in the table.
+    pub unread_rows: Vec<(CellPath, OldRowInfo)>,
+}
+
+impl Report {
+    /// What the table says about pre-2019 row `old.<n>`, read or not.
+    pub fn old_row(&self, row: &str) -> Option<&OldRowInfo> {
+        match self.cells.get(row).and_then(|c| c.old.as_deref()) {
+            Some(info) => Some(info),
+            None => self
+                .unread_rows
+                .iter()
+                .find(|(path, _)| path.as_ref() == row)
+                .map(|(_, info)| info),
+        }
+    }
 }
 
 impl Default for Report {
@@ -250,6 +267,7 @@ impl Default for Report {
             format: Format::Unknown,
             sections: Vec::new(),
             cells: CellMap::new(),
+            unread_rows: Vec::new(),
         }
     }
 }

@@ -12,7 +12,7 @@ pub mod sections;
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::report::{CellMap, Format, Report, Section, Span};
+use crate::report::{CellMap, CellPath, Format, OldRowInfo, Report, Section, Span};
 use crate::text::scan::{self, Scan};
 use rows::Chunk;
 
@@ -30,6 +30,8 @@ pub struct Ctx<'a> {
     pub chunks: Vec<Chunk>,
     pub sections: Vec<Section>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Pre-2019 rows left unread, with what their label says (see `Report::unread_rows`).
+    pub unread_rows: Vec<(CellPath, OldRowInfo)>,
 }
 
 pub fn parse(text: &str) -> Parsed {
@@ -42,6 +44,7 @@ pub fn parse(text: &str) -> Parsed {
         chunks,
         sections,
         diagnostics: Vec::new(),
+        unread_rows: Vec::new(),
     };
     let meta = meta::read(text);
     let format = format::detect(&ctx.scan.canon);
@@ -74,6 +77,7 @@ pub fn parse(text: &str) -> Parsed {
             format,
             sections: ctx.sections,
             cells,
+            unread_rows: ctx.unread_rows,
         },
         diagnostics: ctx.diagnostics,
     }

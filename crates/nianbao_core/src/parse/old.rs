@@ -395,12 +395,16 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
             }
             Some(RowCells::NoNumbers) | None => vec![None; columns],
         };
-        if let Some(Some(first)) = values.first_mut() {
-            first.old = Some(Box::new(OldRowInfo {
-                label: label.clone(),
-                parent: table_parents[slot].map(|p| CellPath::from(format!("old.{}", p + 1))),
-                unit: unit.map(str::to_string),
-            }));
+        let info = OldRowInfo {
+            label: label.clone(),
+            parent: table_parents[slot].map(|p| CellPath::from(format!("old.{}", p + 1))),
+            unit: unit.map(str::to_string),
+        };
+        match values.first_mut() {
+            Some(Some(first)) => first.old = Some(Box::new(info)),
+            _ => ctx
+                .unread_rows
+                .push((CellPath::from(paths[0].clone()), info)),
         }
         out.extend(paths.into_iter().map(CellPath::from).zip(values));
     }

@@ -482,7 +482,7 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
         crate::rules::relation::old_rows(report)
             .into_iter()
             .filter_map(|path| {
-                let info = report.cells.get(path)?.old.as_deref()?;
+                let info = report.old_row(path)?;
                 let words = old_label_words(&info.label);
                 (words.chars().count() >= 4).then(|| (words, path.to_string()))
             })

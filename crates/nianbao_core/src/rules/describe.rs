@@ -112,14 +112,10 @@ pub fn full(report: &Report, path: &str) -> String {
 
 /// The printed label of an old-table or percentage row.
 pub fn old_label(report: &Report, row_path: &str) -> String {
-    report
-        .cells
-        .get(row_path)
-        .and_then(|c| c.old.as_ref())
-        .map_or_else(
-            || format!("第 {} 行", row_path.rsplit('.').next().unwrap_or("?")),
-            |info| info.label.clone(),
-        )
+    report.old_row(row_path).map_or_else(
+        || format!("第 {} 行", row_path.rsplit('.').next().unwrap_or("?")),
+        |info| info.label.clone(),
+    )
 }
 
 /// Lists names "a、b、c" with at most `max` shown and "等 n 个" after.

@@ -231,7 +231,7 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
     } else {
         1
     };
-    let info = |r: usize| rows[r].0.cell.and_then(|c| c.old.as_deref());
+    let info = |r: usize| report.old_row(rows[r].0.path);
     let parents: Vec<Option<usize>> = (0..rows.len())
         .map(|r| {
             info(r)
@@ -251,8 +251,8 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
             })
         })
         .collect();
-    // Rows that could not be read have no label and no known parent: a neighbouring parent's
-    // parts may then be unlisted.
+    // A row the parser could not place has no label and no known parent: a neighbouring
+    // parent's parts may then be unlisted.
     let unread: Vec<usize> = (0..rows.len()).filter(|&r| info(r).is_none()).collect();
     let may_be_part_of = |p: usize| {
         unread.iter().any(|&u| {
