@@ -66,7 +66,13 @@ test('seed 000 shows its balance errors, every cell of an error marked, with the
     const repairs = await page.$$eval('.nb-repair', (ps) => ps.map((p) => p.textContent));
     for (const [path, value] of Object.entries(result.repairs[0].changes)) {
       assert.ok(repairs.some((r) => r.includes(`→ ${value}`) && !r.includes(path)), `repair of ${path} in words`);
+      // The likely culprit stands out in the table with the value it needs.
+      assert.ok(drawn[path].classes.includes('nb-cell--fix'), `${path} drawn as the cell to change`);
+      assert.ok(drawn[path].text.includes(`建议改为 ${value}`), `${path} shows 建议改为 ${value}`);
     }
+    const related = Object.entries(drawn).filter(([, c]) => c.classes.includes('nb-cell--related'));
+    assert.ok(related.length > 0, 'cells only involved in an error are drawn quieter than the culprit');
+    for (const [path] of related) assert.ok(!(path in result.repairs[0].changes), `${path} is not a repair cell`);
   }));
 
 test('choosing a finding selects its span in the text area and outlines its cells', () => withPage(async ({ page }) => {

@@ -2,7 +2,7 @@
 // Excel on Chinese Windows opens it correctly).
 import { displayValue, TABLE_NAMES, tableOf } from './labels';
 import type { CheckResult } from './types';
-import type { Marks } from './tables';
+import { suggestedValue, type Marks } from './tables';
 
 export function resultJson(result: CheckResult): string {
   return JSON.stringify(result, null, 2);
@@ -20,6 +20,7 @@ export function tablesCsv(result: CheckResult, marks: Marks, describe: (path: st
     const table = TABLE_NAMES[tableOf(path)] || '';
     const state = cell === null ? '缺失' : cell.value === null ? '占位符' : '';
     const mark = marks.get(path);
+    const fix = suggestedValue(result, path);
     rows.push([
       table,
       describe(path),
@@ -27,7 +28,8 @@ export function tablesCsv(result: CheckResult, marks: Marks, describe: (path: st
       cell ? displayValue(cell) : '',
       cell ? cell.text : '',
       cell ? cell.line : '',
-      [state, mark === 'error' ? '有错误' : mark === 'warning' ? '有警告' : ''].filter(Boolean).join('；'),
+      [state, mark === 'error' ? '有错误' : mark === 'warning' ? '有警告' : '', fix !== undefined ? `建议改为 ${fix}` : '']
+        .filter(Boolean).join('；'),
     ]);
   }
   return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -21,6 +21,18 @@ export function marksOf(result: CheckResult): Marks {
   return marks;
 }
 
+/** The value the first (most likely) repair gives `path`, if that repair changes it. */
+export function suggestedValue(result: CheckResult, path: string): string | undefined {
+  const first = result.repairs[0];
+  return first && Object.prototype.hasOwnProperty.call(first.changes, path) ? first.changes[path] : undefined;
+}
+
+/** In an error whose likely culprit is another cell: drawn quieter, so the culprit stands out. */
+function onlyRelated(result: CheckResult, path: string): boolean {
+  return result.diagnostics.some((d) => d.severity === 'error' && d.cells.indexOf(path) >= 0
+    && d.cells.some((p) => suggestedValue(result, p) !== undefined));
+}
+
 function valueCell(result: CheckResult, path: string, marks: Marks, describe: (path: string) => string): HTMLTableCellElement {
   const cells = result.report.cells;
   const cell: Cell | null | undefined = cells[path];
@@ -44,13 +56,25 @@ function valueCell(result: CheckResult, path: string, marks: Marks, describe: (p
     title += `：原文“${cell.text}”，第 ${cell.line} 行`;
   }
   const severity = marks.get(path);
-  if (severity) {
+  const fix = suggestedValue(result, path);
+  if (fix !== undefined) {
+    classes.push('nb-cell--error', 'nb-cell--fix');
+    content.push(
+      el('span', { class: 'nb-flag' },
+        el('span', { class: 'nb-flag-icon', 'aria-hidden': 'true' }, SEVERITY_ICONS.error),
+        el('span', { class: 'nb-flag-text' }, `错误，建议改为 ${fix}`)),
+    );
+    title += `；最可能需要修改，建议改为 ${fix}`;
+  } else if (severity) {
+    const related = severity === 'error' && onlyRelated(result, path);
     classes.push(`nb-cell--${severity}`);
+    if (related) classes.push('nb-cell--related');
     content.push(
       el('span', { class: 'nb-flag' },
         el('span', { class: 'nb-flag-icon', 'aria-hidden': 'true' }, SEVERITY_ICONS[severity]),
-        el('span', { class: 'nb-flag-text' }, SEVERITY_NAMES[severity])),
+        el('span', { class: 'nb-flag-text' }, related ? '相关错误' : SEVERITY_NAMES[severity])),
     );
+    if (related) title += '；参与了不成立的关系，但最可能需要修改的是别的单元格';
   }
   return el('td', { class: classes.join(' '), 'data-path': path, title }, content);
 }
