@@ -119,3 +119,51 @@ fn usage_and_io_errors_exit_2_with_a_chinese_message() {
     assert_eq!(code, 0);
     assert!(stdout.contains("nianbao check"));
 }
+
+#[test]
+fn balance_errors_exit_1_with_the_repair_in_words() {
+    let seed = fixture("seeds/000_7a90e1b32b8dd451.txt");
+    let (code, stdout, _) = run(&["check", seed.to_str().unwrap()]);
+    assert_eq!(code, 1, "EXPECTED.md: seed 000 has balance errors");
+    assert!(stdout.contains("错误[t3-identity]"), "{stdout}");
+    assert!(
+        stdout.contains("（七）总计 自然人 0 → 1，总计 0 → 1"),
+        "{stdout}"
+    );
+    // The same report next to clean ones: one error anywhere still exits 1.
+    let clean = fixture("seeds/002_3fca4d743e11907b.txt");
+    let (code, _, _) = run(&["check", clean.to_str().unwrap(), seed.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let (code, _, _) = run(&["check", clean.to_str().unwrap()]);
+    assert_eq!(code, 0, "seed 002 has no error");
+}
+
+#[test]
+fn previous_year_report_is_checked_across_years() {
+    let previous = fixture("corpus/f2021_2021_pingtan-syq.txt");
+    let current = fixture("corpus/f2021_2022_pingtan-syq.txt");
+    let (code, stdout, _) = run(&[
+        "check",
+        "--previous",
+        previous.to_str().unwrap(),
+        current.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        !stdout.contains("cross-year"),
+        "consecutive clean years agree: {stdout}"
+    );
+    // A report that is not last year's is named as such instead of being compared.
+    let older = fixture("corpus/f2019_2019_pingtan-syq.txt");
+    let (_, stdout, _) = run(&[
+        "check",
+        "--format=json",
+        "--previous",
+        older.to_str().unwrap(),
+        current.to_str().unwrap(),
+    ]);
+    assert!(
+        stdout.contains("\"code\":\"cross-year-mismatch\""),
+        "{stdout:.300}"
+    );
+}
