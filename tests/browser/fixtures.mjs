@@ -21,8 +21,6 @@ export function check(text, previous) {
 
 export const catalogue = JSON.parse(glue.ruleCatalogue());
 
-/** True once the balance rules are on main: their catalogue entries carry a formula. */
-export const balanceRulesLanded = catalogue.some((rule) => rule.formula);
 
 /** Encodes text as GBK bytes, using the runtime's GBK decoder to build the table (node has ICU). */
 export function encodeGbk(text) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { serve } from '../../scripts/serve.mjs';
 import { launch, openPage, settled, drawnCells, tabTo } from './chromium.mjs';
-import { seeds, asTextarea, check, balanceRulesLanded, encodeGbk } from './fixtures.mjs';
+import { seeds, asTextarea, check, encodeGbk } from './fixtures.mjs';
 import { assertDrawn, readSummary } from './render.mjs';
 
 const require = createRequire(import.meta.url);
@@ -54,7 +54,7 @@ for (const seed of seeds) {
 }
 
 test('seed 000 shows its balance errors, every cell of an error marked, with the repair in words',
-  { todo: balanceRulesLanded ? false : 'the balance rules have not landed on main yet' }, () => withPage(async ({ page }) => {
+  () => withPage(async ({ page }) => {
     await loadSeed(page, '000');
     const result = check(await page.inputValue('textarea.nb-textarea'));
     assert.ok(result.summary.errors > 0, 'EXPECTED.md: seed 000 has balance errors');
@@ -74,6 +74,17 @@ test('seed 000 shows its balance errors, every cell of an error marked, with the
     assert.ok(related.length > 0, 'cells only involved in an error are drawn quieter than the culprit');
     for (const [path] of related) assert.ok(!(path in result.repairs[0].changes), `${path} is not a repair cell`);
   }));
+
+test('table 三 has the official three-row header', () => withPage(async ({ page }) => {
+  await loadSeed(page, '002');
+  const rows = await page.$$eval('.nb-table--t3 thead tr', (trs) => trs.map((tr) =>
+    [...tr.children].map((th) => `${th.textContent}|${th.getAttribute('colspan') || 1}|${th.getAttribute('rowspan') || 1}`)));
+  assert.deepEqual(rows, [
+    ['项目|1|3', '申请人情况|7|1'],
+    ['自然人|1|2', '法人或其他组织|5|1', '总计|1|2'],
+    ['商业企业|1|1', '科研机构|1|1', '社会公益组织|1|1', '法律服务机构|1|1', '其他|1|1'],
+  ]);
+}));
 
 test('choosing a finding selects its span in the text area and outlines its cells', () => withPage(async ({ page }) => {
   await loadSeed(page, '001');

@@ -146,6 +146,15 @@ test('tableLayout() draws exactly the cells the contract has, for both national 
     assert.ok(report, `a fixture in ${format}`);
     assert.deepEqual([...drawn].sort(), Object.keys(report.report.cells).sort(), `${format}: layout paths = contract paths`);
   }
+  for (const format of ['f2019', 'f2021']) {
+    const { titles, t3 } = JSON.parse(glue.tableLayout(format));
+    assert.deepEqual(Object.keys(titles), ['t2', 't3', 't4']);
+    assert.equal(titles.t3, '表三 收到和处理政府信息公开申请情况');
+    assert.equal(t3.header, '申请人情况');
+    // format-spec §1.3: 法人或其他组织 spans 商业企业 … 其他; 自然人 and 总计 stand alone.
+    assert.deepEqual(t3.groups, [{ label: '法人或其他组织', first: 1, span: 5 }]);
+    assert.deepEqual(t3.columns.slice(1, 6).map((c) => c.label), ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
+  }
   assert.equal(glue.tableLayout('old'), '{}');
   assert.equal(glue.tableLayout('nonsense'), '{}');
 });

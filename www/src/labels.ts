@@ -13,6 +13,7 @@ export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warni
 /** Shown with the severity's colour and name, so it never rests on colour alone. */
 export const SEVERITY_ICONS: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
 
+/** Table names for grouping findings and CSV rows; drawn national tables take their captions from the core's layout. */
 export const TABLE_NAMES: Record<string, string> = {
   t2: '表二 主动公开政府信息情况',
   t3: '表三 收到和处理政府信息公开申请情况',

@@ -79,6 +79,11 @@ function valueCell(result: CheckResult, path: string, marks: Marks, describe: (p
   return el('td', { class: classes.join(' '), 'data-path': path, title }, content);
 }
 
+/** A national table's caption, from the core's vocabulary. */
+function titleOf(layout: Layout, key: 't2' | 't3' | 't4'): string {
+  return layout.titles ? layout.titles[key] : TABLE_NAMES[key];
+}
+
 function tableShell(key: string, caption: string, ...rows: HTMLTableSectionElement[]): HTMLElement {
   // A focusable scroll region: wide tables scroll sideways at 200% zoom, reachable by keyboard.
   return el('div', { class: 'nb-table-scroll', tabindex: '0', role: 'region', 'aria-label': caption },
@@ -103,13 +108,29 @@ function table2(result: CheckResult, layout: Layout, marks: Marks, describe: (p:
         el('th', { scope: 'row' }, row.label),
         row.columns.map((c) => valueCell(result, `t2.${row.key}.${c.key}`, marks, describe))))));
   }
-  return [tableShell('t2', TABLE_NAMES.t2, ...(blocks as HTMLTableSectionElement[]))];
+  return [tableShell('t2', titleOf(layout, 't2'), ...(blocks as HTMLTableSectionElement[]))];
 }
 
 function table3(result: CheckResult, layout: Layout, marks: Marks, describe: (p: string) => string): HTMLElement[] {
   const t3 = layout.t3;
   if (!t3) return [];
-  const head = el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '项目'), t3.columns.map((c) => el('th', { scope: 'col' }, c.label))));
+  // The official three-row header: 申请人情况 over all; 法人或其他组织 over its five columns;
+  // columns outside a group span the two lower rows.
+  const groupAt = (i: number) => t3.groups.find((g) => i >= g.first && i < g.first + g.span);
+  const middle: HTMLElement[] = [];
+  const bottom: HTMLElement[] = [];
+  t3.columns.forEach((c, i) => {
+    const group = groupAt(i);
+    if (!group) middle.push(el('th', { scope: 'col', rowspan: 2 }, c.label));
+    else {
+      if (i === group.first) middle.push(el('th', { scope: 'colgroup', colspan: group.span }, group.label));
+      bottom.push(el('th', { scope: 'col' }, c.label));
+    }
+  });
+  const head = el('thead', {},
+    el('tr', {}, el('th', { scope: 'col', rowspan: 3 }, '项目'), el('th', { scope: 'colgroup', colspan: t3.columns.length }, t3.header)),
+    el('tr', {}, middle),
+    el('tr', {}, bottom));
   const body = el('tbody', {}, t3.rows.map((row) => {
     const label = el('th', { scope: 'row', class: `nb-level-${row.level}` }, row.label);
     if (!row.key) {
@@ -118,7 +139,7 @@ function table3(result: CheckResult, layout: Layout, marks: Marks, describe: (p:
     }
     return el('tr', {}, label, t3.columns.map((c) => valueCell(result, `t3.${row.key}.${c.key}`, marks, describe)));
   }));
-  return [tableShell('t3', TABLE_NAMES.t3, head, body)];
+  return [tableShell('t3', titleOf(layout, 't3'), head, body)];
 }
 
 function table4(result: CheckResult, layout: Layout, marks: Marks, describe: (p: string) => string): HTMLElement[] {
@@ -128,7 +149,7 @@ function table4(result: CheckResult, layout: Layout, marks: Marks, describe: (p:
     el('tr', {}, t4.groups.map((g) => el('th', { scope: 'colgroup', colspan: t4.columns.length }, g.label))),
     el('tr', {}, t4.groups.map(() => t4.columns.map((c) => el('th', { scope: 'col' }, c.label)))));
   const body = el('tbody', {}, el('tr', {}, t4.groups.map((g) => t4.columns.map((c) => valueCell(result, `t4.${g.key}.${c.key}`, marks, describe)))));
-  return [tableShell('t4', TABLE_NAMES.t4, head, body)];
+  return [tableShell('t4', titleOf(layout, 't4'), head, body)];
 }
 
 /** Pre-2019 statistics rows in document order: label, unit, value, cumulative value. */

@@ -100,9 +100,19 @@ export interface LayoutColumn {
 
 /** The official layout of tables 二/三/四 (`tableLayout(format)`); `{}` for old/unknown formats. */
 export interface Layout {
+  /** Captions of tables 二, 三 and 四. */
+  titles?: { t2: string; t3: string; t4: string };
   t2?: { key: string; label: string; item: string; columns: LayoutColumn[] }[];
-  /** Rows with an empty key are group headings. */
-  t3?: { columns: LayoutColumn[]; rows: { key: string; label: string; level: number }[] };
+  /**
+   * `header` spans every column; each group spans `span` columns from index `first`.
+   * Rows with an empty key are group headings.
+   */
+  t3?: {
+    header: string;
+    groups: { label: string; first: number; span: number }[];
+    columns: LayoutColumn[];
+    rows: { key: string; label: string; level: number }[];
+  };
   t4?: { groups: LayoutColumn[]; columns: LayoutColumn[] };
 }
 

@@ -8,14 +8,39 @@ use crate::json::JsonWriter;
 use crate::report::Format;
 use national::{t2_rows, t3_rows, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
+/// The captions of tables 二, 三 and 四, the same in both national formats.
+const TABLE_TITLES: [(&str, &str); 3] = [
+    ("t2", "表二 主动公开政府信息情况"),
+    ("t3", "表三 收到和处理政府信息公开申请情况"),
+    ("t4", "表四 政府信息公开行政复议、行政诉讼情况"),
+];
+
+/// Table 三's top header over every applicant column.
+const T3_HEADER: &str = "申请人情况";
+
+/// The second header row of table 三: 法人或其他组织 over columns 1..=5 of `T3_COLUMNS`
+/// (商业企业 … 其他), as (label, first column, span).
+const T3_ORGANISATIONS: (&str, usize, usize) = ("法人或其他组织", 1, 5);
+
 /// The official layout of tables 二, 三 and 四 for a format, as JSON, so the page draws
 /// tables from the same vocabulary the parser reads them with:
-/// `{"t2":[{"key","label","item","columns":[{"key","label"}]}],"t3":{"columns":[…],"rows":[{"key","label","level"}]},"t4":{"groups":[…],"columns":[…]}}`.
-/// Group headings in table 三 have an empty `key`. Old and unknown formats give `{}`.
+/// `{"titles":{"t2","t3","t4"},"t2":[{"key","label","item","columns":[{"key","label"}]}],
+/// "t3":{"header","groups":[{"label","first","span"}],"columns":[…],"rows":[{"key","label","level"}]},
+/// "t4":{"groups":[…],"columns":[…]}}`.
+/// Table 三's `header` (申请人情况) spans every column; each of its `groups` spans `span` columns
+/// from column index `first` (法人或其他组织 over the five organisation columns). Group headings
+/// in table 三's rows have an empty `key`. Old and unknown formats give `{}`.
 pub fn layout_json(format: Format) -> String {
     let mut w = JsonWriter::default();
     w.begin_object();
     if format.is_national() {
+        w.key("titles");
+        w.begin_object();
+        for (key, title) in TABLE_TITLES {
+            w.key(key);
+            w.string(title);
+        }
+        w.end_object();
         w.key("t2");
         w.begin_array();
         for row in t2_rows(format) {
@@ -37,6 +62,20 @@ pub fn layout_json(format: Format) -> String {
         w.end_array();
         w.key("t3");
         w.begin_object();
+        w.key("header");
+        w.string(T3_HEADER);
+        w.key("groups");
+        w.begin_array();
+        let (label, first, span) = T3_ORGANISATIONS;
+        w.begin_object();
+        w.key("label");
+        w.string(label);
+        w.key("first");
+        w.number(first as i64);
+        w.key("span");
+        w.number(span as i64);
+        w.end_object();
+        w.end_array();
         w.key("columns");
         w.begin_array();
         for column in &T3_COLUMNS {
