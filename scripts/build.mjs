@@ -49,14 +49,18 @@ function buildWasm() {
   run(paths.wasmOpt, ['-Oz', ...features, '-g', join(paths.glueDir, 'nianbao_bg.wasm'), '-o', paths.namedWasm]);
 }
 
-/** The five seed reports, bundled as the page's examples; the label is the report's title line. */
+/** The five seed reports, bundled as the page's examples; the label is the report's title line.
+ * Their texts travel as one LZMA stream (NUL-separated UTF-8), 3 KB smaller than gzip alone gets. */
 function seedModule() {
   const seeds = readdirSync(paths.seeds).filter((f) => f.endsWith('.txt')).sort().map((file) => {
     const text = readFileSync(join(paths.seeds, file), 'utf8');
+    if (text.includes('\0')) throw new Error(`${file} contains NUL, the separator of the packed texts`);
     const title = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).find((l) => l) || file;
     return { id: file.slice(0, 3), file, title, text };
   });
-  return `export default ${JSON.stringify(seeds)};`;
+  const packed = Buffer.from(lzmaCompress(Buffer.from(seeds.map((s) => s.text).join('\0')), 9)).toString('base64');
+  const list = seeds.map(({ id, file, title }) => ({ id, file, title }));
+  return `export default ${JSON.stringify({ list, lzma: packed })};`;
 }
 
 /** esbuild plugin serving the build-time values as modules: the wasm bytes, the worker source, the seeds. */

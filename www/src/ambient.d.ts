@@ -9,7 +9,8 @@ declare module 'nianbao:worker' {
   export default source;
 }
 declare module 'nianbao:seeds' {
-  const seeds: { id: string; file: string; title: string; text: string }[];
+  /** The seed reports' names, and their texts as one LZMA stream of NUL-separated UTF-8. */
+  const seeds: { list: { id: string; file: string; title: string }[]; lzma: string };
   export default seeds;
 }
 declare module '*.css' {

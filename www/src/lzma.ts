@@ -212,3 +212,11 @@ export function lzmaDecode(input: Uint8Array): Uint8Array {
   if (inPos > input.length || (sizeKnown && remaining !== 0)) fail('input ends early');
   return outPos === out.length ? out : out.subarray(0, outPos);
 }
+
+/** Decodes what the build embeds: LZMA bytes written as base64 (so they fit in a script). */
+export function lzmaDecodeBase64(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const packed = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) packed[i] = binary.charCodeAt(i);
+  return lzmaDecode(packed);
+}

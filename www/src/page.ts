@@ -1,8 +1,8 @@
 // Entry of the standalone page (dist/nianbao.html): defines `Nianbao` and mounts the checker with
 // the seed reports as examples, the draft kept in localStorage and the "下载离线版" button.
-import seeds from 'nianbao:seeds';
 import { installApi } from './api';
 import { NO_WASM_MESSAGE, supportsWasm } from './app';
+import { seedExamples } from './seeds';
 
 // Captured before mounting changes the DOM: the file as it was loaded, offered for download.
 const pristineHtml = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
@@ -12,7 +12,7 @@ const host = document.getElementById('nb-app');
 if (host) {
   if (supportsWasm()) {
     api.mount(host, {
-      examples: seeds.map((s) => ({ id: s.id, title: s.title, text: s.text })),
+      examples: seedExamples(),
       storageKey: 'nianbao.draft',
       offlineHtml: () => pristineHtml,
     });
