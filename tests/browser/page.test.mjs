@@ -75,6 +75,14 @@ test('seed 000 shows its balance errors, every cell of an error marked, with the
     for (const [path] of related) assert.ok(!(path in result.repairs[0].changes), `${path} is not a repair cell`);
   }));
 
+test('a text that is not a report draws no empty table and says why', () => withPage(async ({ page }) => {
+  await page.fill('textarea.nb-textarea', '这不是一份年度报告。\n只是随便写的几行字。');
+  await settled(page);
+  assert.equal(await page.$$eval('.nb-tables table', (t) => t.length), 0, 'no table drawn');
+  assert.match(await page.textContent('.nb-tables'), /没有找到统计表/);
+  assert.match(await page.textContent('.nb-findings'), /没有找到统计表/);
+}));
+
 test('table 三 has the official three-row header', () => withPage(async ({ page }) => {
   await loadSeed(page, '002');
   const rows = await page.$$eval('.nb-table--t3 thead tr', (trs) => trs.map((tr) =>

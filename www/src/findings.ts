@@ -46,6 +46,14 @@ function cellList(paths: string[], describe: (path: string) => string): string {
   return rows.map((r) => (r.columns.length ? `${r.row}：${r.columns.join('、')}` : r.row)).join('；');
 }
 
+/** The cells a finding involves; a long list (a column sum names 20 cells) is folded. */
+function cellsInvolved(paths: string[], describe: (path: string) => string): HTMLElement | null {
+  if (!paths.length) return null;
+  const list = cellList(paths, describe);
+  if (paths.length <= 6) return el('p', { class: 'nb-finding-cells' }, `涉及：${list}`);
+  return el('details', { class: 'nb-finding-cells' }, el('summary', {}, `涉及 ${paths.length} 个单元格`), el('p', {}, list));
+}
+
 function ruleHelp(rule: Rule | undefined, code: string): HTMLElement {
   const body = rule
     ? [
@@ -76,9 +84,12 @@ function finding(ctx: FindingsContext, d: Diagnostic, index: number): HTMLElemen
     values,
     d.notes.length ? el('ul', { class: 'nb-notes' }, d.notes.map((n) => el('li', {}, n))) : null,
     d.labels.length ? el('ul', { class: 'nb-notes' }, d.labels.map((l) => el('li', {}, `第 ${l.line} 行：${l.message}`))) : null,
-    d.help ? el('p', { class: 'nb-help' }, d.help) : null,
-    repair ? el('p', { class: 'nb-repair' }, `建议：${repairText(ctx.result, repair, ctx.describe)}`) : null,
-    d.cells.length ? el('p', { class: 'nb-finding-cells' }, `涉及：${cellList(d.cells, ctx.describe)}`) : null,
+    // The core words the repair into its help ("（七）总计 自然人 0 → 1 …"); say it once.
+    d.help && repair && d.help.indexOf('→') >= 0
+      ? el('p', { class: 'nb-repair' }, d.help)
+      : [d.help ? el('p', { class: 'nb-help' }, d.help) : null,
+          repair ? el('p', { class: 'nb-repair' }, `建议：${repairText(ctx.result, repair, ctx.describe)}`) : null],
+    cellsInvolved(d.cells, ctx.describe),
     ruleHelp(ctx.rules.get(d.code), d.code));
 }
 

@@ -92,6 +92,7 @@ function tableShell(key: string, caption: string, ...rows: HTMLTableSectionEleme
 
 function table2(result: CheckResult, layout: Layout, marks: Marks, describe: (p: string) => string): HTMLElement[] {
   const rows = layout.t2 || [];
+  if (!rows.length) return [];
   const blocks: HTMLElement[] = [];
   // Rows sharing one set of columns form one block with its own header, as in the official table.
   let i = 0;
