@@ -241,9 +241,24 @@ pub struct Report {
     /// Label, parent and unit of pre-2019 rows whose cells could not be read (their cells are
     /// null), so messages can still name the row and rules still know its place in the table.
     pub unread_rows: Vec<(CellPath, OldRowInfo)>,
+    /// The printed caption ("表 1 2017 年市政府及其部门主动公开情况") of each breakdown table
+    /// `pct.<t>`, at index t − 1; `None` when none is printed next to the table.
+    pub pct_captions: Vec<Option<String>>,
 }
 
 impl Report {
+    /// How messages name breakdown table `pct.<t>`: its printed caption, or its place.
+    pub fn pct_table_name(&self, table: &str) -> String {
+        let caption = table
+            .parse::<usize>()
+            .ok()
+            .and_then(|t| self.pct_captions.get(t.checked_sub(1)?)?.as_deref());
+        match caption {
+            Some(caption) => format!("数量/百分比表“{caption}”"),
+            None => format!("第 {table} 张数量/百分比表"),
+        }
+    }
+
     /// What the table says about pre-2019 row `old.<n>`, read or not.
     pub fn old_row(&self, row: &str) -> Option<&OldRowInfo> {
         match self.cells.get(row).and_then(|c| c.old.as_deref()) {
@@ -268,6 +283,7 @@ impl Default for Report {
             sections: Vec::new(),
             cells: CellMap::new(),
             unread_rows: Vec::new(),
+            pct_captions: Vec::new(),
         }
     }
 }

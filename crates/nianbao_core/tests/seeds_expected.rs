@@ -288,6 +288,22 @@ fn seed_003_yichun_2017_statistics_table() {
         Value::Decimal(d) => assert_eq!(d.to_string(), "81.48"),
         other => panic!("{other:?}"),
     }
+    // Each table's caption is printed below it ("表 1 2017 年…"), and messages quote it.
+    let captions: Vec<&str> = c
+        .report
+        .pct_captions
+        .iter()
+        .map(|caption| caption.as_deref().unwrap_or("-"))
+        .collect();
+    assert_eq!(captions.len(), 7, "{captions:?}");
+    assert_eq!(captions[0], "表 1 2017 年市政府及其部门主动公开情况");
+    assert!(
+        captions
+            .iter()
+            .zip(1..)
+            .all(|(c, n)| c.starts_with(&format!("表 {n} "))),
+        "{captions:?}"
+    );
 }
 
 #[test]

@@ -49,11 +49,14 @@ pub fn parse(text: &str) -> Parsed {
     let meta = meta::read(text);
     let format = format::detect(&ctx.scan.canon);
     let mut cells = CellMap::new();
+    let mut pct_captions = Vec::new();
     let read = match format {
         Format::F2019 | Format::F2021 => national::read(&mut ctx, format),
         Format::Old => {
             let mut cells = old::read(&mut ctx);
-            cells.extend(percent::read(&ctx));
+            let (pct_cells, captions) = percent::read(&ctx);
+            cells.extend(pct_cells);
+            pct_captions = captions;
             cells
         }
         Format::Unknown => {
@@ -78,6 +81,7 @@ pub fn parse(text: &str) -> Parsed {
             sections: ctx.sections,
             cells,
             unread_rows: ctx.unread_rows,
+            pct_captions,
         },
         diagnostics: ctx.diagnostics,
     }

@@ -28,9 +28,28 @@ fn is_label(ctx: &Ctx, line: &[Token], word: &str) -> bool {
         .is_some_and(|t| t.is_text() && label_of(ctx, t) == word)
 }
 
-pub fn read(ctx: &Ctx) -> Vec<(CellPath, Option<Cell>)> {
+/// "表 1 2017 年…" / "表１：…": a caption, as printed (trimmed), when `line` is one.
+fn caption(ctx: &Ctx, line: &[Token]) -> Option<String> {
+    let start = line.first()?.span.start;
+    let end = line.last()?.span.end;
+    let text = ctx.text.get(start as usize..end as usize)?.trim();
+    let rest = text.strip_prefix('表')?.trim_start();
+    let digits = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .count();
+    (digits > 0 && text.chars().count() <= 60).then(|| text.to_string())
+}
+
+/// Cells read, by path.
+type Cells = Vec<(CellPath, Option<Cell>)>;
+
+/// The cells of every breakdown table, and each table's caption: the line after its
+/// percentages (where seed 003 prints it) or else the line before its header.
+pub fn read(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
     let lines = lines(&ctx.scan.tokens);
     let mut out = Vec::new();
+    let mut captions = Vec::new();
     let mut table = 0;
     for i in 1..lines.len().saturating_sub(1) {
         let (header, counts, percents) = (lines[i - 1], lines[i], lines[i + 1]);
@@ -47,6 +66,9 @@ pub fn read(ctx: &Ctx) -> Vec<(CellPath, Option<Cell>)> {
             continue;
         }
         table += 1;
+        let after = lines.get(i + 2).and_then(|l| caption(ctx, l));
+        let before = i.checked_sub(2).and_then(|b| caption(ctx, lines[b]));
+        captions.push(after.or(before));
         for (k, ((category, count), percent)) in categories
             .iter()
             .zip(&count_tokens)
@@ -87,5 +109,5 @@ pub fn read(ctx: &Ctx) -> Vec<(CellPath, Option<Cell>)> {
             ));
         }
     }
-    out
+    (out, captions)
 }

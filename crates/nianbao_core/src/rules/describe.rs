@@ -53,7 +53,7 @@ pub fn name(report: &Report, path: &str) -> Name {
         let label = old_label(report, &format!("pct.{item}"));
         return Name {
             table: "",
-            row: format!("第 {table} 张数量/百分比表“{label}”"),
+            row: format!("{}中“{label}”", report.pct_table_name(table)),
             column: if percent { "百分比" } else { "数量" }.to_string(),
         };
     }

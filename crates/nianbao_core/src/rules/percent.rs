@@ -110,7 +110,10 @@ fn check_table(cx: &Cx, table: &str, items: &[Item], out: &mut Vec<Diagnostic>) 
                 Diagnostic::new(
                     Code::RelationUnassessable,
                     span.span,
-                    format!("第 {table} 张数量/百分比表有单元格没有读到数字，百分比无法核对。"),
+                    format!(
+                        "{}有单元格没有读到数字，百分比无法核对。",
+                        cx.report.pct_table_name(table)
+                    ),
                 )
                 .with_cells(missing),
             );
