@@ -243,6 +243,26 @@ pub(crate) mod testing {
         );
     }
 
+    /// Runs one relation rule's `check` over `report`, then reports the relations it could not
+    /// assess, as the pipeline does.
+    pub fn run(
+        report: &Report,
+        check: for<'i, 'a> fn(
+            &super::Cx,
+            &'i [super::relation::Instance<'a>],
+            &mut super::unassessable::Gaps<'i, 'a>,
+            &mut Vec<crate::diagnostic::Diagnostic>,
+        ),
+    ) -> Vec<crate::diagnostic::Diagnostic> {
+        let cx = super::Cx { text: "", report };
+        let instances = super::relation::instances(report);
+        let mut gaps = super::unassessable::Gaps::default();
+        let mut out = Vec::new();
+        check(&cx, &instances, &mut gaps, &mut out);
+        gaps.report(&cx, &mut out);
+        out
+    }
+
     pub fn blank(report: &mut Report, path: &str) {
         assert!(report.cells.set(path, None), "{path}");
     }

@@ -2,7 +2,7 @@
 //! documented in [`DOC`].
 
 use super::describe;
-use super::relation::{Instance, Outcome};
+use super::relation::Instance;
 use super::unassessable::Gaps;
 use super::{failure, rule_doc, Cx};
 use crate::codes::Code;
@@ -27,13 +27,8 @@ pub fn check<'i, 'a>(
         .filter(|i| i.id == RelationId::OldCumulative)
     {
         let row = describe::name(cx.report, instance.lhs[0].path).row;
-        let (lhs, rhs) = match instance.outcome() {
-            Outcome::Holds => continue,
-            Outcome::Unknown { .. } => {
-                gaps.add(instance, row);
-                continue;
-            }
-            Outcome::Fails { lhs, rhs } | Outcome::FailsAnyway { lhs, rhs } => (lhs, rhs),
+        let Some((lhs, rhs)) = gaps.broken(instance, row.clone()) else {
+            continue;
         };
         let message = format!(
             "统计表{row}的历年累计为 {lhs}，小于本年度的 {rhs}；历年累计包含本年度，不应更小。"
@@ -59,16 +54,10 @@ pub fn check<'i, 'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{relation, testing};
+    use crate::rules::testing;
 
     fn run(report: &crate::report::Report) -> Vec<Diagnostic> {
-        let cx = Cx { text: "", report };
-        let instances = relation::instances(report);
-        let mut gaps = Gaps::default();
-        let mut out = Vec::new();
-        check(&cx, &instances, &mut gaps, &mut out);
-        gaps.report(&cx, &mut out);
-        out
+        testing::run(report, check)
     }
 
     #[test]

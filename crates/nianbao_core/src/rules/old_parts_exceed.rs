@@ -1,11 +1,10 @@
 //! O3/N10 · the "其中" parts of a pre-2019 statistics row never add up to more than the row
 //! (format-spec §4.2); documented in [`DOC`].
 
-use super::describe;
-use super::old_parts_sum::column_place;
-use super::relation::{Instance, Outcome};
+use super::old_parts_sum::{column_place, parts_expr};
+use super::relation::Instance;
 use super::unassessable::Gaps;
-use super::{failure, rule_doc, side_expr, Cx};
+use super::{failure, rule_doc, Cx};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
@@ -28,21 +27,11 @@ pub fn check<'i, 'a>(
         .filter(|i| i.id == RelationId::OldPartsAtMost)
     {
         let place = column_place(cx, instance);
-        let (lhs, rhs) = match instance.outcome() {
-            Outcome::Holds => continue,
-            Outcome::Unknown { .. } => {
-                gaps.add(instance, place);
-                continue;
-            }
-            Outcome::Fails { lhs, rhs } | Outcome::FailsAnyway { lhs, rhs } => (lhs, rhs),
+        let Some((lhs, rhs)) = gaps.broken(instance, place.clone()) else {
+            continue;
         };
         let message =
             format!("统计表{place}为 {lhs}，但它的“其中”各项之和为 {rhs}，分项不应超过所属的行。");
-        let parts: Vec<String> = instance
-            .rhs
-            .iter()
-            .map(|t| describe::name(cx.report, t.path).row)
-            .collect();
         let primary = &instance.lhs[0].path;
         out.push(
             failure(
@@ -55,11 +44,7 @@ pub fn check<'i, 'a>(
                 lhs,
             )
             .with_values(format!("≥ {rhs}"), lhs.to_string())
-            .with_note(format!(
-                "{} = {} = {rhs} > {lhs}",
-                parts.join(" + "),
-                side_expr(&instance.rhs)
-            ))
+            .with_note(format!("{} = {rhs} > {lhs}", parts_expr(cx, instance)))
             .with_help("请核对这一行和它的“其中”各项。"),
         );
     }
@@ -68,16 +53,10 @@ pub fn check<'i, 'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{relation, testing};
+    use crate::rules::testing;
 
     fn run(report: &crate::report::Report) -> Vec<Diagnostic> {
-        let cx = Cx { text: "", report };
-        let instances = relation::instances(report);
-        let mut gaps = Gaps::default();
-        let mut out = Vec::new();
-        check(&cx, &instances, &mut gaps, &mut out);
-        gaps.report(&cx, &mut out);
-        out
+        testing::run(report, check)
     }
 
     #[test]

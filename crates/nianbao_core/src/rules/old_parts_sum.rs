@@ -2,7 +2,7 @@
 //! exhaustive (format-spec §4.2); documented in [`DOC`].
 
 use super::describe;
-use super::relation::{Instance, Outcome};
+use super::relation::Instance;
 use super::unassessable::Gaps;
 use super::{failure, rule_doc, side_expr, Cx};
 use crate::codes::Code;
@@ -25,6 +25,16 @@ pub(crate) fn column_place(cx: &Cx, instance: &Instance) -> String {
     }
 }
 
+/// "当面申请数 + 网上申请数 = 3 + 4": the parts of a row by name, then by value.
+pub(super) fn parts_expr(cx: &Cx, instance: &Instance) -> String {
+    let parts: Vec<String> = instance
+        .rhs
+        .iter()
+        .map(|t| describe::name(cx.report, t.path).row)
+        .collect();
+    format!("{} = {}", parts.join(" + "), side_expr(&instance.rhs))
+}
+
 pub fn check<'i, 'a>(
     cx: &Cx,
     instances: &'i [Instance<'a>],
@@ -33,27 +43,16 @@ pub fn check<'i, 'a>(
 ) {
     for instance in instances.iter().filter(|i| i.id == RelationId::OldPartsSum) {
         let place = column_place(cx, instance);
-        let (lhs, rhs) = match instance.outcome() {
-            Outcome::Holds => continue,
-            Outcome::Unknown { .. } => {
-                gaps.add(instance, place);
-                continue;
-            }
-            Outcome::Fails { lhs, rhs } | Outcome::FailsAnyway { lhs, rhs } => (lhs, rhs),
+        let Some((lhs, rhs)) = gaps.broken(instance, place.clone()) else {
+            continue;
         };
         let message = format!("统计表{place}为 {lhs}，但其下各分项之和为 {rhs}，两者应相等。");
-        let parts: Vec<String> = instance
-            .rhs
-            .iter()
-            .map(|t| describe::name(cx.report, t.path).row)
-            .collect();
         let primary = &instance.lhs[0].path;
         out.push(
             failure(cx, instance, Code::OldPartsSum, message, primary, rhs, lhs)
                 .with_note(format!(
-                    "{} = {} = {rhs}，但合计 = {lhs}",
-                    parts.join(" + "),
-                    side_expr(&instance.rhs)
+                    "{} = {rhs}，但合计 = {lhs}",
+                    parts_expr(cx, instance)
                 ))
                 .with_help("请核对这一行和它的各分项。"),
         );
@@ -63,16 +62,10 @@ pub fn check<'i, 'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{relation, testing};
+    use crate::rules::testing;
 
     fn run(report: &crate::report::Report) -> Vec<Diagnostic> {
-        let cx = Cx { text: "", report };
-        let instances = relation::instances(report);
-        let mut gaps = Gaps::default();
-        let mut out = Vec::new();
-        check(&cx, &instances, &mut gaps, &mut out);
-        gaps.report(&cx, &mut out);
-        out
+        testing::run(report, check)
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! R1 · 表三 一 + 二 = （七）总计 + 四, for each of the seven columns (format-spec §4.1). The
 //! only balance rule printed in the official table itself; documented in [`DOC`].
 
-use super::relation::{Instance, Outcome};
+use super::relation::Instance;
 use super::unassessable::Gaps;
 use super::{failure, rule_doc, side_expr, Cx};
 use crate::codes::Code;
@@ -24,13 +24,8 @@ pub fn check<'i, 'a>(
 ) {
     for instance in instances.iter().filter(|i| i.id == RelationId::T3Identity) {
         let column = T3_COLUMNS[instance.index].label;
-        let (lhs, rhs) = match instance.outcome() {
-            Outcome::Holds => continue,
-            Outcome::Unknown { .. } => {
-                gaps.add(instance, column.to_string());
-                continue;
-            }
-            Outcome::Fails { lhs, rhs } | Outcome::FailsAnyway { lhs, rhs } => (lhs, rhs),
+        let Some((lhs, rhs)) = gaps.broken(instance, column.to_string()) else {
+            continue;
         };
         let message = format!(
             "表三“{column}”列不平衡：一、本年新收与二、上年结转之和为 {lhs}，而（七）总计与四、结转下年度继续办理之和为 {rhs}，两者应相等。"

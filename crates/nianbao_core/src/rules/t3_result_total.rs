@@ -1,7 +1,7 @@
 //! R3 · 表三 （七）总计 = the sum of every result row, for each column (format-spec §4.1);
 //! documented in [`DOC`].
 
-use super::relation::{Instance, Outcome};
+use super::relation::Instance;
 use super::unassessable::Gaps;
 use super::{failure, rule_doc, Cx};
 use crate::codes::Code;
@@ -28,13 +28,8 @@ pub fn check<'i, 'a>(
         .filter(|i| i.id == RelationId::T3ResultTotal)
     {
         let column = T3_COLUMNS[instance.index].label;
-        let (lhs, rhs) = match instance.outcome() {
-            Outcome::Holds => continue,
-            Outcome::Unknown { .. } => {
-                gaps.add(instance, column.to_string());
-                continue;
-            }
-            Outcome::Fails { lhs, rhs } | Outcome::FailsAnyway { lhs, rhs } => (lhs, rhs),
+        let Some((lhs, rhs)) = gaps.broken(instance, column.to_string()) else {
+            continue;
         };
         let message = format!(
             "表三“{column}”列的（七）总计为 {lhs}，但（一）至（六）各项办理结果之和为 {rhs}，两者应相等。"
@@ -92,16 +87,10 @@ pub fn check<'i, 'a>(
 mod tests {
     use super::*;
     use crate::report::Format;
-    use crate::rules::{relation, testing};
+    use crate::rules::testing;
 
     fn run(report: &crate::report::Report) -> Vec<Diagnostic> {
-        let cx = Cx { text: "", report };
-        let instances = relation::instances(report);
-        let mut gaps = Gaps::default();
-        let mut out = Vec::new();
-        check(&cx, &instances, &mut gaps, &mut out);
-        gaps.report(&cx, &mut out);
-        out
+        testing::run(report, check)
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! R4 · 表四 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, for each of the three groups
 //! (format-spec §4.1); documented in [`DOC`].
 
-use super::relation::{Instance, Outcome};
+use super::relation::Instance;
 use super::unassessable::Gaps;
 use super::{failure, rule_doc, side_expr, Cx};
 use crate::codes::Code;
@@ -27,13 +27,8 @@ pub fn check<'i, 'a>(
         .filter(|i| i.id == RelationId::T4GroupTotal)
     {
         let group = T4_GROUPS[instance.index].label;
-        let (lhs, rhs) = match instance.outcome() {
-            Outcome::Holds => continue,
-            Outcome::Unknown { .. } => {
-                gaps.add(instance, format!("“{group}”"));
-                continue;
-            }
-            Outcome::Fails { lhs, rhs } | Outcome::FailsAnyway { lhs, rhs } => (lhs, rhs),
+        let Some((lhs, rhs)) = gaps.broken(instance, format!("“{group}”")) else {
+            continue;
         };
         let message = format!(
             "表四“{group}”的总计为 {lhs}，但结果维持、结果纠正、其他结果、尚未审结之和为 {rhs}，两者应相等。"
@@ -54,16 +49,10 @@ pub fn check<'i, 'a>(
 mod tests {
     use super::*;
     use crate::report::Format;
-    use crate::rules::{relation, testing};
+    use crate::rules::testing;
 
     fn run(report: &crate::report::Report) -> Vec<Diagnostic> {
-        let cx = Cx { text: "", report };
-        let instances = relation::instances(report);
-        let mut gaps = Gaps::default();
-        let mut out = Vec::new();
-        check(&cx, &instances, &mut gaps, &mut out);
-        gaps.report(&cx, &mut out);
-        out
+        testing::run(report, check)
     }
 
     #[test]

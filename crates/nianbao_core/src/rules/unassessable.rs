@@ -76,6 +76,19 @@ impl<'i, 'a> Gaps<'i, 'a> {
         self.pending.push((instance, place));
     }
 
+    /// The values of both sides when `instance` is broken. A relation that holds gives `None`;
+    /// one that cannot be assessed gives `None` and is recorded under `place`.
+    pub fn broken(&mut self, instance: &'i Instance<'a>, place: String) -> Option<(i64, i64)> {
+        match instance.outcome() {
+            Outcome::Holds => None,
+            Outcome::Unknown { .. } => {
+                self.add(instance, place);
+                None
+            }
+            Outcome::Fails { lhs, rhs } | Outcome::FailsAnyway { lhs, rhs } => Some((lhs, rhs)),
+        }
+    }
+
     /// One info diagnostic per family, unless the whole table is missing (the parse already
     /// says that table cannot be checked).
     pub fn report(self, cx: &Cx, out: &mut Vec<Diagnostic>) {
