@@ -117,6 +117,14 @@ test('empty and odd input never throws and still returns the contract', () => {
   for (const text of ['', '\uFEFF', '😀', '\r\n\r', '表三'.repeat(1000), '\u0000\uFFFF']) assertContract(text, check(text), JSON.stringify(text.slice(0, 8)));
 });
 
+test('breakdown tables carry their printed captions; national reports have none', () => {
+  const captions = (name) => check(fixtures.find((f) => f.name.includes(name)).text).report.table_captions;
+  const yichun = captions('003_');
+  assert.equal(yichun['pct.1'], '表 1 2017 年市政府及其部门主动公开情况');
+  assert.equal(Object.keys(yichun).length, 7);
+  assert.deepEqual(captions('000_'), {});
+});
+
 test('version() is the workspace version', () => {
   const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
   assert.equal(glue.version(), /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/.exec(cargo)[1]);

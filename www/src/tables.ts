@@ -197,7 +197,8 @@ function percentTables(result: CheckResult, marks: Marks, describe: (p: string) 
         valueCell(result, path, marks, describe),
         percent in cells ? valueCell(result, percent, marks, describe) : el('td', { class: 'nb-cell nb-cell--none' }, ''));
     }));
-    return tableShell(`pct-${t}`, `正文表 ${t}（数量与百分比）`, head, body);
+    const caption = result.report.table_captions && result.report.table_captions[`pct.${t}`];
+    return tableShell(`pct-${t}`, caption ? `${caption}（数量与百分比）` : `正文表 ${t}（数量与百分比）`, head, body);
   });
 }
 

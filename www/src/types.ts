@@ -36,6 +36,8 @@ export interface Report {
   year: number | null;
   format: Format;
   sections: Section[];
+  /** Printed captions of the pre-2019 breakdown tables, by table prefix ("pct.1"). */
+  table_captions: Record<string, string>;
   /** Cell path → cell; null when the format has the cell but the text leaves it empty or unreadable. */
   cells: Record<string, Cell | null>;
 }

@@ -157,6 +157,16 @@ pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> S
         w.end_object();
     }
     w.end_array();
+    // Printed captions of the breakdown tables, by table path prefix ("pct.1").
+    w.key("table_captions");
+    w.begin_object();
+    for (t, caption) in report.pct_captions.iter().enumerate() {
+        if let Some(caption) = caption {
+            w.key(&format!("pct.{}", t + 1));
+            w.string(caption);
+        }
+    }
+    w.end_object();
     w.key("cells");
     w.begin_object();
     for (path, cell) in report.cells.iter() {
