@@ -70,6 +70,9 @@ test('seed 000 shows its balance errors, every cell of an error marked, with the
       assert.ok(drawn[path].classes.includes('nb-cell--fix'), `${path} drawn as the cell to change`);
       assert.ok(drawn[path].text.includes(`建议改为 ${value}`), `${path} shows 建议改为 ${value}`);
     }
+    // The prose warning names its two amounts by source, not as right and wrong.
+    const prose = await page.$$eval('.nb-finding--warning .nb-finding-values', (ps) => ps.map((p) => p.textContent));
+    assert.ok(prose.includes('统计表为 15，正文为 11'), `prose-table values: ${prose}`);
     const related = Object.entries(drawn).filter(([, c]) => c.classes.includes('nb-cell--related'));
     assert.ok(related.length > 0, 'cells only involved in an error are drawn quieter than the culprit');
     for (const [path] of related) assert.ok(!(path in result.repairs[0].changes), `${path} is not a repair cell`);

@@ -13,6 +13,20 @@ export interface FindingsContext {
 
 const GROUP_ORDER = ['t2', 't3', 't4', 'old', 'pct', ''];
 
+/** How a finding's two amounts are named where "应为/实为" would take sides the rule cannot. */
+const VALUE_WORDS: Record<string, [string, string]> = {
+  'prose-table': ['统计表为', '正文为'],
+  'prose-sum': ['分项之和为', '正文所述总数为'],
+  'cross-year-carry': ['上年报告为', '本年为'],
+};
+
+function valuesLine(d: Diagnostic): HTMLElement | null {
+  if (d.expected === null && d.actual === null) return null;
+  const [first, second] = VALUE_WORDS[d.code] || ['应为', '实为'];
+  const parts = [d.expected !== null ? `${first} ${d.expected}` : '', d.actual !== null ? `${second} ${d.actual}` : ''];
+  return el('p', { class: 'nb-finding-values' }, parts.filter(Boolean).join('，'));
+}
+
 function currentValue(result: CheckResult, path: string): string {
   const cell = result.report.cells[path];
   if (cell === undefined || cell === null) return '空';
@@ -76,9 +90,7 @@ function finding(ctx: FindingsContext, d: Diagnostic, index: number): HTMLElemen
     ' ',
     el('span', { class: 'nb-finding-where' }, `第 ${d.line} 行第 ${d.column} 列`));
   button.addEventListener('click', () => ctx.choose(index, button));
-  const values = d.expected !== null || d.actual !== null
-    ? el('p', { class: 'nb-finding-values' }, d.expected !== null ? `应为 ${d.expected}` : '', d.expected !== null && d.actual !== null ? '，' : '', d.actual !== null ? `实为 ${d.actual}` : '')
-    : null;
+  const values = valuesLine(d);
   return el('li', { class: `nb-finding nb-finding--${d.severity}` },
     button,
     values,
