@@ -42,6 +42,9 @@ async function openHarness(browser) {
   return { context, page };
 }
 
+/** Untimed calls before each seed's timed ones: at least this many, for at least this long. */
+const warm = (quick) => (quick ? { warmup: 3, warmupMs: 200 } : { warmup: 10, warmupMs: 1000 });
+
 async function engine(browser, seeds, { quick }) {
   const { context, page } = await openHarness(browser);
   try {
@@ -49,17 +52,17 @@ async function engine(browser, seeds, { quick }) {
     const isolated = await page.evaluate(() => self.crossOriginIsolated);
     const perSeed = [];
     for (const seed of seeds) {
-      const samples = await page.evaluate(inPage.timeEngine, { text: seed.text, warmup: quick ? 3 : 10, runs: quick ? 10 : 60 });
+      const samples = await page.evaluate(inPage.timeEngine, { text: seed.text, ...warm(quick), runs: quick ? 10 : 60 });
       perSeed.push({ name: seed.name, bytes: seed.bytes, medianMs: median(samples), runs: samples.length });
     }
     const scaling = [];
     for (const size of SCALING_SIZES) {
       const text = scaledText(size);
       const runs = quick ? 2 : Math.max(3, Math.min(30, Math.round(3e6 / size)));
-      const samples = await page.evaluate(inPage.timeEngine, { text, warmup: 1, runs });
+      const samples = await page.evaluate(inPage.timeEngine, { text, warmup: 1, warmupMs: 0, runs });
       scaling.push({ size, bytes: Buffer.byteLength(text), medianMs: median(samples), runs });
     }
-    return { crossOriginIsolated: isolated, timerGranularityMs: granularityMs, seeds: perSeed, scaling };
+    return { crossOriginIsolated: isolated, timerGranularityMs: granularityMs, warm: warm(quick), seeds: perSeed, scaling };
   } finally {
     await context.close();
   }
@@ -92,10 +95,10 @@ async function api(browser, seeds, { quick }) {
     const granularityMs = await page.evaluate(inPage.timerGranularity);
     const perSeed = [];
     for (const seed of seeds) {
-      const samples = await page.evaluate(inPage.timeApi, { text: seed.text, warmup: quick ? 3 : 10, runs: quick ? 10 : 60 });
+      const samples = await page.evaluate(inPage.timeApi, { text: seed.text, ...warm(quick), runs: quick ? 10 : 60 });
       perSeed.push({ name: seed.name, bytes: seed.bytes, medianMs: median(samples), runs: samples.length });
     }
-    return { timerGranularityMs: granularityMs, seeds: perSeed };
+    return { timerGranularityMs: granularityMs, warm: warm(quick), seeds: perSeed };
   } finally {
     await context.close();
   }
@@ -154,7 +157,7 @@ async function paste(browser) {
     await page.evaluate((t) => { window.__big = t; }, text);
     out.page = await page.evaluate(inPage.timePaste);
     // The worker is warm now: this is the check and the JSON, without the page's drawing.
-    out.apiMs = (await page.evaluate(inPage.timeApi, { text, warmup: 0, runs: 1 }))[0];
+    out.apiMs = (await page.evaluate(inPage.timeApi, { text, warmup: 0, warmupMs: 0, runs: 1 }))[0];
   } finally {
     await context.close();
   }

@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { root } from '../scripts/paths.mjs';
 import { SCALING_SIZES, fixtures, median, scaledText } from './inputs.mjs';
 
@@ -60,7 +60,7 @@ function stages({ quick }) {
   log('cargo run --example stages');
   const out = cargo(['run', '-q', '--release', '-p', 'nianbao_core', '--example', 'stages', '--',
     '--json', '--iterations', quick ? '20' : '300', ...fixtures().map((f) => f.path)]);
-  return JSON.parse(out).map((row) => ({ ...row, name: row.path.replace(/^.*\//, '').replace(/\.txt$/, '') }));
+  return JSON.parse(out).map((row) => ({ ...row, path: relative(root, row.path), name: basename(row.path, '.txt') }));
 }
 
 function timeRun(args, env = {}) {
