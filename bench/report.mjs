@@ -19,6 +19,8 @@ const mbps = (bytes, seconds) => (bytes / MB / seconds).toFixed(1);
 const ratio = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 const pct = (part, whole) => `${((100 * part) / whole).toFixed(0)} %`;
 const verdict = (met) => (met ? '**met**' : '**not met**');
+/** A verdict for "value ≤ limit"; within 10 % either side, the run-to-run noise here decides. */
+const within = (value, limit) => `${verdict(value <= limit)}${Math.abs(value - limit) <= 0.1 * limit ? ' (within this machine\'s noise of the target)' : ''}`;
 const short = (name) => name.replace(/^(\d{3})_[0-9a-f]+$/, '$1');
 
 function table(head, rows, align) {
@@ -77,13 +79,13 @@ function targetsSection(r) {
   const rows = [
     ['20 KB report, native', '≤ 0.3 ms',
       `${ms(nat.per20kb)} ms per 20 KB (median of the ${nat.near.length} reports of 15–25 KB, each scaled to 20 KB; they take ${ms(Math.min(...nat.near.map((x) => x.ms)))}–${ms(Math.max(...nat.near.map((x) => x.ms)))} ms)`,
-      verdict(nat.per20kb <= 0.3)],
+      within(nat.per20kb, 0.3)],
     ['20 KB report, Chromium', '≤ 1 ms median',
       `\`Nianbao.check\`: ${ms(api.per20kb)} ms per 20 KB (${api.near.map((x) => `${short(x.name)}: ${ms(x.medianMs)} ms for ${kb(x.bytes)} KB`).join(', ')}); the wasm call alone: ${ms(eng.per20kb)} ms`,
-      verdict(api.per20kb <= 1)],
+      within(api.per20kb, 1)],
     ['first result', '≤ 150 ms after navigation',
       `drawn at ${ms(fr.doneMs)} ms, painted at ${ms(fr.paintedMs)} ms (median of ${fr.loads} fresh loads from file://)`,
-      verdict(fr.doneMs <= 150)],
+      within(fr.doneMs, 150)],
     ['CLI batch', '≥ 50 MB/s per core',
       `${allMbps.toFixed(1)} MB/s on ${batch.cores} cores = ${perCore.toFixed(1)} MB/s per core; ${oneMbps.toFixed(1)} MB/s on one thread`,
       verdict(perCore >= 50)],
@@ -152,25 +154,29 @@ ${table(['seed', 'KB', 'native ms', 'wasm ms', 'wasm ÷ native', 'Nianbao.check 
 
 function scalingSection(r) {
   const wasm = new Map(r.browser.engine.scaling.map((x) => [x.size, x]));
-  const base = r.native.criterion.scaling[0];
-  const baseWasm = wasm.get(base.size);
+  const nsPerByte = (ns, bytes) => (ns / bytes).toFixed(1);
   const rows = r.native.criterion.scaling.map((x) => {
     const w = wasm.get(x.size);
-    return [
-      `${kb(x.bytes)} KB`, ms(x.ns / 1e6), mbps(x.bytes, x.ns / 1e9), ((x.ns / x.bytes) / (base.ns / base.bytes)).toFixed(2),
-      w ? ms(w.medianMs) : '–', w ? ratio(w.medianMs / (x.ns / 1e6)) : '–',
-      w ? ((w.medianMs / w.bytes) / (baseWasm.medianMs / baseWasm.bytes)).toFixed(2) : '–',
-    ];
+    return [`${kb(x.bytes)} KB`, ms(x.ns / 1e6), nsPerByte(x.ns, x.bytes), mbps(x.bytes, x.ns / 1e9),
+      w ? ms(w.medianMs) : '–', w ? nsPerByte(w.medianMs * 1e6, w.bytes) : '–', w ? ratio(w.medianMs / (x.ns / 1e6)) : '–'];
   });
+  const at = (size) => r.native.criterion.scaling.find((x) => x.size === size);
+  const [m1, m10] = [at(1_000_000), at(10_000_000)];
+  const [w1, w10] = [wasm.get(1_000_000), wasm.get(10_000_000)];
+  const growth = (a, b, time) => ((time(b) / b.bytes) / (time(a) / a.bytes)).toFixed(2);
   return `## Scaling: 10 KB to 10 MB
 
 Every fixture joined and repeated to the size (\`bench/inputs.mjs\` and \`benches/check.rs\` build
 the same bytes; the run checks they match). Native is \`check\` (criterion \`scaling/<bytes>\`,
 10 samples); wasm is \`checkReport\` in Chromium (check **and** the JSON, so its ratio to native
-is a little high), median of 3–30 calls. "Cost per byte" is relative to the 10 KB input:
-1.00 everywhere means linear.
+is a little high), median of 3–30 calls.
 
-${table(['input', 'native ms', 'native MB/s', 'native cost per byte', 'wasm ms', 'wasm ÷ native', 'wasm cost per byte'], rows, 'l')}`;
+${table(['input', 'native ms', 'native ns/byte', 'native MB/s', 'wasm ms', 'wasm ns/byte', 'wasm ÷ native'], rows, 'l')}
+
+The 10 KB and 100 KB inputs are only the beginning of the joined fixtures (seed 000, then the next
+seeds), a different mix of text from the 1 MB and 10 MB inputs, which hold whole copies of every
+fixture; compare those two for linearity. Per byte, 10 MB costs ${growth(m1, m10, (x) => x.ns)} × what 1 MB costs natively and
+${w1 && w10 ? growth(w1, w10, (x) => x.medianMs) : '–'} × in wasm (1.00 is exactly linear).`;
 }
 
 function batchSection(r) {
@@ -294,19 +300,28 @@ function findingsSection(r) {
   const wasmRatios = b.engine.seeds.map((e) => e.medianMs / contract.get(e.name));
   const apiOverhead = median(b.api.seeds.map((a, i) => a.medianMs - b.engine.seeds[i].medianMs));
   const lineScan = median(n.criterion.reports.map((x) => x.checkNs / x.lineScanNs));
+  const nat = around20kb(n.criterion.reports.map((x) => ({ ...x, ms: x.checkNs / 1e6 })), 'ms');
   const f = b.firstResult;
   const p = b.paste;
   const w = b.engine.memory;
+  const batch = n.batch;
+  const oneMbps = batch.bytes / MB / batch.secondsOneThread;
+  // The batch holds the fixtures round robin; criterion gives each one's check time.
+  const list = n.criterion.reports;
+  const files = Array.from({ length: batch.reports }, (_, i) => list[i % list.length]);
+  const checkOnlyMbps = files.reduce((t, x) => t + x.bytes, 0) / MB / (files.reduce((t, x) => t + x.checkNs, 0) / 1e9);
+  const smallShare = pct(files.filter((x) => x.bytes < 3 * KB).length, files.length);
   return `## Why targets are missed, and where a fix would go
 
-- **Native check.** A report costs about ${Math.round(lineScan)} × a memchr pass over its bytes (median over the
-  fixtures). No step dominates: parse is ${pct(sum.parse, check)} of check and prose ${pct(sum.prose, check)}. Both walk every character
-  of the text through \`text::chars::normalize\` into a vector of per-character records —
+- **Native check.** ${ms(nat.per20kb)} ms per 20 KB is ${ratio(nat.per20kb / 0.3)} × the 0.3 ms target; a report costs about
+  ${Math.round(lineScan)} × a memchr pass over its bytes (median over the fixtures). No step dominates: parse is
+  ${pct(sum.parse, check)} of check and prose ${pct(sum.prose, check)}. Both walk every character of the text through \`text::chars::normalize\`
+  into a vector of per-character records —
   \`text::scan::Scanner::normalize_line\` (12-byte \`Ch\`) for the tokenizer, \`prose::text::Stream::new\`
   (16-byte \`Ch\`) for the prose — and a profile (\`perf\`) is flat beyond that: \`normalize\` itself, small
   allocations (\`String\`s built per label and per sentence), \`memcmp\` in key lookups. Reaching 0.3 ms per 20 KB
-  needs core work: one normalized stream shared by the tokenizer and the prose reader, labels compared in
-  place instead of collected into \`String\`s, fewer per-report allocations.
+  with a margin needs core work: one normalized stream shared by the tokenizer and the prose reader, labels
+  compared in place instead of collected into \`String\`s, fewer per-report allocations.
 - **Chromium.** The wasm call costs ${ratio(Math.min(...wasmRatios))}–${ratio(Math.max(...wasmRatios))} × native for the same work (check + JSON); the module is
   built for size (\`opt-level = "z"\`, \`wasm-opt -Oz\`) for the 150 KB page budget. \`Nianbao.check\` adds a
   median ${ms(apiOverhead)} ms per call over the bare wasm call: two worker messages carrying the text and the
@@ -316,8 +331,12 @@ function findingsSection(r) {
   whose editor reads the text area's computed style and size — the page's first style and layout, done
   synchronously inside the script. The remaining ${ms(f.doneMs - f.checkingMs)} ms are the worker starting, compiling the wasm,
   checking and drawing the tables; painting takes ${ms(f.paintedMs - f.doneMs)} ms more.
-- **Batch.** Throughput per core follows the native check time (above); across cores the batch gains what
-  the machine gives (Machine and run).
+- **Batch.** On one thread the CLI reaches ${oneMbps.toFixed(1)} MB/s. \`check\` alone on the same mix of files, at the
+  criterion times above, would give ${checkOnlyMbps.toFixed(1)} MB/s — itself held down by the 2 KB corpus reports (${smallShare} of the
+  files), which check at about half the MB/s of the large ones. The rest of the batch's time is what criterion
+  does not measure: the JSON (${pct(sum.json, check)} on top of check, see Where time goes), reading the files, and every
+  report checked once with cold caches where criterion repeats the same one. Across cores the batch gains
+  what the machine gives (Machine and run).
 - **Wasm memory.** The CLI's resident memory peaks at ${ratio(n.memory ? n.memory.rssBytes / n.memory.inputBytes : NaN)} × the input, the wasm module's memory at
   ${ratio(w.afterBytes / w.inputBytes)} ×. Wasm memory counts every byte the allocator ever took, capacity reserved but never
   written included, which RSS does not; and the core reserves from the input length: the prose stream
