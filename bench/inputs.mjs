@@ -1,6 +1,6 @@
 // What every benchmark measures on, built the same way for native and browser runs so their
 // figures divide: the fixture reports, the 10 KB–10 MB scaling texts, and the machine.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ const firstLine = (command, args) => {
 
 /** The machine the figures were taken on (Chromium's version is added by the browser run). */
 export function machine() {
-  const lscpu = firstLine('lscpu', []) === null ? '' : execFileSync('lscpu', { encoding: 'utf8' });
+  const lscpu = spawnSync('lscpu', { encoding: 'utf8' }).stdout || '';
   const field = (name) => ((lscpu.match(new RegExp(`^${name}:\\s*(.+)$`, 'm')) || [])[1] || '').trim();
   const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
   const os = (osRelease.match(/^PRETTY_NAME="?([^"\n]+)"?/m) || [])[1] || process.platform;
