@@ -1,93 +1,129 @@
-// Native figures for BENCHMARKS.md: criterion estimates per report and for the memchr line
-// scan of the same bytes, the 10 KB–10 MB scaling run, the CLI batch over 1,000 reports and
-// peak memory on a 10 MB input. Everything in one run, so ratios compare like with like.
-// Usage: node bench/native.mjs  (prints JSON; bench/report.mjs writes BENCHMARKS.md)
+// Native figures: criterion estimates per report (check, the memchr line scan of the same bytes,
+// check + contract JSON for the seeds, 10 KB–10 MB scaling), the time of each pipeline step
+// (examples/stages.rs), the release CLI over 1,000 reports on every core and on one, and the
+// CLI's peak memory on a 10 MB input.
+// Usage: node bench/native.mjs [--quick]   (prints JSON; bench/run.mjs runs it with the browser part)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { root } from '../scripts/paths.mjs';
+import { SCALING_SIZES, fixtures, median, scaledText } from './inputs.mjs';
 
-import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir, cpus } from "node:os";
-import { join } from "node:path";
+const criterionDir = join(root, 'target', 'criterion');
+const cli = join(root, 'target', 'release', 'nianbao');
+const log = (message) => console.error(`[bench:native] ${message}`);
 
-const root = new URL("..", import.meta.url).pathname;
-const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"], ...opts }).toString();
-
-function criterion(group, name) {
-  const file = join(root, "target/criterion", group, name, "new/estimates.json");
-  const estimates = JSON.parse(readFileSync(file, "utf8"));
-  return estimates.median.point_estimate; // nanoseconds
+function cargo(args, env = {}) {
+  return execFileSync('cargo', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
 }
 
-function fixtures() {
-  const out = [];
-  for (const folder of ["seeds", "corpus"]) {
-    const dir = join(root, "tests/fixtures", folder);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
-      out.push({ name: file.replace(/\.txt$/, ""), path: join(dir, file), bytes: statSync(join(dir, file)).size });
+/** A criterion estimate, in nanoseconds per iteration (the median of the samples). */
+function estimate(group, id) {
+  const file = join(criterionDir, group, id, 'new', 'estimates.json');
+  return JSON.parse(readFileSync(file, 'utf8')).median.point_estimate;
+}
+
+/** The bytes criterion measured for an id, to prove the scaling inputs match the browser's. */
+function measuredBytes(group, id) {
+  const file = join(criterionDir, group, id, 'new', 'benchmark.json');
+  return JSON.parse(readFileSync(file, 'utf8')).throughput.Bytes;
+}
+
+function criterion({ quick }) {
+  // Stale estimates from an older run must never be read as this run's.
+  for (const group of ['check', 'line_scan', 'contract', 'scaling']) rmSync(join(criterionDir, group), { recursive: true, force: true });
+  // Short windows keep the whole run near ten minutes on two cores; the machine's noise is larger
+  // than what longer windows would remove, which is why ratios are taken within one run.
+  const [warm, measure] = quick ? ['0.2', '0.5'] : ['1', '2'];
+  log(`cargo bench (warm-up ${warm} s, measurement ${measure} s per benchmark)`);
+  cargo(['bench', '-q', '-p', 'nianbao_core', '--bench', 'check', '--',
+    '--noplot', '--warm-up-time', warm, '--measurement-time', measure]);
+  const reports = fixtures().map(({ set, name, bytes }) => {
+    const check = estimate('check', name);
+    const lineScan = estimate('line_scan', name);
+    const contract = set === 'seeds' ? estimate('contract', name) : null;
+    return { set, name, bytes, checkNs: check, lineScanNs: lineScan, contractNs: contract };
+  });
+  const scaling = SCALING_SIZES.map((size) => {
+    const bytes = measuredBytes('scaling', String(size));
+    const expected = Buffer.byteLength(scaledText(size));
+    if (bytes !== expected) throw new Error(`scaling/${size}: criterion measured ${bytes} bytes, bench/inputs.mjs builds ${expected}`);
+    return { size, bytes, ns: estimate('scaling', String(size)) };
+  });
+  return { warmUpSeconds: Number(warm), measurementSeconds: Number(measure), reports, scaling };
+}
+
+/** Median nanoseconds of each step of check, per report (examples/stages.rs --json). */
+function stages({ quick }) {
+  log('cargo run --example stages');
+  const out = cargo(['run', '-q', '--release', '-p', 'nianbao_core', '--example', 'stages', '--',
+    '--json', '--iterations', quick ? '20' : '300', ...fixtures().map((f) => f.path)]);
+  return JSON.parse(out).map((row) => ({ ...row, path: relative(root, row.path), name: basename(row.path, '.txt') }));
+}
+
+function timeRun(args, env = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cli, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  // 1 means "a report has errors" (most fixtures do); anything else is a failure.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`nianbao ${args.join(' ')} exited ${r.status}`);
+  return seconds;
+}
+
+/** 1,000 reports (the fixtures round robin) through the release CLI, on every core and on one. */
+function batch({ quick }) {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
+  try {
+    const list = fixtures();
+    let bytes = 0;
+    for (let i = 0; i < 1000; i++) {
+      const f = list[i % list.length];
+      writeFileSync(join(dir, `${String(i).padStart(4, '0')}-${f.name}.txt`), f.text);
+      bytes += f.bytes;
     }
+    const args = ['check', '--format', 'json', dir];
+    timeRun(args); // warms the page cache and the binary
+    const runs = quick ? 2 : 7;
+    log(`CLI batch: ${runs} runs on every core, ${runs} on one`);
+    const all = Array.from({ length: runs }, () => timeRun(args));
+    const one = Array.from({ length: runs }, () => timeRun(args, { RAYON_NUM_THREADS: '1' }));
+    return { reports: 1000, bytes, cores: cpus().length, secondsAllCores: median(all), secondsOneThread: median(one), runsAll: all, runsOne: one };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return out;
 }
 
-export function native() {
-  run("cargo", ["bench", "-q", "-p", "nianbao_core", "--bench", "check", "--", "--noplot"]);
-  const reports = fixtures().map((f) => {
-    const check = criterion("check", f.name);
-    const scan = criterion("line_scan", f.name);
-    return { ...f, check_ns: check, line_scan_ns: scan, ratio_to_line_scan: check / scan };
-  });
-  const scaling = [10_000, 100_000, 1_000_000, 10_000_000].map((size) => {
-    const ns = criterion("scaling", String(size));
-    return { bytes: size, ns, mb_per_s: size / 1e6 / (ns / 1e9) };
-  });
-
-  // Batch: 1,000 reports (the fixtures, round robin) through the release CLI on every core.
-  run("cargo", ["build", "-q", "--release", "-p", "nianbao_cli"]);
-  const cli = join(root, "target/release/nianbao");
-  const dir = mkdtempSync(join(tmpdir(), "nianbao-batch-"));
-  const list = fixtures();
-  let batchBytes = 0;
-  for (let i = 0; i < 1000; i++) {
-    const f = list[i % list.length];
-    cpSync(f.path, join(dir, `${String(i).padStart(4, "0")}-${f.name}.txt`));
-    batchBytes += f.bytes;
+/** Maximum resident set of the CLI (GNU time) checking a 10 MB text, and of an empty one. */
+function memory() {
+  if (!existsSync('/usr/bin/time')) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-big-'));
+  try {
+    const peak = (file) => {
+      const r = spawnSync('/usr/bin/time', ['-f', '%M %e', cli, 'check', '--format', 'json', file],
+        { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      const [kb, seconds] = r.stderr.trim().split(/\s+/).slice(-2).map(Number);
+      return { rssBytes: kb * 1024, seconds };
+    };
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, scaledText(10_000_000));
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    log('peak memory on 10 MB');
+    const inputBytes = Buffer.byteLength(readFileSync(big));
+    return { inputBytes, ...peak(big), baselineRssBytes: peak(empty).rssBytes };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const runs = [];
-  for (let k = 0; k < 5; k++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(cli, ["check", "--format", "json", dir], { stdio: ["ignore", "ignore", "inherit"] });
-    runs.push(Number(process.hrtime.bigint() - start) / 1e9);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`batch run failed: ${r.status}`);
-  }
-  runs.sort((a, b) => a - b);
-  const seconds = runs[Math.floor(runs.length / 2)];
-  const cores = cpus().length;
-  rmSync(dir, { recursive: true, force: true });
-
-  // Peak memory on a 10 MB input (GNU time's maximum resident set size).
-  const big = join(mkdtempSync(join(tmpdir(), "nianbao-big-")), "big.txt");
-  const all = list.map((f) => readFileSync(f.path, "utf8")).join("\n");
-  let text = "";
-  while (text.length * 3 < 10_000_000) text += all;
-  writeFileSync(big, text);
-  const bigBytes = statSync(big).size;
-  const timed = spawnSync("/usr/bin/time", ["-f", "%M %e", cli, "check", "--format", "json", big], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
-  const [kb, elapsed] = timed.stderr.trim().split(/\s+/).slice(-2).map(Number);
-
-  return {
-    machine: machine(),
-    reports,
-    scaling,
-    batch: { reports: 1000, bytes: batchBytes, seconds, cores, mb_per_s: batchBytes / 1e6 / seconds, mb_per_s_per_core: batchBytes / 1e6 / seconds / cores },
-    memory: { input_bytes: bigBytes, peak_rss_bytes: kb * 1024, ratio: (kb * 1024) / bigBytes, seconds: elapsed },
-  };
 }
 
-function machine() {
-  const lscpu = spawnSync("lscpu", { encoding: "utf8" }).stdout || "";
-  const model = (lscpu.match(/Model name:\s*(.+)/) || [])[1] || "unknown CPU";
-  return { cpu: model.trim(), cores: cpus().length, rustc: run("rustc", ["--version"]).trim(), node: process.version };
+export function native({ quick = false } = {}) {
+  log('cargo build --release -p nianbao_cli');
+  cargo(['build', '-q', '--release', '-p', 'nianbao_cli']);
+  return { criterion: criterion({ quick }), stages: stages({ quick }), batch: batch({ quick }), memory: memory() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(native(), null, 2));
+  console.log(JSON.stringify(native({ quick: process.argv.includes('--quick') }), null, 2));
 }

@@ -1,10 +1,13 @@
 //! Criterion benchmarks: parse + check of every fixture, the same bytes scanned for line ends
-//! with memchr (the floor no checker can beat), and inputs from 10 KB to 10 MB to show the cost
-//! stays linear. `scripts/benchmarks.mjs` turns the estimates into BENCHMARKS.md.
+//! with memchr (the floor no checker can beat), check + the contract JSON of each seed (the work
+//! the wasm's `checkReport` does, so the browser's figure divides by it), and inputs from 10 KB
+//! to 10 MB to show the cost stays linear. `npm run bench` (bench/run.mjs) runs this and turns
+//! the estimates into BENCHMARKS.md.
 
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use nianbao_core::PositionEncoding;
 
 fn fixtures() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
@@ -46,6 +49,23 @@ fn per_report(c: &mut Criterion) {
         });
     }
     floor.finish();
+    let mut contract = c.benchmark_group("contract");
+    for (name, text) in reports.iter().take_while(|(n, _)| is_seed(n)) {
+        contract.throughput(Throughput::Bytes(text.len() as u64));
+        contract.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
+            b.iter(|| {
+                let t = std::hint::black_box(t);
+                let checked = nianbao_core::check(t);
+                nianbao_core::to_json(&checked, t, PositionEncoding::Utf16)
+            })
+        });
+    }
+    contract.finish();
+}
+
+/// Seeds are named "000_<hash>"; they come first in `fixtures()`.
+fn is_seed(name: &str) -> bool {
+    name.len() > 3 && name.as_bytes()[..3].iter().all(u8::is_ascii_digit)
 }
 
 fn scaling(c: &mut Criterion) {

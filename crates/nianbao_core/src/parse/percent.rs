@@ -23,9 +23,16 @@ fn label_of(ctx: &Ctx, token: &Token) -> String {
         .collect()
 }
 
+/// Whether a line starts with `word` (spaces ignored). Asked of every line of the report, so it
+/// compares characters in place instead of building the label.
 fn is_label(ctx: &Ctx, line: &[Token], word: &str) -> bool {
-    line.first()
-        .is_some_and(|t| t.is_text() && label_of(ctx, t) == word)
+    line.first().is_some_and(|t| {
+        t.is_text()
+            && ctx.text[t.span.range()]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .eq(word.chars())
+    })
 }
 
 /// "表 1 2017 年…" / "表１：…": a caption, as printed (trimmed), when `line` is one.

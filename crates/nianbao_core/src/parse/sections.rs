@@ -108,19 +108,24 @@ fn title_text(
     window: &str,
     keywords: &[&str],
 ) -> String {
-    let line_start = text[..marker_at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let alone_at_start = text[line_start..marker_at]
+    // Both walks stop early: a text pasted as one long line (common for web copies) must not
+    // be read whole once per heading.
+    let alone_at_start = text[..marker_at]
         .chars()
+        .rev()
+        .take_while(|&c| c != '\n' && c != '\r')
         .all(|c| c.is_whitespace() || c == '*' || matches!(normalize(c), Norm::Space | Norm::Skip));
-    let line_end = text[from..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| from + i);
-    let line: String = text[from..line_end]
-        .chars()
-        .filter(|c| !c.is_whitespace() && normalize(*c) != Norm::Space)
-        .collect();
-    if alone_at_start && line.chars().count() <= 32 {
-        return line.trim_end_matches(['。', '.', '：', ':']).to_string();
+    if alone_at_start {
+        // Only a short line is a title; 33 kept characters are enough to know it is not.
+        let line: String = text[from..]
+            .chars()
+            .take_while(|&c| c != '\n' && c != '\r')
+            .filter(|c| !c.is_whitespace() && normalize(*c) != Norm::Space)
+            .take(33)
+            .collect();
+        if line.chars().count() <= 32 {
+            return line.trim_end_matches(['。', '.', '：', ':']).to_string();
+        }
     }
     // Glued text: from the first keyword, cut after the "情况"/"事项" that ends the title.
     let Some((at, keyword)) = keywords

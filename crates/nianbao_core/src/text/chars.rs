@@ -12,6 +12,7 @@ pub enum Norm {
 }
 
 /// Normalizes one character.
+#[inline]
 pub fn normalize(c: char) -> Norm {
     if is_cjk(c) || c.is_ascii_graphic() {
         return Norm::Char(c);
@@ -33,12 +34,14 @@ pub fn normalize(c: char) -> Norm {
 }
 
 /// CJK ideographs (the characters labels are made of).
+#[inline]
 pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// Characters kept in a label's canonical form: ideographs, ASCII letters and digits.
 /// Punctuation and spaces vary between copies of the same label and are dropped.
+#[inline]
 pub fn is_label_char(c: char) -> bool {
     is_cjk(c) || c.is_ascii_alphanumeric()
 }

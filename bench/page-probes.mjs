@@ -1,0 +1,203 @@
+// Functions bench/browser.mjs runs inside the page (page.evaluate / addInitScript serialize them,
+// so each is self-contained: no imports, no outer variables). Times are performance.now(), i.e.
+// milliseconds since navigation start.
+/* global window, document, performance, requestAnimationFrame, setTimeout, getComputedStyle, PerformanceObserver, Nianbao */
+
+/** Harness page: imports the wasm-bindgen glue and instantiates the shipped wasm. */
+export async function loadEngine(glueUrl) {
+  const glue = await import(glueUrl);
+  const wasm = await glue.default({ module_or_path: fetch(glueUrl.replace(/nianbao\.js$/, 'nianbao_bg.wasm')) });
+  window.__engine = { glue, wasm };
+}
+
+/** The smallest step performance.now() takes here (100 µs unless cross-origin isolated). */
+export function timerGranularity() {
+  let smallest = Infinity;
+  let last = performance.now();
+  for (let seen = 0, i = 0; seen < 100 && i < 1e7; i++) {
+    const now = performance.now();
+    if (now !== last) {
+      smallest = Math.min(smallest, now - last);
+      last = now;
+      seen++;
+    }
+  }
+  return smallest;
+}
+
+/**
+ * Milliseconds of each of `runs` direct checkReport calls, after untimed ones: at least `warmup`
+ * calls and `warmupMs` of them, because V8 first runs wasm from its baseline compiler and
+ * swaps in optimized code for hot functions later, in the background.
+ */
+export function timeEngine({ text, warmup, warmupMs, runs }) {
+  const { checkReport } = window.__engine.glue;
+  const warmStart = performance.now();
+  for (let i = 0; i < warmup || performance.now() - warmStart < warmupMs; i++) checkReport(text);
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    checkReport(text);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+export function memoryOfOneCheck(text) {
+  const { glue, wasm } = window.__engine;
+  const beforeBytes = wasm.memory.buffer.byteLength;
+  const start = performance.now();
+  const json = glue.checkReport(text);
+  return { beforeBytes, afterBytes: wasm.memory.buffer.byteLength, ms: performance.now() - start, resultChars: json.length };
+}
+
+/** Milliseconds of each of `runs` awaited `Nianbao.check` calls, warmed up as timeEngine is. */
+export async function timeApi({ text, warmup, warmupMs, runs }) {
+  const warmStart = performance.now();
+  for (let i = 0; i < warmup || performance.now() - warmStart < warmupMs; i++) await Nianbao.check(text);
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await Nianbao.check(text);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/**
+ * Init script (runs before the page's own): records every change of the checker's
+ * data-nb-state with its time, the first "done" (the first result drawn) and the first task
+ * after the frame that follows it (the result painted); `__nb.next(state)` waits for a state.
+ */
+export function watchState() {
+  const nb = { listeners: [], firstChecking: undefined, firstDone: undefined, firstPainted: undefined };
+  /** Resolves with the time the checker next enters `state`. */
+  nb.next = (state) => new Promise((resolve) => {
+    const listener = (s, t) => {
+      if (s !== state) return;
+      nb.listeners.splice(nb.listeners.indexOf(listener), 1);
+      resolve(t);
+    };
+    nb.listeners.push(listener);
+  });
+  window.__nb = nb;
+  const afterNextFrame = (then) => requestAnimationFrame(() => setTimeout(() => then(performance.now()), 0));
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const record of records) {
+      const state = record.target.getAttribute('data-nb-state');
+      if (state === 'checking' && nb.firstChecking === undefined) nb.firstChecking = now;
+      if (state === 'done' && nb.firstDone === undefined) {
+        nb.firstDone = now;
+        afterNextFrame((t) => { nb.firstPainted = t; });
+      }
+      nb.listeners.slice().forEach((listener) => listener(state, now));
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-nb-state'] });
+}
+
+/**
+ * Navigation start → the file read (responseEnd), the first check requested (the page's script
+ * has run and mounted), DOMContentLoaded, the first result drawn and painted; in ms.
+ */
+export function loadTimes() {
+  return new Promise((resolve) => {
+    const poll = () => {
+      if (window.__nb.firstPainted === undefined) return setTimeout(poll, 5);
+      const navigation = performance.getEntriesByType('navigation')[0];
+      return resolve({
+        responseEnd: navigation ? navigation.responseEnd : null,
+        checking: window.__nb.firstChecking,
+        done: window.__nb.firstDone,
+        painted: window.__nb.firstPainted,
+        domContentLoaded: navigation ? navigation.domContentLoadedEventEnd : null,
+      });
+    };
+    poll();
+  });
+}
+
+/** One click on an example button, through the debounce and the check to the drawn result. */
+export async function timeExampleClick(id) {
+  const checking = window.__nb.next('checking');
+  const done = window.__nb.next('done');
+  const clicked = performance.now();
+  document.querySelector(`button[data-example="${id}"]`).click();
+  const result = { clicked, checking: await checking, done: await done };
+  result.painted = await new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+  result.findings = document.querySelectorAll('.nb-finding').length;
+  return result;
+}
+
+/**
+ * Puts window.__big into the report text area as a paste does (value, then an input event) and
+ * times it to the drawn result, watching the main thread: long tasks (≥ 50 ms, as Chromium
+ * reports them) and the longest gap between animation frames.
+ */
+export async function timePaste() {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e); });
+  observer.observe({ entryTypes: ['longtask'] });
+  let probing = true;
+  let last = await frame();
+  let longestGap = 0;
+  let gapAt = 0;
+  const probe = (now) => {
+    if (now - last > longestGap) { longestGap = now - last; gapAt = last; }
+    last = now;
+    if (probing) requestAnimationFrame(probe);
+  };
+  requestAnimationFrame(probe);
+  await frame();
+  await frame();
+
+  const textarea = document.querySelector('textarea.nb-textarea');
+  const checking = window.__nb.next('checking');
+  const done = window.__nb.next('done');
+  const start = performance.now();
+  textarea.value = window.__big;
+  textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  const handled = performance.now();
+  const t = { checking: await checking, done: await done };
+  const painted = await new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+  // A few more frames, so a stall right after the result is drawn is seen too.
+  for (let i = 0; i < 10; i++) await frame();
+  probing = false;
+  for (const e of observer.takeRecords()) longTasks.push(e);
+  observer.disconnect();
+  const during = longTasks.filter((e) => e.startTime + e.duration >= start);
+  return {
+    inputHandlerMs: handled - start,
+    toCheckingMs: t.checking - start,
+    checkingToDrawnMs: t.done - t.checking,
+    toDrawnMs: t.done - start,
+    toPaintedMs: painted - start,
+    longTaskCount: during.length,
+    longestTaskMs: during.reduce((m, e) => Math.max(m, e.duration), 0),
+    longTasksMs: during.map((e) => Math.round(e.duration)),
+    longestFrameGapMs: longestGap,
+    longestFrameGapStartMs: gapAt - start,
+    textareaChars: textarea.value.length,
+    findings: document.querySelectorAll('.nb-finding').length,
+    summary: (document.querySelector('.nb-summary') || { textContent: '' }).textContent.slice(0, 120),
+  };
+}
+
+/**
+ * The control for the paste: window.__big into a bare <textarea> on an empty page, then the
+ * style and layout the browser needs before it can draw it (what any page pays for holding
+ * that text in a text area).
+ */
+export function bareTextarea() {
+  document.body.innerHTML = '<textarea rows="24" cols="80" wrap="off"></textarea>';
+  const textarea = document.querySelector('textarea');
+  const start = performance.now();
+  textarea.value = window.__big;
+  const set = performance.now();
+  getComputedStyle(textarea).lineHeight;
+  const styled = performance.now();
+  void textarea.clientHeight;
+  const laidOut = performance.now();
+  return { setValueMs: set - start, styleMs: styled - set, layoutMs: laidOut - styled, totalMs: laidOut - start };
+}
