@@ -86,6 +86,22 @@ test('a text that is not a report draws no empty table and says why', () => with
   assert.match(await page.textContent('.nb-findings'), /没有找到统计表/);
 }));
 
+test('a long text is checked in the worker and drawn exactly as the contract says', () => withPage(async ({ page, requests }) => {
+  await loadSeed(page, '000');
+  assert.ok(!requests.some((url) => url.startsWith('blob:')), 'an ordinary report needs no worker');
+  const long = `${asTextarea(seeds[0].text)}\n${'附：本段文字仅用于加长报告，不含任何统计数字。\n'.repeat(4500)}`;
+  await page.evaluate((text) => {
+    const area = document.querySelector('textarea.nb-textarea');
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, long);
+  await settled(page);
+  assert.ok(requests.some((url) => url.startsWith('blob:')), 'the worker was started from a Blob URL');
+  const result = check(long);
+  const findings = await page.$$eval('.nb-finding', (li) => li.length);
+  assertDrawn(result, await drawnCells(page), await readSummary(page), findings, 'long text');
+}));
+
 test('table 三 has the official three-row header', () => withPage(async ({ page }) => {
   await loadSeed(page, '002');
   const rows = await page.$$eval('.nb-table--t3 thead tr', (trs) => trs.map((tr) =>

@@ -26,6 +26,8 @@ export function supportsWasm(): boolean {
 
 export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted {
   const doc = host.ownerDocument || document;
+  // Start the engine first: the worker decodes and compiles the wasm while the page is built.
+  if (supportsWasm()) engineReady().catch(() => undefined);
   installStyles(doc);
   const id = `nb-${++mounts}`;
   const root = el('div', { class: 'nb-app', lang: 'zh-CN', 'data-nb-state': 'idle' });

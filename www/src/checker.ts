@@ -1,5 +1,8 @@
-// Checks reports asynchronously: in a Blob-URL worker when the page allows one (it works from
-// file://), otherwise on the main thread (a portal's CSP may forbid blob: workers).
+// Checks reports asynchronously. A report of ordinary size is checked on the main thread, where
+// the engine already runs for the page's tables (a millisecond or two, and no worker to start
+// before the first result); a big one goes to a Blob-URL worker (it works from file://) so the
+// page never freezes. Without a worker (a portal's CSP may forbid blob: workers) everything runs
+// on the main thread.
 import workerSource from 'nianbao:worker';
 import { initEngine, checkJson } from './engine';
 import { wasmBytes } from './wasm-bytes';
@@ -18,6 +21,9 @@ let mainReady: Promise<void> | null = null;
 let worker: Worker | null | undefined;
 const pending = new Map<number, Pending>();
 let nextId = 1;
+
+/** Texts up to this many UTF-16 units (about 300 KB of Chinese) are checked on the main thread. */
+const MAIN_THREAD_LIMIT = 100_000;
 
 /** The engine on the main thread (rule catalogue, table layouts, and checks without a worker). */
 export function engineReady(): Promise<void> {
@@ -77,6 +83,10 @@ function startWorker(): Worker | null {
 export function checkAsync(text: string, previousText?: string): Promise<CheckResult> {
   return new Promise<string>((resolve, reject) => {
     const p: Pending = { text, previousText, resolve, reject };
+    if (text.length + (previousText ? previousText.length : 0) <= MAIN_THREAD_LIMIT) {
+      runOnMainThread(p);
+      return;
+    }
     if (worker === undefined) worker = startWorker();
     if (!worker) {
       runOnMainThread(p);

@@ -60,10 +60,18 @@ export function createEditor(options: EditorOptions): Editor {
     }
     numbers.style.transform = `translateY(${first * lineHeight - textarea.scrollTop}px)`;
   };
+  // Drawn in the next frame, never synchronously: measuring the text area would force the first
+  // layout of the whole page before the first check has even been asked for.
+  let pendingDraw = 0;
   const refreshGutter = () => {
     lines = lineCount(textarea.value);
     drawn = '';
-    drawGutter();
+    if (!pendingDraw) {
+      pendingDraw = requestAnimationFrame(() => {
+        pendingDraw = 0;
+        drawGutter();
+      });
+    }
   };
 
   textarea.addEventListener('input', () => {
