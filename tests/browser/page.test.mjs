@@ -102,6 +102,27 @@ test('a long text is checked in the worker and drawn exactly as the contract say
   assertDrawn(result, await drawnCells(page), await readSummary(page), findings, 'long text');
 }));
 
+test('a long findings list shows 100 per group first; the rest come by keyboard', () => withPage(async ({ page }) => {
+  const seed003 = seeds.find((s) => s.id === '003');
+  const text = Array(60).fill(asTextarea(seed003.text)).join('\n');
+  await page.evaluate((value) => {
+    const area = document.querySelector('textarea.nb-textarea');
+    area.value = value;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await settled(page);
+  const result = check(text);
+  const groupSizes = await page.$$eval('.nb-finding-group', (groups) => groups.map((g) => g.querySelectorAll('.nb-finding').length));
+  assert.ok(groupSizes.some((n) => n === 100), `a group is cut at 100: ${groupSizes}`);
+  assert.ok(result.diagnostics.length > groupSizes.reduce((a, b) => a + b, 0), 'not all findings drawn at first');
+  for (let presses = 0; presses < 5 && await page.$('.nb-more'); presses++) {
+    await page.focus('.nb-more');
+    await page.keyboard.press('Enter');
+  }
+  assert.equal(await page.$$eval('.nb-finding', (li) => li.length), result.diagnostics.length, 'every finding drawn after 再显示');
+  assert.ok(await page.evaluate(() => document.activeElement.classList.contains('nb-finding-choose')), 'focus moved to a finding');
+}));
+
 test('table 三 has the official three-row header', () => withPage(async ({ page }) => {
   await loadSeed(page, '002');
   const rows = await page.$$eval('.nb-table--t3 thead tr', (trs) => trs.map((tr) =>

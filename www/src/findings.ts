@@ -105,6 +105,32 @@ function finding(ctx: FindingsContext, d: Diagnostic, index: number): HTMLElemen
     ruleHelp(ctx.rules.get(d.code), d.code));
 }
 
+/** Findings drawn per group at first: a pasted 10 MB text can have thousands, and drawing them
+ * all at once would hold the page for a noticeable moment. */
+const FIRST_SHOWN = 100;
+
+function moreButton(ctx: FindingsContext, list: HTMLElement, indices: number[]): HTMLElement | null {
+  if (indices.length <= FIRST_SHOWN) return null;
+  let shown = FIRST_SHOWN;
+  const button = el('button', { type: 'button', class: 'nb-button nb-more' });
+  const label = () => { button.textContent = `再显示 ${Math.min(FIRST_SHOWN * 5, indices.length - shown)} 项（共 ${indices.length} 项，已显示 ${shown} 项）`; };
+  label();
+  button.addEventListener('click', () => {
+    const next = indices.slice(shown, shown + FIRST_SHOWN * 5);
+    const added = next.map((i) => list.appendChild(finding(ctx, ctx.result.diagnostics[i], i)));
+    shown += next.length;
+    if (shown < indices.length) {
+      label();
+      return;
+    }
+    // The button goes away: keyboard focus moves to the first finding it brought in.
+    button.remove();
+    const first = added[0] && added[0].querySelector('button');
+    if (first) (first as HTMLElement).focus();
+  });
+  return button;
+}
+
 export function renderFindings(ctx: FindingsContext): HTMLElement {
   const { result } = ctx;
   if (!result.diagnostics.length) {
@@ -121,8 +147,10 @@ export function renderFindings(ctx: FindingsContext): HTMLElement {
     best ? el('p', { class: 'nb-repair nb-repair--best' }, `最可能需要修改：${repairText(result, best, ctx.describe)}`) : null,
     GROUP_ORDER.filter((key) => groups.has(key)).map((key) => {
       const indices = groups.get(key) as number[];
+      const list = el('ol', { class: 'nb-finding-list' }, indices.slice(0, FIRST_SHOWN).map((i) => finding(ctx, result.diagnostics[i], i)));
       return el('section', { class: 'nb-finding-group' },
         el('h3', {}, `${key ? TABLE_NAMES[key] : '全文'}（${indices.length} 项）`),
-        el('ol', { class: 'nb-finding-list' }, indices.map((i) => finding(ctx, result.diagnostics[i], i))));
+        list,
+        moreButton(ctx, list, indices));
     }));
 }
