@@ -123,6 +123,36 @@ test('a long findings list shows 100 per group first; the rest come by keyboard'
   assert.ok(await page.evaluate(() => document.activeElement.classList.contains('nb-finding-choose')), 'focus moved to a finding');
 }));
 
+test('a paste over a million characters stays out of the text area but is checked whole', () => withPage(async ({ page }) => {
+  // Seed 000 followed by filler prose: about 1.2 million characters.
+  const filler = '附：本段文字仅用于加长报告，不含任何统计数字。\n'.repeat(52000);
+  const text = `${asTextarea(seeds[0].text)}\n${filler}`;
+  await page.fill('textarea.nb-textarea', '');
+  await settled(page);
+  await page.focus('textarea.nb-textarea');
+  await page.evaluate((value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    document.querySelector('textarea.nb-textarea').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await settled(page);
+  const shown = await page.inputValue('textarea.nb-textarea');
+  assert.ok(shown.length < text.length / 10, `the text area holds a preview (${shown.length} characters)`);
+  assert.ok(text.startsWith(shown), 'the preview is the start of the text');
+  assert.ok(await page.$eval('textarea.nb-textarea', (t) => t.readOnly), 'the preview is read-only');
+  assert.match(await page.textContent('.nb-large-note'), /校验针对全文/);
+  const result = check(text);
+  const findings = await page.$$eval('.nb-finding', (li) => li.length);
+  assertDrawn(result, await drawnCells(page), await readSummary(page), findings, 'large paste');
+  // Choosing a finding still works (its place is within the preview here).
+  await page.click('.nb-finding-choose[data-index="0"]');
+  // Clearing leaves the large mode: the text area is editable again.
+  await page.click('[data-action="clear-draft"]');
+  assert.equal(await page.inputValue('textarea.nb-textarea'), '');
+  assert.ok(!(await page.$eval('textarea.nb-textarea', (t) => t.readOnly)), 'editable again');
+  assert.ok(await page.$eval('.nb-large-note', (n) => n.hidden), 'the note is gone');
+}));
+
 test('table 三 has the official three-row header', () => withPage(async ({ page }) => {
   await loadSeed(page, '002');
   const rows = await page.$$eval('.nb-table--t3 thead tr', (trs) => trs.map((tr) =>

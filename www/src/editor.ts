@@ -24,6 +24,23 @@ export interface EditorOptions {
   onFileError(name: string): void;
 }
 
+/**
+ * Above this many characters the text is kept out of the text area, which shows only its first
+ * lines, read-only: a browser needs over a second of layout for a 10 MB text area, during which
+ * the page is frozen. The checks still read the whole text.
+ */
+const LARGE_TEXT = 1_000_000;
+const PREVIEW_LINES = 2000;
+
+function firstLines(text: string, count: number): string {
+  let at = -1;
+  for (let i = 0; i < count; i++) {
+    at = text.indexOf('\n', at + 1);
+    if (at === -1) return text;
+  }
+  return text.slice(0, at);
+}
+
 function lineCount(text: string): number {
   let count = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
@@ -46,6 +63,9 @@ export function createEditor(options: EditorOptions): Editor {
   let returnTo: HTMLElement | undefined;
   let lines = 1;
   let drawn = '';
+  /** The whole text while it is too large for the text area (see LARGE_TEXT), else null. */
+  let large: string | null = null;
+  const largeNote = el('p', { class: 'nb-large-note', role: 'status', hidden: true });
 
   const drawGutter = () => {
     const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 24;
@@ -77,6 +97,14 @@ export function createEditor(options: EditorOptions): Editor {
   textarea.addEventListener('input', () => {
     refreshGutter();
     options.onChange(textarea.value);
+  });
+  // A huge paste never reaches the text area (its layout alone would freeze the page).
+  textarea.addEventListener('paste', (event) => {
+    const pasted = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    if (large !== null || pasted.length <= LARGE_TEXT) return;
+    event.preventDefault();
+    const value = textarea.value;
+    editor.setText(value.slice(0, textarea.selectionStart) + pasted + value.slice(textarea.selectionEnd));
   });
   textarea.addEventListener('scroll', drawGutter);
   // The box can be resized (resize: vertical) or the page zoomed: more numbers may be visible.
@@ -113,22 +141,46 @@ export function createEditor(options: EditorOptions): Editor {
     { class: 'nb-editor' },
     el('label', { class: 'nb-label', for: options.id }, options.label),
     el('p', { class: 'nb-hint', id: `${options.id}-hint` }, options.hint),
+    largeNote,
     frame,
   );
+
+  const showLarge = (text: string) => {
+    large = text;
+    const preview = firstLines(text, PREVIEW_LINES);
+    textarea.value = preview;
+    textarea.readOnly = true;
+    const total = lineCount(text);
+    const megabytes = (text.length / 1e6).toFixed(1);
+    largeNote.textContent = `全文共 ${total} 行、约 ${megabytes} 百万字，较大：为保持页面流畅，下面只显示前 ${Math.min(total, PREVIEW_LINES)} 行且不能直接修改；校验针对全文。要修改，请在原文件中改好后重新打开，或清除后重新粘贴。`;
+    largeNote.hidden = false;
+  };
+  const leaveLarge = () => {
+    if (large === null) return;
+    large = null;
+    textarea.readOnly = false;
+    largeNote.hidden = true;
+  };
 
   const editor: Editor = {
     root,
     textarea,
-    getText: () => textarea.value,
+    getText: () => (large !== null ? large : textarea.value),
     setText(text) {
-      textarea.value = text;
+      if (text.length > LARGE_TEXT) showLarge(text);
+      else {
+        leaveLarge();
+        textarea.value = text;
+      }
       refreshGutter();
-      options.onChange(textarea.value);
+      options.onChange(editor.getText());
     },
     select(start, end, line, back) {
       returnTo = back;
       textarea.focus();
-      textarea.setSelectionRange(start, end);
+      // Beyond the preview of a large text there is nothing to select; the line is still shown.
+      const shown = textarea.value.length;
+      textarea.setSelectionRange(Math.min(start, shown), Math.min(end, shown));
       // Bring the line to the upper third of the box; the browser does not scroll on its own.
       const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 20;
       textarea.scrollTop = Math.max(0, (line - 1) * lineHeight - textarea.clientHeight / 3);
