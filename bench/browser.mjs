@@ -4,7 +4,7 @@
 // - api: `Nianbao.check` in dist/nianbao.html opened from file:// (worker round trip + JSON.parse);
 // - page: a seed through the page's full path (example button → check → tables and findings drawn);
 // - first result: navigation start → the first result drawn, fresh context each load;
-// - paste: 10 MB set into the text area → result drawn, with the longest main-thread stall.
+// - paste: a 10 MB paste event on the text area → result drawn, with the longest main-thread stall.
 // Usage: node bench/browser.mjs [--quick] [--only=engine,api,page,firstResult,paste]
 // (needs `npm run build`; prints JSON)
 import { readFileSync } from 'node:fs';

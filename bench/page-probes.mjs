@@ -156,8 +156,16 @@ export async function timePaste() {
   const checking = window.__nb.next('checking');
   const done = window.__nb.next('done');
   const start = performance.now();
-  textarea.value = window.__big;
-  textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  // As a real paste arrives: a paste event carrying the text. The page keeps a huge text out of
+  // the text area; if it did not take the event, the browser would insert the text itself.
+  textarea.focus();
+  const data = new DataTransfer();
+  data.setData('text/plain', window.__big);
+  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  if (textarea.dispatchEvent(event)) {
+    textarea.value = window.__big;
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  }
   const handled = performance.now();
   const t = { checking: await checking, done: await done };
   const painted = await new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
