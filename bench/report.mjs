@@ -352,7 +352,7 @@ function findingsSection(r) {
   (smaller records, reservations nearer the need, or no per-character vectors at all); how much each one
   contributes needs an allocation profile of the wasm build.
 - **10 MB paste.** Met since the page keeps a text over a million characters out of the text area (a
-  read-only preview and a note; the check reads the whole text) and draws 100 findings per group first: a
+  read-only preview and a note; the check reads the whole text) and draws 50 findings per group first: a
   bare \`<textarea>\` needs ${ms(p.bareTextarea.totalMs)} ms of style and layout for this text on an empty page.`;
 }
 

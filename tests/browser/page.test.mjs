@@ -102,7 +102,7 @@ test('a long text is checked in the worker and drawn exactly as the contract say
   assertDrawn(result, await drawnCells(page), await readSummary(page), findings, 'long text');
 }));
 
-test('a long findings list shows 100 per group first; the rest come by keyboard', () => withPage(async ({ page }) => {
+test('a long findings list shows 50 per group first; the rest come by keyboard', () => withPage(async ({ page }) => {
   const seed003 = seeds.find((s) => s.id === '003');
   const text = Array(60).fill(asTextarea(seed003.text)).join('\n');
   await page.evaluate((value) => {
@@ -113,7 +113,7 @@ test('a long findings list shows 100 per group first; the rest come by keyboard'
   await settled(page);
   const result = check(text);
   const groupSizes = await page.$$eval('.nb-finding-group', (groups) => groups.map((g) => g.querySelectorAll('.nb-finding').length));
-  assert.ok(groupSizes.some((n) => n === 100), `a group is cut at 100: ${groupSizes}`);
+  assert.ok(groupSizes.some((n) => n === 50), `a group is cut at 50: ${groupSizes}`);
   assert.ok(result.diagnostics.length > groupSizes.reduce((a, b) => a + b, 0), 'not all findings drawn at first');
   for (let presses = 0; presses < 5 && await page.$('.nb-more'); presses++) {
     await page.focus('.nb-more');

@@ -106,8 +106,8 @@ function finding(ctx: FindingsContext, d: Diagnostic, index: number): HTMLElemen
 }
 
 /** Findings drawn per group at first: a pasted 10 MB text can have thousands, and drawing them
- * all at once would hold the page for a noticeable moment. */
-const FIRST_SHOWN = 100;
+ * all at once would hold the page for a noticeable moment. More come 250 at a time. */
+const FIRST_SHOWN = 50;
 
 function moreButton(ctx: FindingsContext, list: HTMLElement, indices: number[]): HTMLElement | null {
   if (indices.length <= FIRST_SHOWN) return null;

@@ -18,7 +18,11 @@ export function loadDraft(key: string): Draft | null {
 }
 
 /** Returns false when the draft could not be saved. */
+/** Browsers keep about 5 million characters per site; a bigger draft is not even tried. */
+const MAX_DRAFT_CHARS = 2_500_000;
+
 export function saveDraft(key: string, draft: Draft): boolean {
+  if (draft.text.length + draft.previousText.length > MAX_DRAFT_CHARS) return false;
   try {
     localStorage.setItem(`${key}:text`, draft.text);
     localStorage.setItem(`${key}:previous`, draft.previousText);
