@@ -75,16 +75,5 @@ fn summary() -> String {
 
 #[test]
 fn corpus_summary_is_current() {
-    let path = common::fixtures().join("../corpus-summary.txt");
-    let fresh = summary();
-    if std::env::var_os("NIANBAO_BLESS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "tests/corpus-summary.txt is stale; review and regenerate with \
-         NIANBAO_BLESS=1 cargo test -p nianbao_core --test corpus_summary\n\n{fresh}"
-    );
+    common::assert_current("../corpus-summary.txt", &summary(), "corpus_summary");
 }

@@ -60,16 +60,5 @@ fn the_page_gets_the_same_text() {
 
 #[test]
 fn docs_rules_md_is_current() {
-    let path = common::fixtures().join("../../docs/rules.md");
-    let fresh = markdown();
-    if std::env::var_os("NIANBAO_BLESS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "docs/rules.md is stale; regenerate with \
-         NIANBAO_BLESS=1 cargo test -p nianbao_core --test rules_catalogue"
-    );
+    common::assert_current("../../docs/rules.md", &markdown(), "rules_catalogue");
 }

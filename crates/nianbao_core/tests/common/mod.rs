@@ -29,6 +29,22 @@ pub fn all_reports() -> Vec<(String, String)> {
     out
 }
 
+/// A committed generated file (`relative` to the fixtures folder) must equal `fresh`; with
+/// `NIANBAO_BLESS=1` it is rewritten instead. `regenerate` says which test to bless.
+pub fn assert_current(relative: &str, fresh: &str, regenerate: &str) {
+    let path = fixtures().join(relative);
+    if std::env::var_os("NIANBAO_BLESS").is_some() {
+        std::fs::write(&path, fresh).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{relative} is stale; review and regenerate with \
+         NIANBAO_BLESS=1 cargo test -p nianbao_core --test {regenerate}\n\n{fresh}"
+    );
+}
+
 pub fn read(name: &str) -> String {
     std::fs::read_to_string(fixtures().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
