@@ -7,12 +7,21 @@ use crate::report::Span;
 use crate::text::chars::{normalize, Norm};
 
 #[derive(Clone, Copy, Debug)]
+/// One character of the prose. 12 bytes: the stream holds one per character of the report, so
+/// its size is most of the checker's memory on a big paste.
 pub struct Ch {
     pub c: char,
     pub start: u32,
-    pub end: u32,
+    /// Bytes of the original character (1–4).
+    pub len: u8,
     /// Whitespace came between this character and the previous one.
     pub spaced: bool,
+}
+
+impl Ch {
+    pub fn end(&self) -> u32 {
+        self.start + u32::from(self.len)
+    }
 }
 
 /// The normalized prose.
@@ -23,7 +32,9 @@ pub struct Stream {
 
 impl Stream {
     pub fn new(text: &str) -> Stream {
-        let mut chars = Vec::with_capacity(text.len() / 2 + 16);
+        // Exactly enough for every character (some are skipped): growing the vector instead would
+        // hold the old and the new buffer at once, and wasm memory never shrinks back.
+        let mut chars = Vec::with_capacity(text.chars().count());
         let mut spaced = false;
         for (i, raw) in text.char_indices() {
             let c = match normalize(raw) {
@@ -42,7 +53,7 @@ impl Stream {
             chars.push(Ch {
                 c,
                 start: i as u32,
-                end: (i + raw.len_utf8()) as u32,
+                len: raw.len_utf8() as u8,
                 spaced,
             });
             spaced = false;
@@ -64,7 +75,7 @@ impl Stream {
         }
         Span::new(
             self.chars[from].start as usize,
-            self.chars[to - 1].end as usize,
+            self.chars[to - 1].end() as usize,
         )
     }
 
@@ -177,6 +188,17 @@ pub fn numbers(chars: &[Ch], from: usize, to: usize) -> Vec<Num> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prose_character_stays_twelve_bytes_and_keeps_its_span() {
+        assert_eq!(std::mem::size_of::<Ch>(), 12);
+        let stream = Stream::new("收到 申请１２件𠀀。");
+        let last = stream.chars.last().unwrap();
+        assert_eq!((last.c, last.start, last.end()), ('。', 26, 29));
+        let wide = stream.chars.iter().find(|c| c.c == '𠀀').unwrap();
+        assert_eq!(wide.end() - wide.start, 4);
+        assert_eq!(stream.span(0, stream.chars.len()).end, 29);
+    }
 
     #[test]
     fn wrapped_text_joins_and_spans_stay_in_the_original() {

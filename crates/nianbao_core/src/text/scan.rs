@@ -127,8 +127,10 @@ pub fn scan(text: &str) -> Scan {
     let mut scanner = Scanner {
         text,
         out: Scan {
-            tokens: Vec::with_capacity(text.len() / 8),
-            numbers: Vec::with_capacity(text.len() / 64),
+            // Sized from the seeds repeated to 10 MB (a token per 16 bytes, a number per 62): enough
+            // that real reports never regrow these, not so much that wasm memory holds it unused.
+            tokens: Vec::with_capacity(text.len() / 12),
+            numbers: Vec::with_capacity(text.len() / 48),
             canon: Vec::with_capacity(text.len() / 3),
             canon_offsets: Vec::with_capacity(text.len() / 3),
             line_starts: Vec::with_capacity(text.len() / 32 + 1),
