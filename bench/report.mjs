@@ -344,13 +344,12 @@ function findingsSection(r) {
   report checked once with cold caches where criterion repeats the same one. Across cores the batch gains
   what the machine gives (Machine and run).
 - **Wasm memory.** The CLI's resident memory peaks at ${ratio(n.memory ? n.memory.rssBytes / n.memory.inputBytes : NaN)} × the input, the wasm module's memory at
-  ${ratio(w.afterBytes / w.inputBytes)} ×. Wasm memory counts every byte the allocator ever took, capacity reserved but never
-  written included, which RSS does not; and the core reserves from the input length: the prose stream
-  \`Vec::with_capacity(text.len() / 2)\` of 16-byte records (8 bytes per input byte), the tokens
-  \`text.len() / 8\` × 24 bytes (3 per input byte), the canonical characters and their offsets
-  \`text.len() / 3\` × 4 bytes each. Those reservations and the per-character records are where to look
-  (smaller records, reservations nearer the need, or no per-character vectors at all); how much each one
-  contributes needs an allocation profile of the wasm build.
+  ${ratio(w.afterBytes / w.inputBytes)} ×. Wasm memory counts every byte the allocator ever took (it never shrinks back), capacity
+  reserved but never written included, which RSS does not. The per-character vectors dominate: the prose
+  stream holds a 12-byte record per character (reserved exactly; it was 16 bytes and half the input length
+  before, 163 MB for this text), the tokenizer's canonical characters and their offsets 8 bytes per label
+  character, the tokens 24 bytes each. Under 10 × needs the tokenizer and the prose reader to share one
+  normalized stream, or to stop materialising per-character vectors at all.
 - **10 MB paste.** Met since the page keeps a text over a million characters out of the text area (a
   read-only preview and a note; the check reads the whole text) and draws 50 findings per group first: a
   bare \`<textarea>\` needs ${ms(p.bareTextarea.totalMs)} ms of style and layout for this text on an empty page.`;
