@@ -346,8 +346,8 @@ function findingsSection(r) {
 - **Wasm memory.** The CLI's resident memory peaks at ${ratio(n.memory ? n.memory.rssBytes / n.memory.inputBytes : NaN)} × the input, the wasm module's memory at
   ${ratio(w.afterBytes / w.inputBytes)} ×. Wasm memory counts every byte the allocator ever took (it never shrinks back), capacity
   reserved but never written included, which RSS does not. The per-character vectors dominate: the prose
-  stream holds a 12-byte record per character (reserved exactly; it was 16 bytes and half the input length
-  before, 163 MB for this text), the tokenizer's canonical characters and their offsets 8 bytes per label
+  stream holds a 12-byte record per character (reserved exactly; with 16-byte records reserved at half the
+  input length the whole check took 163 MB for this text), the tokenizer's canonical characters and their offsets 8 bytes per label
   character, the tokens 24 bytes each. Under 10 × needs the tokenizer and the prose reader to share one
   normalized stream, or to stop materialising per-character vectors at all.
 - **10 MB paste.** Met since the page keeps a text over a million characters out of the text area (a
