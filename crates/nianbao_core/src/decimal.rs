@@ -128,26 +128,27 @@ impl Ord for Decimal {
 }
 
 impl fmt::Display for Decimal {
+    /// Digits written by hand: `i128`'s own formatting is kilobytes of wasm the page would ship.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.scale == 0 {
-            return write!(f, "{}", self.mantissa);
-        }
-        let negative = self.mantissa < 0;
-        let digits = self.mantissa.unsigned_abs().to_string();
+        // Least significant digit first, then the integer part padded with "0" as needed.
+        let mut digits = Vec::with_capacity(40);
+        let mut rest = self.mantissa.unsigned_abs();
         let scale = self.scale as usize;
-        let (int_part, frac_part) = if digits.len() > scale {
-            let split = digits.len() - scale;
-            (digits[..split].to_string(), digits[split..].to_string())
-        } else {
-            (
-                "0".to_string(),
-                format!("{:0>width$}", digits, width = scale),
-            )
-        };
-        if negative {
+        while rest > 0 || digits.len() <= scale {
+            digits.push(b'0' + (rest % 10) as u8);
+            rest /= 10;
+        }
+        if self.mantissa < 0 {
             f.write_str("-")?;
         }
-        write!(f, "{int_part}.{frac_part}")
+        let mut out = String::with_capacity(digits.len() + 1);
+        for (i, &d) in digits.iter().enumerate().rev() {
+            out.push(d as char);
+            if i == scale && scale > 0 {
+                out.push('.');
+            }
+        }
+        f.write_str(&out)
     }
 }
 
@@ -168,6 +169,20 @@ mod tests {
             d(24252311082, 6).shift(4).unwrap().to_string(),
             "242523110.82"
         );
+    }
+
+    #[test]
+    fn prints_like_the_report_writes_numbers() {
+        for (m, s, text) in [
+            (0, 0, "0"),
+            (-5, 0, "-5"),
+            (5, 2, "0.05"),
+            (-1234, 3, "-1.234"),
+            (7000, 0, "7000"),
+            (i128::MAX, 0, "170141183460469231731687303715884105727"),
+        ] {
+            assert_eq!(d(m, s).to_string(), text);
+        }
     }
 
     #[test]
