@@ -25,6 +25,9 @@
 
 mod solve;
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::relations::{Kind, RelationId};
@@ -39,6 +42,28 @@ pub const MAX_CELLS: usize = 4;
 pub const MAX_NODES: usize = 20_000;
 /// Repairs returned.
 const MAX_REPAIRS: usize = 5;
+
+/// FNV-1a, for the search's set of visited cell sets: the keys are small and not chosen by an
+/// adversary, and std's SipHash with its random keys would add a kilobyte of wasm for nothing.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// A cell that a repair may change.
 #[derive(Clone, Debug)]
@@ -104,7 +129,8 @@ fn is_total_path(path: &str, instance_totals: &[String]) -> bool {
 
 fn problem(report: &Report, instances: &[Instance]) -> Problem {
     let mut vars: Vec<Var> = Vec::new();
-    let mut index = std::collections::HashMap::new();
+    // The variables in path order, for binary search (no hash map in the wasm).
+    let mut by_path: Vec<usize> = Vec::new();
     // Printed totals: the left side of every parts relation (R2, R3, R4, old parts).
     let totals: Vec<String> = instances
         .iter()
@@ -128,14 +154,20 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
             for t in terms {
                 match t.count() {
                     Some(value) => {
-                        let v = *index.entry(t.path.to_string()).or_insert_with(|| {
-                            vars.push(Var {
-                                path: t.path.to_string(),
-                                value,
-                                total: is_total_path(t.path, &totals),
-                            });
-                            vars.len() - 1
-                        });
+                        let found =
+                            by_path.binary_search_by(|&v| vars[v].path.as_str().cmp(t.path));
+                        let v = match found {
+                            Ok(at) => by_path[at],
+                            Err(at) => {
+                                vars.push(Var {
+                                    path: t.path.to_string(),
+                                    value,
+                                    total: is_total_path(t.path, &totals),
+                                });
+                                by_path.insert(at, vars.len() - 1);
+                                vars.len() - 1
+                            }
+                        };
                         out.push(v);
                     }
                     None => complete = false,
@@ -179,7 +211,7 @@ struct Search<'a> {
     problem: &'a Problem,
     violated: Vec<usize>,
     nodes: usize,
-    seen: std::collections::HashSet<Vec<usize>>,
+    seen: HashSet<Vec<usize>, BuildHasherDefault<Fnv>>,
     found: Vec<Candidate>,
 }
 
@@ -324,7 +356,7 @@ pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)
         problem: &problem,
         violated,
         nodes: 0,
-        seen: std::collections::HashSet::new(),
+        seen: HashSet::default(),
         found: Vec::new(),
     };
     for size in 1..=MAX_CELLS {

@@ -56,7 +56,8 @@ fn table_name(prefix: &str) -> &'static str {
 
 struct Family {
     id: RelationId,
-    seen: std::collections::HashSet<String>,
+    /// `missing` sorted, to keep it free of repeats (a hash set would cost 3 KB of wasm).
+    seen: Vec<String>,
     places: Vec<String>,
     missing: Vec<String>,
     span: Option<Span>,
@@ -131,7 +132,7 @@ impl Families {
             None => {
                 self.families.push(Family {
                     id: instance.id,
-                    seen: std::collections::HashSet::new(),
+                    seen: Vec::new(),
                     places: Vec::new(),
                     missing: Vec::new(),
                     span: None,
@@ -141,7 +142,8 @@ impl Families {
             }
         };
         for path in instance.missing() {
-            if family.seen.insert(path.to_string()) {
+            if let Err(at) = family.seen.binary_search_by(|p| p.as_str().cmp(path)) {
+                family.seen.insert(at, path.to_string());
                 family.missing.push(path.to_string());
             }
         }
