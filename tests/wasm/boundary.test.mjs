@@ -171,11 +171,15 @@ test('dist/nianbao_bg.wasm is exactly the module inlined in nianbao.html and nia
   // Decoded with LZMA-JS, not with the page's own decoder: the two must agree on the format.
   const { decompress } = createRequire(import.meta.url)('lzma');
   const shipped = readFileSync(paths.distWasm);
-  for (const file of [paths.distHtml, paths.distEmbed]) {
+  const seeds = readdirSync(paths.seeds).filter((f) => f.endsWith('.txt')).sort()
+    .map((f) => readFileSync(join(paths.seeds, f), 'utf8'));
+  // The page's stream carries the seed texts after the wasm; the embed script's the wasm alone.
+  for (const [file, after] of [[paths.distHtml, seeds.join('\0')], [paths.distEmbed, '']]) {
     const inlined = /lzma:"([A-Za-z0-9+/=]+)",size:(\d+)/.exec(readFileSync(file, 'utf8'));
     assert.ok(inlined, `${file} holds the LZMA-compressed wasm`);
     const bytes = Buffer.from(decompress(Buffer.from(inlined[1], 'base64')));
-    assert.equal(bytes.length, Number(inlined[2]));
-    assert.ok(bytes.equals(shipped), `${file}: inlined wasm = dist/nianbao_bg.wasm`);
+    assert.equal(Number(inlined[2]), shipped.length);
+    assert.ok(bytes.subarray(0, shipped.length).equals(shipped), `${file}: inlined wasm = dist/nianbao_bg.wasm`);
+    assert.equal(bytes.subarray(shipped.length).toString('utf8'), after, `${file}: what follows the wasm`);
   }
 });

@@ -1,6 +1,7 @@
 // Modules the build provides (scripts/build.mjs): the wasm (LZMA, base64), the worker's bundled
 // source, the seed reports, and CSS loaded as text.
 declare module 'nianbao:wasm' {
+  /** LZMA stream (base64) of the wasm's `size` bytes, followed in the page's by the seed texts. */
   const wasm: { lzma: string; size: number };
   export default wasm;
 }
@@ -9,8 +10,8 @@ declare module 'nianbao:worker' {
   export default source;
 }
 declare module 'nianbao:seeds' {
-  /** The seed reports' names, and their texts as one LZMA stream of NUL-separated UTF-8. */
-  const seeds: { list: { id: string; file: string; title: string }[]; lzma: string };
+  /** The seed reports' names (their texts follow the wasm in the page's stream). */
+  const seeds: { list: { id: string; file: string; title: string }[] };
   export default seeds;
 }
 declare module '*.css' {
