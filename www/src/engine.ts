@@ -1,12 +1,23 @@
 // The only module that touches the wasm-bindgen glue: instantiate from bytes, then thin typed
 // calls. Used on the main thread and inside the worker.
-import init, { checkReport, version, ruleCatalogue, tableLayout } from '../build/wasm/nianbao.js';
+import init, { initSync, checkReport, version, ruleCatalogue, tableLayout } from '../build/wasm/nianbao.js';
 
 let ready: Promise<void> | null = null;
 
-/** Instantiates the module asynchronously (old kernels refuse synchronous compiles of big modules). */
+/**
+ * Instantiates the module: synchronously where the browser allows it (new kernels compile lazily,
+ * in a millisecond or two, so the first check and its drawing happen before the first frame),
+ * else asynchronously (old kernels refuse synchronous compiles of big modules on the main thread).
+ */
 export function initEngine(bytes: Uint8Array): Promise<void> {
-  if (!ready) ready = init({ module_or_path: bytes }).then(() => undefined);
+  if (!ready) {
+    try {
+      initSync({ module: bytes });
+      ready = Promise.resolve();
+    } catch {
+      ready = init({ module_or_path: bytes }).then(() => undefined);
+    }
+  }
   return ready;
 }
 

@@ -1,7 +1,8 @@
 // An LZMA decoder for the ".lzma" (LZMA-alone) format, after Igor Pavlov's public-domain reference
 // decoder LzmaSpec.cpp. The page ships its wasm LZMA-compressed: about 20 % smaller than DEFLATE
 // for wasm code, and the decoder costs about 2 KB. Range-coder state is kept in plain numbers in
-// [0, 2^32): doubles hold those exactly, so no 32-bit sign tricks are needed.
+// [0, 2^32): doubles hold those exactly, so no 32-bit sign tricks are needed. It runs once, on a
+// cold engine, before the first check: written so V8's first tiers run it fast (see RangeDecoder).
 
 const PROB_INIT = 1024; // half of 2^11: "bit is 0" and "bit is 1" equally likely
 const MATCH_MIN_LEN = 2;
@@ -34,69 +35,12 @@ export function lzmaDecode(input: Uint8Array): Uint8Array {
     out = bigger;
   };
 
-  // The range decoder.
-  let inPos = 13;
-  if (input[inPos++] !== 0) fail('corrupted stream start');
-  let range = END_MARKER;
-  let code = 0;
-  for (let i = 0; i < 4; i++) code = code * 256 + input[inPos++];
-  if (code === range) fail('corrupted stream start');
-  // Reading past the end yields NaN in `code`; the main loop notices the overrun.
-  const normalize = () => {
-    if (range < 0x1000000) {
-      range *= 256;
-      code = code * 256 + input[inPos++];
-    }
-  };
-  const bit = (probs: Uint16Array, i: number): number => {
-    const p = probs[i];
-    const bound = (range >>> 11) * p;
-    let b: number;
-    if (code < bound) {
-      range = bound;
-      probs[i] = p + ((2048 - p) >>> 5);
-      b = 0;
-    } else {
-      range -= bound;
-      code -= bound;
-      probs[i] = p - (p >>> 5);
-      b = 1;
-    }
-    if (range < 0x1000000) {
-      range *= 256;
-      code = code * 256 + input[inPos++];
-    }
-    return b;
-  };
-  const directBits = (count: number): number => {
-    let result = 0;
-    for (; count > 0; count--) {
-      range = range >>> 1;
-      let b = 0;
-      if (code >= range) {
-        code -= range;
-        b = 1;
-      }
-      result = result * 2 + b;
-      normalize();
-    }
-    return result;
-  };
-  const tree = (probs: Uint16Array, base: number, bits: number): number => {
-    let m = 1;
-    for (let i = 0; i < bits; i++) m = m * 2 + bit(probs, base + m);
-    return m - (1 << bits);
-  };
-  const reverseTree = (probs: Uint16Array, base: number, bits: number): number => {
-    let m = 1;
-    let symbol = 0;
-    for (let i = 0; i < bits; i++) {
-      const b = bit(probs, base + m);
-      m = m * 2 + b;
-      symbol |= b << i;
-    }
-    return symbol;
-  };
+  // The range decoder: its state lives in one object's fields, which V8 updates in place; as
+  // closure variables every update of these (non-small-integer) numbers allocated a heap number,
+  // which made the cold decode several times slower.
+  if (input[13] !== 0) fail('corrupted stream start');
+  const rc = new RangeDecoder(input, 14);
+  if (rc.code === rc.range) fail('corrupted stream start');
   const probs = (n: number) => new Uint16Array(n).fill(PROB_INIT);
 
   // Models, laid out as in LzmaSpec.cpp: 12 states × 16 position states where indexed so.
@@ -115,18 +59,18 @@ export function lzmaDecode(input: Uint8Array): Uint8Array {
   const matchLen = lenModel();
   const repLen = lenModel();
   const length = (m: Uint16Array, posState: number): number => {
-    if (bit(m, 0) === 0) return tree(m, 2 + posState * 8, 3);
-    if (bit(m, 1) === 0) return 8 + tree(m, 2 + 128 + posState * 8, 3);
-    return 16 + tree(m, 2 + 256, 8);
+    if (rc.bit(m, 0) === 0) return rc.tree(m, 2 + posState * 8, 3);
+    if (rc.bit(m, 1) === 0) return 8 + rc.tree(m, 2 + 128 + posState * 8, 3);
+    return 16 + rc.tree(m, 2 + 256, 8);
   };
   const distance = (len: number): number => {
-    const slot = tree(posSlot, Math.min(len, 3) << 6, 6);
+    const slot = rc.tree(posSlot, Math.min(len, 3) << 6, 6);
     if (slot < 4) return slot;
     const direct = (slot >>> 1) - 1;
     let dist = (2 | (slot & 1)) * 2 ** direct;
-    if (slot < 14) return dist + reverseTree(posSpecial, dist - slot, direct);
-    dist += directBits(direct - 4) * 16;
-    return dist + reverseTree(align, 0, 4);
+    if (slot < 14) return dist + rc.reverseTree(posSpecial, dist - slot, direct);
+    dist += rc.direct(direct - 4) * 16;
+    return dist + rc.reverseTree(align, 0, 4);
   };
 
   const pbMask = (1 << pb) - 1;
@@ -139,34 +83,23 @@ export function lzmaDecode(input: Uint8Array): Uint8Array {
   for (;;) {
     if (remaining === 0) break;
     // A valid stream never makes the range decoder read past its end.
-    if (inPos > input.length) fail('input ends early');
+    if (rc.pos > input.length) fail('input ends early');
     const posState = outPos & pbMask;
-    if (bit(isMatch, (state << 4) + posState) === 0) {
+    if (rc.bit(isMatch, (state << 4) + posState) === 0) {
       const prev = outPos > 0 ? out[outPos - 1] : 0;
       const base = 0x300 * (((outPos & lpMask) << lc) + (prev >>> (8 - lc)));
-      let symbol = 1;
-      if (state >= 7) {
-        let matchByte = out[outPos - rep0 - 1];
-        while (symbol < 0x100) {
-          const matchBit = (matchByte >>> 7) & 1;
-          matchByte <<= 1;
-          const b = bit(literal, base + ((1 + matchBit) << 8) + symbol);
-          symbol = (symbol << 1) | b;
-          if (matchBit !== b) break;
-        }
-      }
-      while (symbol < 0x100) symbol = (symbol << 1) | bit(literal, base + symbol);
+      const symbol = state >= 7 ? rc.matchedLiteral(literal, base, out[outPos - rep0 - 1]) : rc.tree(literal, base, 8);
       ensure(1);
-      out[outPos++] = symbol - 0x100;
+      out[outPos++] = symbol;
       remaining--;
       state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
       continue;
     }
     let len: number;
-    if (bit(isRep, state) !== 0) {
+    if (rc.bit(isRep, state) !== 0) {
       if (outPos === 0) fail('repeat before any output');
-      if (bit(isRepG0, state) === 0) {
-        if (bit(isRep0Long, (state << 4) + posState) === 0) {
+      if (rc.bit(isRepG0, state) === 0) {
+        if (rc.bit(isRep0Long, (state << 4) + posState) === 0) {
           state = state < 7 ? 9 : 11;
           ensure(1);
           out[outPos] = out[outPos - rep0 - 1];
@@ -176,10 +109,10 @@ export function lzmaDecode(input: Uint8Array): Uint8Array {
         }
       } else {
         let dist: number;
-        if (bit(isRepG1, state) === 0) {
+        if (rc.bit(isRepG1, state) === 0) {
           dist = rep1;
         } else {
-          if (bit(isRepG2, state) === 0) {
+          if (rc.bit(isRepG2, state) === 0) {
             dist = rep2;
           } else {
             dist = rep3;
@@ -205,12 +138,118 @@ export function lzmaDecode(input: Uint8Array): Uint8Array {
     const count = len + MATCH_MIN_LEN;
     if (count > remaining) fail('match past the end');
     ensure(count);
-    // Byte by byte: a match may overlap the bytes it is producing (distance < length).
-    for (let i = 0, from = outPos - rep0 - 1; i < count; i++) out[outPos++] = out[from++];
+    copyMatch(out, outPos, rep0 + 1, count);
+    outPos += count;
     remaining -= count;
   }
-  if (inPos > input.length || (sizeKnown && remaining !== 0)) fail('input ends early');
+  if (rc.pos > input.length || (sizeKnown && remaining !== 0)) fail('input ends early');
   return outPos === out.length ? out : out.subarray(0, outPos);
+}
+
+/** Byte by byte: a match may overlap the bytes it is producing (distance < length). A function of
+ * its own so V8 optimizes this hot loop early instead of running it inside the cold main loop. */
+function copyMatch(out: Uint8Array, at: number, distance: number, count: number): void {
+  for (let i = 0; i < count; i++) out[at + i] = out[at + i - distance];
+}
+
+class RangeDecoder {
+  range = END_MARKER;
+  code = 0;
+  constructor(private readonly input: Uint8Array, public pos: number) {
+    // Reading past the end yields NaN in `code`; the main loop notices the overrun by `pos`.
+    for (let i = 0; i < 4; i++) this.code = this.code * 256 + input[this.pos++];
+  }
+
+  bit(probs: Uint16Array, i: number): number {
+    const p = probs[i];
+    const bound = (this.range >>> 11) * p;
+    let b = 0;
+    if (this.code < bound) {
+      this.range = bound;
+      probs[i] = p + ((2048 - p) >>> 5);
+    } else {
+      this.range -= bound;
+      this.code -= bound;
+      probs[i] = p - (p >>> 5);
+      b = 1;
+    }
+    if (this.range < 0x1000000) {
+      this.range *= 256;
+      this.code = this.code * 256 + this.input[this.pos++];
+    }
+    return b;
+  }
+
+  direct(count: number): number {
+    let result = 0;
+    for (; count > 0; count--) {
+      this.range = this.range >>> 1;
+      let b = 0;
+      if (this.code >= this.range) {
+        this.code -= this.range;
+        b = 1;
+      }
+      result = result * 2 + b;
+      if (this.range < 0x1000000) {
+        this.range *= 256;
+        this.code = this.code * 256 + this.input[this.pos++];
+      }
+    }
+    return result;
+  }
+  /** A literal byte after a match: its bits are predicted by the byte at the match distance. */
+  matchedLiteral(probs: Uint16Array, base: number, matchByte: number): number {
+    let symbol = 1;
+    while (symbol < 0x100) {
+      const matchBit = (matchByte >>> 7) & 1;
+      matchByte <<= 1;
+      const b = this.bit(probs, base + ((1 + matchBit) << 8) + symbol);
+      symbol = (symbol << 1) | b;
+      if (matchBit !== b) break;
+    }
+    while (symbol < 0x100) symbol = (symbol << 1) | this.bit(probs, base + symbol);
+    return symbol - 0x100;
+  }
+
+  /** A symbol of `bits` bits, most significant first, from a binary tree of probabilities. */
+  tree(probs: Uint16Array, base: number, bits: number): number {
+    let range = this.range;
+    let code = this.code;
+    let m = 1;
+    for (let i = 0; i < bits; i++) {
+      const p = probs[base + m];
+      const bound = (range >>> 11) * p;
+      if (code < bound) {
+        range = bound;
+        probs[base + m] = p + ((2048 - p) >>> 5);
+        m = m * 2;
+      } else {
+        range -= bound;
+        code -= bound;
+        probs[base + m] = p - (p >>> 5);
+        m = m * 2 + 1;
+      }
+      if (range < 0x1000000) {
+        range *= 256;
+        code = code * 256 + this.input[this.pos++];
+      }
+    }
+    this.range = range;
+    this.code = code;
+    return m - (1 << bits);
+  }
+
+  /** The same, least significant bit first. */
+  reverseTree(probs: Uint16Array, base: number, bits: number): number {
+    let m = 1;
+    let symbol = 0;
+    for (let i = 0; i < bits; i++) {
+      const b = this.bit(probs, base + m);
+      m = m * 2 + b;
+      symbol |= b << i;
+    }
+    return symbol;
+  }
 }
 
 /** Decodes what the build embeds: LZMA bytes written as base64 (so they fit in a script). */
