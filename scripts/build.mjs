@@ -1,5 +1,5 @@
 // Builds everything the page ships: the old-browser wasm (cargo → strip → wasm-bindgen → wasm-opt),
-// the TypeScript bundles (esbuild, chrome75) and dist/: nianbao.html (one self-contained file),
+// the LZMA decoder's own tiny wasm, the TypeScript bundles (esbuild, chrome75) and dist/: nianbao.html (one self-contained file),
 // index.html (the same file, for the hosted folder), nianbao-embed.js, nianbao_bg.wasm, SIZE.md.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, readdirSync, copyFileSync } from 'node:fs';
@@ -11,6 +11,10 @@ import { writeSizeRecord } from './size.mjs';
 
 // LZMA-JS: a pure-JS encoder, so the build needs no xz binary (the page carries only a decoder).
 const { compress: lzmaCompress } = createRequire(import.meta.url)('lzma');
+
+/** What Chromium 75 runs: wasm-opt must not use anything newer. */
+const OLD_CHROMIUM_FEATURES = ['--mvp-features', '--enable-sign-ext', '--enable-mutable-globals',
+  '--enable-nontrapping-float-to-int', '--enable-bulk-memory'];
 
 function run(command, args, env = {}) {
   console.log(`  $ ${command} ${args.join(' ')}`);
@@ -42,8 +46,7 @@ function buildWasm() {
   run('wasm-bindgen', ['--target', 'web', '--out-dir', paths.glueDir, '--out-name', 'nianbao', paths.strippedWasm]);
   step('wasm: wasm-opt -Oz (npm binaryen), limited to the Chromium 75 feature set');
   mkdirSync(paths.dist, { recursive: true });
-  const features = ['--mvp-features', '--enable-sign-ext', '--enable-mutable-globals',
-    '--enable-nontrapping-float-to-int', '--enable-bulk-memory'];
+  const features = OLD_CHROMIUM_FEATURES;
   // --converge repeats -Oz until the module stops shrinking (about 1 KB compressed). The memory is
   // the module's own, so it starts zeroed; Rust places nothing in its first 1 KB (data starts at
   // 1 MB): both let wasm-opt drop zero data and fold constant addresses (0.5 KB compressed).
@@ -52,6 +55,23 @@ function buildWasm() {
     join(paths.glueDir, 'nianbao_bg.wasm'), '-o', paths.distWasm]);
   // A copy with the name section, only for SIZE.md's "where the bytes go".
   run(paths.wasmOpt, [...optimize, '-g', join(paths.glueDir, 'nianbao_bg.wasm'), '-o', paths.namedWasm]);
+}
+
+/** The LZMA decoder (crates/nianbao_unlzma): a raw wasm module of about 3 KB, no wasm-bindgen. */
+function buildDecoder() {
+  step('wasm: the LZMA decoder (no_std, no allocator; exports its memory and __heap_base)');
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'nianbao_unlzma',
+    '--target-dir', paths.cargoTarget], {
+    // A 64 KB stack holds its models (about 30 KB); the input and output go above __heap_base.
+    RUSTFLAGS: '-C target-feature=-reference-types,-multivalue -C link-arg=--export=__heap_base -C link-arg=-zstack-size=65536',
+    // "s", not "z": the same size, and it decodes a little faster.
+    CARGO_PROFILE_RELEASE_OPT_LEVEL: 's',
+    CARGO_PROFILE_RELEASE_LTO: 'true',
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
+    CARGO_PROFILE_RELEASE_PANIC: 'abort',
+  });
+  run(paths.wasmOpt, ['-Oz', '--converge', ...OLD_CHROMIUM_FEATURES, '--strip-debug', '--strip-producers',
+    '--strip-target-features', paths.cargoDecoderWasm, '-o', paths.decoderWasm]);
 }
 
 /** The five seed reports, the page's examples; the label is the report's title line. Their texts
@@ -64,6 +84,11 @@ function seedReports() {
     const title = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).find((l) => l) || file;
     return { id: file.slice(0, 3), file, title, text };
   });
+}
+
+/** The LZMA decoder's wasm as the `nianbao:unlzma` module (base64: it cannot be compressed itself). */
+function decoderModule() {
+  return `export default ${JSON.stringify(readFileSync(paths.decoderWasm).toString('base64'))};`;
 }
 
 /** The wasm (and what follows it) as the `nianbao:wasm` module: LZMA, then base64. */
@@ -127,6 +152,7 @@ async function buildScripts() {
   const modules = (stream) => ({
     'nianbao:wasm': () => stream,
     'nianbao:worker': () => `export default ${JSON.stringify(worker)};`,
+    'nianbao:unlzma': decoderModule,
     'nianbao:seeds': () => `export default ${JSON.stringify({ list: seeds.map(({ id, file, title }) => ({ id, file, title })) })};`,
   });
   const embed = await bundle(join(paths.src, 'embed.ts'), modules(wasmModule(wasm)));
@@ -151,7 +177,10 @@ async function buildScripts() {
 }
 
 const started = Date.now();
-if (!process.argv.includes('--skip-wasm')) buildWasm();
+if (!process.argv.includes('--skip-wasm')) {
+  buildWasm();
+  buildDecoder();
+}
 await buildScripts();
 step('size record');
 writeSizeRecord();

@@ -18,6 +18,8 @@ export const paths = {
   cargoTarget,
   cargoWasm: join(cargoTarget, 'wasm32-unknown-unknown', 'release', 'nianbao_wasm.wasm'),
   strippedWasm: join(www, 'build', 'stripped.wasm'),
+  cargoDecoderWasm: join(cargoTarget, 'wasm32-unknown-unknown', 'release', 'nianbao_unlzma.wasm'),
+  decoderWasm: join(www, 'build', 'unlzma.wasm'),
   namedWasm: join(www, 'build', 'named.wasm'),
   wasmOpt: join(root, 'node_modules', '.bin', 'wasm-opt'),
   distWasm: join(dist, 'nianbao_bg.wasm'),

@@ -19,8 +19,8 @@ cargo fmt --all --check
 step "3/10 cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "4/10 cargo clippy for the wasm crate on wasm32-unknown-unknown"
-cargo clippy -p nianbao_wasm --target wasm32-unknown-unknown -- -D warnings
+step "4/10 cargo clippy for the wasm crates on wasm32-unknown-unknown"
+cargo clippy -p nianbao_wasm -p nianbao_unlzma --target wasm32-unknown-unknown -- -D warnings
 
 step "5/10 cargo test --workspace"
 cargo test --workspace 2>&1 | tee "$logs/cargo.txt"
@@ -33,8 +33,10 @@ step "7/10 size budget"
 node scripts/size.mjs --check
 
 step "8/10 the shipped wasm needs only Chromium 75 features"
-wasm-tools validate --features=mvp,mutable-global,sign-extension,saturating-float-to-int,bulk-memory dist/nianbao_bg.wasm
-echo "dist/nianbao_bg.wasm validates under mvp,mutable-global,sign-extension,saturating-float-to-int,bulk-memory"
+for module in dist/nianbao_bg.wasm www/build/unlzma.wasm; do
+  wasm-tools validate --features=mvp,mutable-global,sign-extension,saturating-float-to-int,bulk-memory "$module"
+  echo "$module validates under mvp,mutable-global,sign-extension,saturating-float-to-int,bulk-memory"
+done
 
 step "9/10 wasm boundary tests (node, the built wasm)"
 node --test --test-reporter=tap tests/wasm/*.test.mjs 2>&1 | tee "$logs/wasm.txt"

@@ -1,5 +1,6 @@
-// The page's LZMA decoder (www/src/lzma.ts, bundled here with esbuild exactly as the page bundles
-// it) against streams from an independent encoder (LZMA-JS, the one the build uses).
+// The page's LZMA decoder (www/src/lzma.ts over the built crates/nianbao_unlzma module, bundled
+// here with esbuild as the page bundles it) against streams from an independent encoder (LZMA-JS,
+// the one the build uses).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,8 +10,18 @@ import * as esbuild from 'esbuild';
 import { paths } from '../../scripts/paths.mjs';
 
 const { compress } = createRequire(import.meta.url)('lzma');
+const decoderModule = {
+  name: 'unlzma',
+  setup(build) {
+    build.onResolve({ filter: /^nianbao:unlzma$/ }, (args) => ({ path: args.path, namespace: 'nianbao' }));
+    build.onLoad({ filter: /.*/, namespace: 'nianbao' }, () => ({
+      contents: `export default ${JSON.stringify(readFileSync(paths.decoderWasm).toString('base64'))};`, loader: 'js',
+    }));
+  },
+};
 const bundled = await esbuild.build({
   entryPoints: [join(paths.src, 'lzma.ts')], bundle: true, format: 'esm', write: false, target: 'chrome75',
+  plugins: [decoderModule],
 });
 const { lzmaDecode } = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
 
@@ -41,4 +52,9 @@ test('a cut or damaged stream throws instead of returning short output', () => {
   const bad = packed.slice();
   bad[0] = 250;
   assert.throws(() => lzmaDecode(bad), /properties/);
+});
+
+test('the decoder module stays under 4 KB, which old kernels still compile synchronously', () => {
+  // Chromium before 115 refuses `new WebAssembly.Module` of more than 4 KB on the main thread.
+  assert.ok(readFileSync(paths.decoderWasm).length < 4096);
 });

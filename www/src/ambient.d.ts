@@ -5,6 +5,11 @@ declare module 'nianbao:wasm' {
   const wasm: { lzma: string; size: number };
   export default wasm;
 }
+declare module 'nianbao:unlzma' {
+  /** The LZMA decoder's wasm module (crates/nianbao_unlzma), base64. */
+  const base64: string;
+  export default base64;
+}
 declare module 'nianbao:worker' {
   const source: string;
   export default source;

@@ -27,7 +27,14 @@ const MAIN_THREAD_LIMIT = 100_000;
 
 /** The engine on the main thread (rule catalogue, table layouts, and checks without a worker). */
 export function engineReady(): Promise<void> {
-  if (!mainReady) mainReady = initEngine(wasmBytes());
+  if (!mainReady) {
+    try {
+      mainReady = initEngine(wasmBytes());
+    } catch (error) {
+      // Decoding compiles a wasm module too: a page whose CSP forbids wasm fails here.
+      mainReady = Promise.reject(error);
+    }
+  }
   return mainReady;
 }
 
