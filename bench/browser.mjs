@@ -7,7 +7,9 @@
 // - paste: a 10 MB paste event on the text area → result drawn, with the longest main-thread stall.
 // Usage: node bench/browser.mjs [--quick] [--only=engine,api,page,firstResult,paste]
 // (needs `npm run build`; prints JSON)
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { paths } from '../scripts/paths.mjs';
 import { launch } from '../tests/browser/chromium.mjs';
@@ -132,6 +134,30 @@ async function fullPath(browser, seeds, { quick }) {
   }
 }
 
+/** When the script of a blank page from file:// runs, in ms after navigation: the browser's floor. */
+async function blankPageScript(browser, count) {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-blank-'));
+  const file = join(dir, 'blank.html');
+  writeFileSync(file, '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>blank</title></head>'
+    + '<body><p>blank</p><script>window.__scriptAt = performance.now();</script></body></html>');
+  const times = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(pathToFileURL(file).href);
+        times.push(await page.evaluate(() => window.__scriptAt));
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return median(times);
+}
+
 async function firstResult(browser, { quick }) {
   const loads = [];
   const count = quick ? 3 : 12;
@@ -145,7 +171,7 @@ async function firstResult(browser, { quick }) {
   }
   const pick = (key) => median(loads.map((l) => l[key]));
   return { loads: count, responseEndMs: pick('responseEnd'), checkingMs: pick('checking'), domContentLoadedMs: pick('domContentLoaded'),
-    doneMs: pick('done'), paintedMs: pick('painted'), all: loads };
+    doneMs: pick('done'), paintedMs: pick('painted'), blankScriptMs: await blankPageScript(browser, count), all: loads };
 }
 
 /** 10 MB into the page's text area; then the same text through `Nianbao.check` alone, and into a bare text area. */

@@ -312,7 +312,7 @@ function findingsSection(r) {
   const files = Array.from({ length: batch.reports }, (_, i) => list[i % list.length]);
   const checkOnlyMbps = files.reduce((t, x) => t + x.bytes, 0) / MB / (files.reduce((t, x) => t + x.checkNs, 0) / 1e9);
   const smallShare = pct(files.filter((x) => x.bytes < 3 * KB).length, files.length);
-  return `## Why targets are missed, and where a fix would go
+  return `## Where time goes for each target, and where a fix would go
 
 - **Native check.** ${ms(nat.per20kb)} ms per 20 KB is ${ratio(nat.per20kb / 0.3)} × the 0.3 ms target; a report costs about
   ${Math.round(lineScan)} × a memchr pass over its bytes (median over the fixtures). No step dominates: parse is
@@ -328,15 +328,15 @@ function findingsSection(r) {
   1.4–1.6 × faster in a separate trial but made the gzipped wasm about 42 KB bigger. \`Nianbao.check\` adds a
   median ${ms(apiOverhead)} ms per call over the bare wasm call (the promise and \`JSON.parse\`; reports under
   100 000 characters are checked on the main thread, bigger ones in the worker).
-- **First result.** Of the ${ms(f.doneMs)} ms to a drawn result, ${ms(f.checkingMs)} ms pass before the page asks for the
-  check: parsing and running the one inline script, and decoding the LZMA-compressed wasm (about 300 KB out;
-  a CPU profile of one load puts the decoder at roughly 100 ms on this machine while V8 is still cold) before
-  compiling it. The remaining ${ms(f.doneMs - f.checkingMs)} ms are compiling, the first (cold) check on the main thread and
-  drawing the tables; painting takes ${ms(f.paintedMs - f.doneMs)} ms more. What was tried: moving the decode into the
-  worker freed the main thread but the Blob worker itself started only 80–255 ms after navigation (four loads), so the
-  result came no sooner, and it cost 2.4 KB of the size budget; starting the worker before mounting, and
-  compiling once and posting the module, gave no gain (A/B over 12–30 loads). DEFLATE (native
-  \`DecompressionStream\`) would decode in a few milliseconds but needs about 26 KB more than the budget allows.
+- **First result** (${within(f.doneMs, 150)}). A blank page's script runs ${ms(f.blankScriptMs)} ms after navigation here
+  (median of ${f.loads} loads): the browser's own floor. The page asks for its first check at ${ms(f.checkingMs)} ms, having
+  unpacked the one LZMA stream (checker wasm and seed texts, about 380 KB out) with its 3 KB wasm decoder
+  (\`crates/nianbao_unlzma\`; the JavaScript decoder it replaced took 40–55 ms on a cold engine) and
+  mounted. The next ${ms(f.doneMs - f.checkingMs)} ms are the first check (V8 compiles each wasm function on its
+  first call, so it costs several times a warm one) and drawing the tables. The engine is instantiated
+  synchronously where the browser allows it, so the result is in the DOM before the first frame; old kernels
+  (before Chromium 115) refuse big synchronous compiles and take the asynchronous path. Painting takes
+  ${ms(f.paintedMs - f.doneMs)} ms more, mostly the first layout of the text area holding the report and of the tables.
 - **Batch.** On one thread the CLI reaches ${oneMbps.toFixed(1)} MB/s. \`check\` alone on the same mix of files, at the
   criterion times above, would give ${checkOnlyMbps.toFixed(1)} MB/s — itself held down by the 2 KB corpus reports (${smallShare} of the
   files), which check at about half the MB/s of the large ones. The rest of the batch's time is what criterion
