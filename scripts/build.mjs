@@ -25,20 +25,26 @@ function step(title) {
   console.log(`\n[build] ${title}`);
 }
 
-/** cargo → wasm-tools strip → wasm-bindgen → wasm-opt; returns nothing, writes paths.wasm. */
-function buildWasm() {
-  step('wasm: cargo build (size profile, no reference-types/multivalue for old Chromium kernels)');
-  // The workspace profile is tuned for the CLI; the wasm gets its size profile from env here, and
-  // its own target dir so neither build invalidates the other.
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'nianbao_wasm',
-    '--target-dir', paths.cargoTarget], {
-    // Panic locations keep file paths in the module; the crate's own need not be spelled out.
-    RUSTFLAGS: '-C target-feature=-reference-types,-multivalue --remap-path-prefix=crates/nianbao_core/src/=',
-    CARGO_PROFILE_RELEASE_OPT_LEVEL: 'z',
+/**
+ * `cargo build` of a wasm crate. The workspace profile is tuned for the CLI; the wasm gets its
+ * profile from env here, and its own target dir so neither build invalidates the other; no
+ * reference-types or multivalue, which old Chromium kernels lack.
+ */
+function cargoWasm(crate, optLevel, rustflags) {
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', crate, '--target-dir', paths.cargoTarget], {
+    RUSTFLAGS: `-C target-feature=-reference-types,-multivalue ${rustflags}`,
+    CARGO_PROFILE_RELEASE_OPT_LEVEL: optLevel,
     CARGO_PROFILE_RELEASE_LTO: 'true',
     CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
     CARGO_PROFILE_RELEASE_PANIC: 'abort',
   });
+}
+
+/** cargo → wasm-tools strip → wasm-bindgen → wasm-opt; returns nothing, writes paths.wasm. */
+function buildWasm() {
+  step('wasm: cargo build (size profile, no reference-types/multivalue for old Chromium kernels)');
+  // Panic locations keep file paths in the module; the crate's own need not be spelled out.
+  cargoWasm('nianbao_wasm', 'z', '--remap-path-prefix=crates/nianbao_core/src/=');
   mkdirSync(paths.glueDir, { recursive: true });
   step('wasm: strip the target_features section (the precompiled std still advertises reference-types)');
   run('wasm-tools', ['strip', '-d', 'target_features', paths.cargoWasm, '-o', paths.strippedWasm]);
@@ -60,16 +66,9 @@ function buildWasm() {
 /** The LZMA decoder (crates/nianbao_unlzma): a raw wasm module of about 3 KB, no wasm-bindgen. */
 function buildDecoder() {
   step('wasm: the LZMA decoder (no_std, no allocator; exports its memory and __heap_base)');
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'nianbao_unlzma',
-    '--target-dir', paths.cargoTarget], {
-    // A 64 KB stack holds its models (about 30 KB); the input and output go above __heap_base.
-    RUSTFLAGS: '-C target-feature=-reference-types,-multivalue -C link-arg=--export=__heap_base -C link-arg=-zstack-size=65536',
-    // "s", not "z": the same size, and it decodes a little faster.
-    CARGO_PROFILE_RELEASE_OPT_LEVEL: 's',
-    CARGO_PROFILE_RELEASE_LTO: 'true',
-    CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
-    CARGO_PROFILE_RELEASE_PANIC: 'abort',
-  });
+  // "s", not "z": the same size, and it decodes a little faster. A 64 KB stack holds its models
+  // (about 30 KB); the input and output go above __heap_base.
+  cargoWasm('nianbao_unlzma', 's', '-C link-arg=--export=__heap_base -C link-arg=-zstack-size=65536');
   run(paths.wasmOpt, ['-Oz', '--converge', ...OLD_CHROMIUM_FEATURES, '--strip-debug', '--strip-producers',
     '--strip-target-features', paths.cargoDecoderWasm, '-o', paths.decoderWasm]);
 }
