@@ -17,7 +17,7 @@ fn item(stream: &Stream, from: usize, to: usize) -> Option<(i64, Span, String)> 
     let (n, before) = nums.split_last()?;
     if before
         .iter()
-        .any(|b| stream.chars.get(b.to).is_none_or(|c| c.c != '年'))
+        .any(|b| stream.chars.get(b.to).is_none_or(|c| c.c() != '年'))
     {
         return None;
     }
@@ -118,14 +118,14 @@ fn lists(stream: &Stream) -> Vec<List> {
         // A list has at least two numbers; most sentences have none.
         let digits = stream.chars[from..to]
             .windows(2)
-            .filter(|w| w[0].c.is_ascii_digit() && !w[1].c.is_ascii_digit())
+            .filter(|w| w[0].c().is_ascii_digit() && !w[1].c().is_ascii_digit())
             .count();
         // …and one of the three shapes' words.
         let has = |word: &str| {
             let word: Vec<char> = word.chars().collect();
             stream.chars[from..to]
                 .windows(word.len())
-                .any(|w| w.iter().zip(&word).all(|(a, b)| a.c == *b))
+                .any(|w| w.iter().zip(&word).all(|(a, b)| a.c() == *b))
         };
         if digits < 2 || !(has("总数") || has("类别有") || has("(其中")) {
             continue;
@@ -158,7 +158,7 @@ fn lists(stream: &Stream) -> Vec<List> {
         if let Some(open) = sentence.find("(其中") {
             let open_at = from + sentence[..open].chars().count();
             let close_at = (open_at..to)
-                .find(|&i| stream.chars[i].c == ')')
+                .find(|&i| stream.chars[i].c() == ')')
                 .unwrap_or(to);
             let before = split(&stream.chars, from, open_at, |c| c == ',');
             let Some(&(bf, bt)) = before.last() else {

@@ -6,21 +6,45 @@
 use crate::report::Span;
 use crate::text::chars::{normalize, Norm};
 
-#[derive(Clone, Copy, Debug)]
-/// One character of the prose. 12 bytes: the stream holds one per character of the report, so
+/// One character of the prose. 8 bytes: the stream holds one per character of the report, so
 /// its size is most of the checker's memory on a big paste.
+#[derive(Clone, Copy, Debug)]
 pub struct Ch {
-    pub c: char,
+    /// The normalized character (bits 0–20), the original's UTF-8 length less one (bits 21–22)
+    /// and whether whitespace came before it (bit 23).
+    packed: u32,
     pub start: u32,
-    /// Bytes of the original character (1–4).
-    pub len: u8,
-    /// Whitespace came between this character and the previous one.
-    pub spaced: bool,
 }
 
+const CHAR_BITS: u32 = 0x1F_FFFF;
+const LEN_SHIFT: u32 = 21;
+const SPACED: u32 = 1 << 23;
+
 impl Ch {
+    /// `len` is the original character's UTF-8 length (1–4).
+    fn new(c: char, start: u32, len: usize, spaced: bool) -> Ch {
+        let len_bits = (len.clamp(1, 4) as u32 - 1) << LEN_SHIFT;
+        let spaced_bit = if spaced { SPACED } else { 0 };
+        Ch {
+            packed: c as u32 | len_bits | spaced_bit,
+            start,
+        }
+    }
+
+    /// The normalized character.
+    #[inline]
+    pub fn c(&self) -> char {
+        // Always a valid char: `new` stored one.
+        char::from_u32(self.packed & CHAR_BITS).unwrap_or(char::REPLACEMENT_CHARACTER)
+    }
+
+    /// Whitespace came between this character and the previous one.
+    pub fn spaced(&self) -> bool {
+        self.packed & SPACED != 0
+    }
+
     pub fn end(&self) -> u32 {
-        self.start + u32::from(self.len)
+        self.start + (self.packed >> LEN_SHIFT & 3) + 1
     }
 }
 
@@ -50,12 +74,7 @@ impl Stream {
                 Norm::Char('*') => continue,
                 Norm::Char(c) => c,
             };
-            chars.push(Ch {
-                c,
-                start: i as u32,
-                len: raw.len_utf8() as u8,
-                spaced,
-            });
+            chars.push(Ch::new(c, i as u32, raw.len_utf8(), spaced));
             spaced = false;
         }
         let sentences = split(&chars, 0, chars.len(), |c| {
@@ -65,7 +84,7 @@ impl Stream {
     }
 
     pub fn string(&self, from: usize, to: usize) -> String {
-        self.chars[from..to].iter().map(|c| c.c).collect()
+        self.chars[from..to].iter().map(|c| c.c()).collect()
     }
 
     pub fn span(&self, from: usize, to: usize) -> Span {
@@ -96,7 +115,7 @@ pub fn split(
     let mut out = Vec::new();
     let mut start = from;
     for (i, ch) in chars.iter().enumerate().take(to).skip(from) {
-        if is_delimiter(ch.c) {
+        if is_delimiter(ch.c()) {
             if i > start {
                 out.push((start, i));
             }
@@ -136,36 +155,36 @@ pub fn numbers(chars: &[Ch], from: usize, to: usize) -> Vec<Num> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        if !chars[i].c.is_ascii_digit() {
+        if !chars[i].c().is_ascii_digit() {
             i += 1;
             continue;
         }
         let start = i;
         let mut digits = String::new();
-        while i < to && chars[i].c.is_ascii_digit() && (i == start || !chars[i].spaced) {
-            digits.push(chars[i].c);
+        while i < to && chars[i].c().is_ascii_digit() && (i == start || !chars[i].spaced()) {
+            digits.push(chars[i].c());
             i += 1;
             // "1,234": a comma followed by exactly three digits.
             if i + 3 < to
-                && chars[i].c == ','
-                && chars[i + 1..=i + 3].iter().all(|c| c.c.is_ascii_digit())
-                && !(i + 4 < to && chars[i + 4].c.is_ascii_digit())
+                && chars[i].c() == ','
+                && chars[i + 1..=i + 3].iter().all(|c| c.c().is_ascii_digit())
+                && !(i + 4 < to && chars[i + 4].c().is_ascii_digit())
             {
                 i += 1;
             }
         }
         let end = i;
-        let after = chars.get(end).map(|c| c.c);
-        let before = start.checked_sub(1).map(|b| chars[b].c);
+        let after = chars.get(end).map(|c| c.c());
+        let before = start.checked_sub(1).map(|b| chars[b].c());
         let decimal =
-            after == Some('.') && chars.get(end + 1).is_some_and(|c| c.c.is_ascii_digit());
+            after == Some('.') && chars.get(end + 1).is_some_and(|c| c.c().is_ascii_digit());
         let fraction = before == Some('.');
         let glued = before.is_some_and(|c| c.is_ascii_alphabetic() || c == '-' || c == '/')
             || after.is_some_and(|c| c.is_ascii_alphabetic() || c == '%' || c == '-' || c == '/');
         if decimal {
             // Skip the fraction too.
             i = end + 1;
-            while i < to && chars[i].c.is_ascii_digit() {
+            while i < to && chars[i].c().is_ascii_digit() {
                 i += 1;
             }
             continue;
@@ -190,12 +209,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_prose_character_stays_twelve_bytes_and_keeps_its_span() {
-        assert_eq!(std::mem::size_of::<Ch>(), 12);
+    fn a_prose_character_stays_eight_bytes_and_keeps_its_span() {
+        assert_eq!(std::mem::size_of::<Ch>(), 8);
         let stream = Stream::new("收到 申请１２件𠀀。");
         let last = stream.chars.last().unwrap();
-        assert_eq!((last.c, last.start, last.end()), ('。', 26, 29));
-        let wide = stream.chars.iter().find(|c| c.c == '𠀀').unwrap();
+        assert_eq!((last.c(), last.start, last.end()), ('。', 26, 29));
+        let wide = stream.chars.iter().find(|c| c.c() == '𠀀').unwrap();
         assert_eq!(wide.end() - wide.start, 4);
         assert_eq!(stream.span(0, stream.chars.len()).end, 29);
     }
