@@ -497,8 +497,8 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
         // Most sentences state no count and make no claim: skip them without allocating.
         let has_count = chars
             .windows(2)
-            .any(|w| w[0].c().is_ascii_digit() && super::text::UNITS.contains(&w[1].c()));
-        let may_claim = chars.iter().any(|c| c.c() == '均' || c.c() == '全');
+            .any(|w| w[0].c.is_ascii_digit() && super::text::UNITS.contains(&w[1].c));
+        let may_claim = chars.iter().any(|c| c.c == '均' || c.c == '全');
         if !has_count && !may_claim {
             continue;
         }
@@ -530,7 +530,7 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
                 from,
                 to,
                 unit,
-            } in numbers(&stream.chars, c_from, c_to)
+            } in numbers(stream, c_from, c_to)
             {
                 let Some(_) = unit else { continue };
                 let head = stream.string(c_from, from);
