@@ -31,7 +31,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::relations::{Kind, RelationId};
-use crate::report::Report;
+use crate::report::{path_order, Report};
 use crate::rules::describe;
 use crate::rules::relation::Instance;
 use crate::Repair;
@@ -155,7 +155,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
                 match t.count() {
                     Some(value) => {
                         let found =
-                            by_path.binary_search_by(|&v| vars[v].path.as_str().cmp(t.path));
+                            by_path.binary_search_by(|&v| path_order(&vars[v].path, t.path));
                         let v = match found {
                             Ok(at) => by_path[at],
                             Err(at) => {

@@ -7,7 +7,7 @@ use super::{rule_doc, Cx};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
-use crate::report::Span;
+use crate::report::{path_order, Span};
 
 rule_doc! {
     DOC: RelationUnassessable,
@@ -142,7 +142,7 @@ impl Families {
             }
         };
         for path in instance.missing() {
-            if let Err(at) = family.seen.binary_search_by(|p| p.as_str().cmp(path)) {
+            if let Err(at) = family.seen.binary_search_by(|p| path_order(p, path)) {
                 family.seen.insert(at, path.to_string());
                 family.missing.push(path.to_string());
             }
