@@ -74,7 +74,11 @@ impl<'a> Stream<'a> {
 
     /// Whether `word` occurs in `from..to`.
     pub fn contains_word(&self, from: usize, to: usize, word: &str) -> bool {
-        (from..to).any(|at| self.word_at(at, to, word))
+        let Some(first) = word.chars().next() else {
+            return from < to;
+        };
+        let to = to.min(self.chars.len());
+        (from..to).any(|at| self.chars[at].c == first && self.word_at(at, to, word))
     }
 
     pub fn span(&self, from: usize, to: usize) -> Span {
