@@ -159,6 +159,12 @@ pub struct CellMap {
     sorted: Vec<u32>,
 }
 
+/// Byte order of two paths, compared in place: paths are a dozen bytes, too short for a call
+/// to memcmp to pay off, and every parse looks them up hundreds of times.
+pub(crate) fn path_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes().cmp(b.bytes())
+}
+
 impl CellMap {
     pub fn new() -> CellMap {
         CellMap::default()
@@ -169,7 +175,7 @@ impl CellMap {
         let index = self.entries.len() as u32;
         let position = self
             .sorted
-            .binary_search_by(|&i| self.entries[i as usize].0.as_ref().cmp(path.as_ref()))
+            .binary_search_by(|&i| path_order(&self.entries[i as usize].0, &path))
             .unwrap_or_else(|p| p);
         self.entries.push((path, cell));
         self.sorted.insert(position, index);
@@ -177,7 +183,7 @@ impl CellMap {
 
     fn index_of(&self, path: &str) -> Option<usize> {
         self.sorted
-            .binary_search_by(|&i| self.entries[i as usize].0.as_ref().cmp(path))
+            .binary_search_by(|&i| path_order(&self.entries[i as usize].0, path))
             .ok()
             .map(|p| self.sorted[p] as usize)
     }

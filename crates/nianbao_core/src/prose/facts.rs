@@ -254,14 +254,41 @@ struct Pattern {
     topic: Topic,
     suffixes: Vec<String>,
     scope: Scope,
+    /// The last character of every suffix (`None` when a suffix is empty and so matches any
+    /// head): most heads end otherwise and skip the suffixes.
+    last_chars: Option<Vec<char>>,
+}
+
+impl Pattern {
+    fn new(topic: Topic, pattern: &str, scope: Scope) -> Pattern {
+        let suffixes = expand(pattern);
+        let last_chars = suffixes.iter().map(|s| s.chars().next_back()).collect();
+        Pattern {
+            topic,
+            suffixes,
+            scope,
+            last_chars,
+        }
+    }
+
+    /// The longest suffix `head` ends with.
+    fn longest_suffix(&self, head: &str) -> Option<&str> {
+        if let Some(last_chars) = &self.last_chars {
+            let last = head.chars().next_back()?;
+            if !last_chars.contains(&last) {
+                return None;
+            }
+        }
+        self.suffixes
+            .iter()
+            .filter(|s| head.ends_with(s.as_str()))
+            .max_by_key(|s| s.len())
+            .map(String::as_str)
+    }
 }
 
 fn patterns(format: Format) -> Vec<Pattern> {
-    let p = |topic, pattern: &str, scope| Pattern {
-        topic,
-        suffixes: expand(pattern),
-        scope,
-    };
+    let p = Pattern::new;
     let mut out = vec![
         p(
             Topic::GrantedPartial,
@@ -412,12 +439,7 @@ fn classify(
         }
     }
     for pattern in patterns {
-        let Some(suffix) = pattern
-            .suffixes
-            .iter()
-            .filter(|s| head.ends_with(s.as_str()))
-            .max_by_key(|s| s.len())
-        else {
+        let Some(suffix) = pattern.longest_suffix(head) else {
             continue;
         };
         let prefix = &head[..head.len() - suffix.len()];
@@ -530,7 +552,7 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
                 from,
                 to,
                 unit,
-            } in numbers(&stream.chars, c_from, c_to)
+            } in numbers(stream, c_from, c_to)
             {
                 let Some(_) = unit else { continue };
                 let head = stream.string(c_from, from);

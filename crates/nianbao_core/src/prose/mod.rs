@@ -256,15 +256,15 @@ pub fn evidence(prose: &Prose) -> Vec<(String, i64)> {
 
 /// The prose read once: its normalized stream, the statements found in it and, for each
 /// fact, the table figures it may mean.
-pub struct Prose {
-    pub stream: Stream,
+pub struct Prose<'a> {
+    pub stream: Stream<'a>,
     pub facts: Vec<Fact>,
     pub claims: Vec<Claim>,
     figures: Vec<Vec<Figure>>,
 }
 
 /// Reads the prose once; the facts feed the repair order and then [`check`].
-pub fn read(text: &str, report: &Report) -> Prose {
+pub fn read<'a>(text: &'a str, report: &Report) -> Prose<'a> {
     let stream = Stream::new(text);
     let (facts, claims) = if report.cells.read_count() == 0 {
         (Vec::new(), Vec::new())

@@ -13,7 +13,7 @@ use crate::report::Span;
 /// A comma-separated piece ending with a number, its only number apart from years
 /// ("2012年"): (value, number span, the words before the number).
 fn item(stream: &Stream, from: usize, to: usize) -> Option<(i64, Span, String)> {
-    let nums = numbers(&stream.chars, from, to);
+    let nums = numbers(stream, from, to);
     let (n, before) = nums.split_last()?;
     if before
         .iter()
@@ -40,8 +40,7 @@ struct List {
 }
 
 fn starts_with(stream: &Stream, at: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    at + n <= stream.chars.len() && stream.string(at, at + n) == word
+    stream.word_at(at, stream.chars.len(), word)
 }
 
 /// "…总数N条，其中A条，B条，C条。"
@@ -121,12 +120,7 @@ fn lists(stream: &Stream) -> Vec<List> {
             .filter(|w| w[0].c.is_ascii_digit() && !w[1].c.is_ascii_digit())
             .count();
         // …and one of the three shapes' words.
-        let has = |word: &str| {
-            let word: Vec<char> = word.chars().collect();
-            stream.chars[from..to]
-                .windows(word.len())
-                .any(|w| w.iter().zip(&word).all(|(a, b)| a.c == *b))
-        };
+        let has = |word: &str| stream.contains_word(from, to, word);
         if digits < 2 || !(has("总数") || has("类别有") || has("(其中")) {
             continue;
         }

@@ -4,68 +4,81 @@
 //! unit printed after them.
 
 use crate::report::Span;
-use crate::text::chars::{normalize, Norm};
+use crate::text::chars::{is_cjk, normalize, Norm};
 
+/// One character of the prose. 8 bytes: the stream holds one per character of the report, so
+/// its size is most of the checker's memory on a big paste. Where the original character ends
+/// and whether whitespace came before it are read back from the text when asked.
 #[derive(Clone, Copy, Debug)]
-/// One character of the prose. 12 bytes: the stream holds one per character of the report, so
-/// its size is most of the checker's memory on a big paste.
 pub struct Ch {
     pub c: char,
     pub start: u32,
-    /// Bytes of the original character (1–4).
-    pub len: u8,
-    /// Whitespace came between this character and the previous one.
-    pub spaced: bool,
-}
-
-impl Ch {
-    pub fn end(&self) -> u32 {
-        self.start + u32::from(self.len)
-    }
 }
 
 /// The normalized prose.
-pub struct Stream {
+pub struct Stream<'a> {
+    text: &'a str,
     pub chars: Vec<Ch>,
     sentences: Vec<(usize, usize)>,
 }
 
-impl Stream {
-    pub fn new(text: &str) -> Stream {
+impl<'a> Stream<'a> {
+    pub fn new(text: &'a str) -> Stream<'a> {
         // Exactly enough for every character (some are skipped): growing the vector instead would
         // hold the old and the new buffer at once, and wasm memory never shrinks back.
         let mut chars = Vec::with_capacity(text.chars().count());
-        let mut spaced = false;
+        let mut sentences = Vec::new();
+        let mut sentence_start = 0;
         for (i, raw) in text.char_indices() {
-            let c = match normalize(raw) {
-                Norm::Skip => continue,
-                Norm::Space => {
-                    spaced = true;
-                    continue;
+            let c = if is_cjk(raw) || raw.is_ascii_graphic() && raw != '*' {
+                // Ideographs and ASCII are already normal: most characters stop here.
+                raw
+            } else {
+                // Spaces, invisible characters and Markdown `*` are dropped.
+                match normalize(raw) {
+                    Norm::Char(c) if c != '*' && !c.is_whitespace() => c,
+                    _ => continue,
                 }
-                Norm::Char(c) if c.is_whitespace() => {
-                    spaced = true;
-                    continue;
-                }
-                Norm::Char('*') => continue,
-                Norm::Char(c) => c,
             };
-            chars.push(Ch {
-                c,
-                start: i as u32,
-                len: raw.len_utf8() as u8,
-                spaced,
-            });
-            spaced = false;
+            if is_sentence_end(c) {
+                if chars.len() > sentence_start {
+                    sentences.push((sentence_start, chars.len()));
+                }
+                sentence_start = chars.len() + 1;
+            }
+            chars.push(Ch { c, start: i as u32 });
         }
-        let sentences = split(&chars, 0, chars.len(), |c| {
-            matches!(c, '。' | ';' | '!' | '?')
-        });
-        Stream { chars, sentences }
+        if chars.len() > sentence_start {
+            sentences.push((sentence_start, chars.len()));
+        }
+        Stream {
+            text,
+            chars,
+            sentences,
+        }
     }
 
     pub fn string(&self, from: usize, to: usize) -> String {
-        self.chars[from..to].iter().map(|c| c.c).collect()
+        let chars = &self.chars[from..to];
+        // Prose is mostly ideographs, three bytes each: one allocation instead of regrowing.
+        let mut out = String::with_capacity(chars.len() * 3);
+        out.extend(chars.iter().map(|c| c.c));
+        out
+    }
+
+    /// Whether `word` is printed at `at`, ending within `to` (compared in place, no `String`).
+    pub fn word_at(&self, at: usize, to: usize, word: &str) -> bool {
+        let mut chars = self.chars[at.min(to)..to.min(self.chars.len())].iter();
+        word.chars().all(|w| chars.next().is_some_and(|c| c.c == w))
+    }
+
+    /// Whether `word` occurs in `from..to`.
+    pub fn contains_word(&self, from: usize, to: usize, word: &str) -> bool {
+        let Some(first) = word.chars().next() else {
+            return from < to;
+        };
+        let to = to.min(self.chars.len());
+        (from..to).any(|at| self.chars[at].c == first && self.word_at(at, to, word))
     }
 
     pub fn span(&self, from: usize, to: usize) -> Span {
@@ -75,14 +88,47 @@ impl Stream {
         }
         Span::new(
             self.chars[from].start as usize,
-            self.chars[to - 1].end() as usize,
+            self.end(&self.chars[to - 1]) as usize,
         )
     }
 
-    /// Sentence ranges, split at 。；！？ (and their ASCII forms).
+    /// Where the original of a character ends.
+    pub fn end(&self, ch: &Ch) -> u32 {
+        let original = self
+            .text
+            .get(ch.start as usize..)
+            .and_then(|s| s.chars().next());
+        ch.start + original.map_or(0, |c| c.len_utf8() as u32)
+    }
+
+    /// Whether whitespace stood between character `i` and the one before it.
+    fn spaced_before(&self, i: usize) -> bool {
+        let (Some(before), Some(ch)) =
+            (i.checked_sub(1).map(|b| &self.chars[b]), self.chars.get(i))
+        else {
+            return false;
+        };
+        let gap = self.text.get(self.end(before) as usize..ch.start as usize);
+        gap.unwrap_or("").chars().any(is_space)
+    }
+
+    /// Sentence ranges, split at 。；！？ (and their ASCII forms): the ranges between them.
     pub fn sentences(&self) -> &[(usize, usize)] {
         &self.sentences
     }
+}
+
+/// Whitespace, which the stream drops (wrapped lines join up again).
+fn is_space(raw: char) -> bool {
+    match normalize(raw) {
+        Norm::Space => true,
+        Norm::Char(c) => c.is_whitespace(),
+        Norm::Skip => false,
+    }
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | ';' | '!' | '?')
 }
 
 /// Ranges of `chars[from..to]` between delimiter characters (delimiters excluded, empty
@@ -132,7 +178,8 @@ pub const UNITS: [char; 4] = ['件', '条', '起', '宗'];
 
 /// Whole numbers in `chars[from..to]`: ASCII digit runs (after normalization) with optional
 /// thousands separators; decimals and numbers glued to letters are skipped.
-pub fn numbers(chars: &[Ch], from: usize, to: usize) -> Vec<Num> {
+pub fn numbers(stream: &Stream, from: usize, to: usize) -> Vec<Num> {
+    let chars = &stream.chars[..];
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
@@ -142,7 +189,7 @@ pub fn numbers(chars: &[Ch], from: usize, to: usize) -> Vec<Num> {
         }
         let start = i;
         let mut digits = String::new();
-        while i < to && chars[i].c.is_ascii_digit() && (i == start || !chars[i].spaced) {
+        while i < to && chars[i].c.is_ascii_digit() && (i == start || !stream.spaced_before(i)) {
             digits.push(chars[i].c);
             i += 1;
             // "1,234": a comma followed by exactly three digits.
@@ -190,13 +237,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_prose_character_stays_twelve_bytes_and_keeps_its_span() {
-        assert_eq!(std::mem::size_of::<Ch>(), 12);
+    fn a_prose_character_stays_eight_bytes_and_keeps_its_span() {
+        assert_eq!(std::mem::size_of::<Ch>(), 8);
         let stream = Stream::new("收到 申请１２件𠀀。");
         let last = stream.chars.last().unwrap();
-        assert_eq!((last.c, last.start, last.end()), ('。', 26, 29));
+        assert_eq!((last.c, last.start, stream.end(last)), ('。', 26, 29));
         let wide = stream.chars.iter().find(|c| c.c == '𠀀').unwrap();
-        assert_eq!(wide.end() - wide.start, 4);
+        assert_eq!(stream.end(wide) - wide.start, 4);
         assert_eq!(stream.span(0, stream.chars.len()).end, 29);
     }
 
@@ -206,7 +253,7 @@ mod tests {
         let s = Stream::new(text);
         let all = s.string(0, s.chars.len());
         assert!(all.contains("申请内容不属于"));
-        let nums = numbers(&s.chars, 0, s.chars.len());
+        let nums = numbers(&s, 0, s.chars.len());
         assert_eq!(nums.len(), 2);
         assert_eq!(&text[s.span(nums[0].from, nums[0].to).range()], "1");
         assert_eq!(nums[0].unit, Some('件'));
@@ -215,7 +262,7 @@ mod tests {
     #[test]
     fn separated_digits_decimals_and_percentages_are_not_counts() {
         let s = Stream::new("规范性文件 15 15 15，占33.9%，增长2.26%，共1,234件");
-        let nums: Vec<i64> = numbers(&s.chars, 0, s.chars.len())
+        let nums: Vec<i64> = numbers(&s, 0, s.chars.len())
             .iter()
             .map(|n| n.value)
             .collect();

@@ -31,7 +31,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::relations::{Kind, RelationId};
-use crate::report::Report;
+use crate::report::{path_order, Report};
 use crate::rules::describe;
 use crate::rules::relation::Instance;
 use crate::Repair;
@@ -123,16 +123,19 @@ struct Problem {
     of_var: Vec<Vec<usize>>,
 }
 
-fn is_total_path(path: &str, instance_totals: &[String]) -> bool {
-    instance_totals.iter().any(|p| p == path)
+/// A path's FNV hash: lookups compare hashes first and bytes only when they are equal.
+fn path_hash(path: &str) -> u64 {
+    let mut hasher = Fnv::default();
+    hasher.write(path.as_bytes());
+    hasher.finish()
 }
 
 fn problem(report: &Report, instances: &[Instance]) -> Problem {
     let mut vars: Vec<Var> = Vec::new();
-    // The variables in path order, for binary search (no hash map in the wasm).
-    let mut by_path: Vec<usize> = Vec::new();
+    // The variables by (path hash, path), for binary search (no hash map in the wasm).
+    let mut by_path: Vec<(u64, usize)> = Vec::new();
     // Printed totals: the left side of every parts relation (R2, R3, R4, old parts).
-    let totals: Vec<String> = instances
+    let totals: Vec<(u64, &str)> = instances
         .iter()
         .filter(|i| {
             matches!(
@@ -144,7 +147,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
                     | RelationId::OldPartsAtMost
             )
         })
-        .flat_map(|i| i.lhs.iter().map(|t| t.path.to_string()))
+        .flat_map(|i| i.lhs.iter().map(|t| (path_hash(t.path), t.path)))
         .collect();
     let mut constraints = Vec::new();
     for instance in instances {
@@ -154,17 +157,19 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
             for t in terms {
                 match t.count() {
                     Some(value) => {
-                        let found =
-                            by_path.binary_search_by(|&v| vars[v].path.as_str().cmp(t.path));
+                        let hash = path_hash(t.path);
+                        let found = by_path.binary_search_by(|&(h, v)| {
+                            h.cmp(&hash).then_with(|| path_order(&vars[v].path, t.path))
+                        });
                         let v = match found {
-                            Ok(at) => by_path[at],
+                            Ok(at) => by_path[at].1,
                             Err(at) => {
                                 vars.push(Var {
                                     path: t.path.to_string(),
                                     value,
-                                    total: is_total_path(t.path, &totals),
+                                    total: totals.contains(&(hash, t.path)),
                                 });
-                                by_path.insert(at, vars.len() - 1);
+                                by_path.insert(at, (hash, vars.len() - 1));
                                 vars.len() - 1
                             }
                         };

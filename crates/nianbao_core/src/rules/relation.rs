@@ -61,8 +61,8 @@ pub enum Outcome {
     },
 }
 
-impl Instance<'_> {
-    pub fn terms(&self) -> impl Iterator<Item = &Term<'_>> {
+impl<'a> Instance<'a> {
+    pub fn terms(&self) -> impl Iterator<Item = &Term<'a>> {
         self.lhs.iter().chain(self.rhs.iter())
     }
 
@@ -74,7 +74,7 @@ impl Instance<'_> {
     }
 
     /// Paths of the cells that hold no whole number (blank, missing, "/").
-    pub fn missing(&self) -> impl Iterator<Item = &str> {
+    pub fn missing(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.terms()
             .filter(|t| t.count().is_none() && !t.path.is_empty())
             .map(|t| t.path)

@@ -7,7 +7,7 @@ use super::{rule_doc, Cx};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
-use crate::report::Span;
+use crate::report::{path_order, Span};
 
 rule_doc! {
     DOC: RelationUnassessable,
@@ -54,10 +54,10 @@ fn table_name(prefix: &str) -> &'static str {
     }
 }
 
-struct Family {
+struct Family<'a> {
     id: RelationId,
     /// `missing` sorted, to keep it free of repeats (a hash set would cost 3 KB of wasm).
-    seen: Vec<String>,
+    seen: Vec<&'a str>,
     places: Vec<String>,
     missing: Vec<String>,
     span: Option<Span>,
@@ -118,12 +118,12 @@ impl<'i, 'a> Gaps<'i, 'a> {
 }
 
 #[derive(Default)]
-struct Families {
-    families: Vec<Family>,
+struct Families<'a> {
+    families: Vec<Family<'a>>,
 }
 
-impl Families {
-    fn add(&mut self, instance: &Instance, place: String) {
+impl<'a> Families<'a> {
+    fn add(&mut self, instance: &Instance<'a>, place: String) {
         if !matches!(instance.outcome(), Outcome::Unknown { .. }) {
             return;
         }
@@ -142,8 +142,8 @@ impl Families {
             }
         };
         for path in instance.missing() {
-            if let Err(at) = family.seen.binary_search_by(|p| p.as_str().cmp(path)) {
-                family.seen.insert(at, path.to_string());
+            if let Err(at) = family.seen.binary_search_by(|p| path_order(p, path)) {
+                family.seen.insert(at, path);
                 family.missing.push(path.to_string());
             }
         }

@@ -4,36 +4,42 @@
 /// A set of keys, each with a caller-chosen id.
 #[derive(Clone, Debug, Default)]
 pub struct KeySet {
-    keys: Vec<(Box<[char]>, usize)>,
+    /// The characters of every key, one after another (one allocation, not one per key).
+    chars: Vec<char>,
+    /// Each key: its range in `chars` and its id.
+    keys: Vec<(u32, u32, usize)>,
     /// Distinct first characters, sorted, with the range of `order` holding their keys.
     firsts: Vec<(char, u32, u32)>,
     order: Vec<u32>,
-    /// Bit `c % 64` is set for every first character: a cheap "cannot start here" test.
-    filter: u64,
+    /// Bit `c % 256` is set for every first character: a cheap "cannot start here" test.
+    filter: [u64; 4],
 }
 
 impl KeySet {
     pub fn new<'a>(keys: impl IntoIterator<Item = (&'a str, usize)>) -> KeySet {
-        let keys: Vec<(Box<[char]>, usize)> = keys
-            .into_iter()
-            .filter(|(k, _)| !k.is_empty())
-            .map(|(k, id)| (k.chars().collect::<Vec<_>>().into_boxed_slice(), id))
-            .collect();
-        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        crate::order::sort_by_key(&mut order, |&i| keys[i as usize].0[0]);
-        let mut firsts: Vec<(char, u32, u32)> = Vec::new();
+        let mut chars = Vec::new();
+        let mut ranges = Vec::new();
+        for (key, id) in keys.into_iter().filter(|(k, _)| !k.is_empty()) {
+            let start = chars.len() as u32;
+            chars.extend(key.chars());
+            ranges.push((start, chars.len() as u32, id));
+        }
+        let first = |k: &(u32, u32, usize)| chars[k.0 as usize];
+        let mut order: Vec<u32> = (0..ranges.len() as u32).collect();
+        crate::order::sort_by_key(&mut order, |&i| first(&ranges[i as usize]));
+        let mut firsts: Vec<(char, u32, u32)> = Vec::with_capacity(order.len());
+        let mut filter = [0u64; 4];
         for (pos, &i) in order.iter().enumerate() {
-            let c = keys[i as usize].0[0];
+            let c = first(&ranges[i as usize]);
             match firsts.last_mut() {
                 Some(last) if last.0 == c => last.2 = pos as u32 + 1,
                 _ => firsts.push((c, pos as u32, pos as u32 + 1)),
             }
+            filter[(c as usize >> 6) & 3] |= 1 << (c as u32 % 64);
         }
-        let filter = firsts
-            .iter()
-            .fold(0u64, |f, (c, _, _)| f | 1 << (*c as u32 % 64));
         KeySet {
-            keys,
+            chars,
+            keys: ranges,
             firsts,
             order,
             filter,
@@ -73,7 +79,7 @@ impl KeySet {
     /// Keys starting at `i` and ending within `to`.
     fn at(&self, canon: &[char], i: usize, to: usize, found: &mut impl FnMut(usize, usize, usize)) {
         let c = canon[i];
-        if self.filter & (1 << (c as u32 % 64)) == 0 {
+        if self.filter[(c as usize >> 6) & 3] & (1 << (c as u32 % 64)) == 0 {
             return;
         }
         let Ok(slot) = self.firsts.binary_search_by_key(&c, |f| f.0) else {
@@ -81,10 +87,12 @@ impl KeySet {
         };
         let (_, a, b) = self.firsts[slot];
         for &k in &self.order[a as usize..b as usize] {
-            let (key, id) = &self.keys[k as usize];
-            let end = i + key.len();
-            if end <= to && canon[i..end] == key[..] {
-                found(*id, i, end);
+            let (start, end, id) = self.keys[k as usize];
+            let key = &self.chars[start as usize..end as usize];
+            let text = canon.get(i..to).unwrap_or_default();
+            // Keys are a few characters long: compared in place, not through memcmp.
+            if key.len() <= text.len() && key.iter().zip(text).all(|(k, t)| k == t) {
+                found(id, i, i + key.len());
             }
         }
     }

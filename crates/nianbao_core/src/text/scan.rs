@@ -141,20 +141,14 @@ pub fn scan(text: &str) -> Scan {
     };
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            scanner.line(start, i);
-            if at_end {
-                break;
-            }
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
-        }
-        i += 1;
+    loop {
+        let line = scanner.normalize_line(start);
+        scanner.line(start, line);
+        let Some(&ending) = bytes.get(line.end) else {
+            break;
+        };
+        let crlf = ending == b'\r' && bytes.get(line.end + 1) == Some(&b'\n');
+        start = line.end + if crlf { 2 } else { 1 };
     }
     scanner.out
 }
@@ -177,48 +171,76 @@ struct Scanner<'a> {
     bounds: Vec<(usize, usize, bool)>,
 }
 
+/// What normalizing a line found out about it.
+#[derive(Clone, Copy)]
+struct Line {
+    /// Byte offset of its line break (or of the end of the text).
+    end: usize,
+    /// It has TAB or `|` cell separators.
+    has_fields: bool,
+}
+
 impl Scanner<'_> {
-    fn line(&mut self, start: usize, end: usize) {
+    fn line(&mut self, start: usize, line: Line) {
         self.line += 1;
         self.out.line_starts.push(start as u32);
-        self.normalize_line(start, end);
         if !is_skippable_line(&self.chars) {
-            let has_fields = self.chars.iter().any(|ch| ch.c == '\t' || ch.c == '|');
-            if has_fields {
+            if line.has_fields {
                 self.fields();
             } else {
                 let n = self.chars.len();
                 self.content(0, n);
             }
         }
-        self.push(TokenKind::LineEnd, Span::empty_at(end));
+        self.push(TokenKind::LineEnd, Span::empty_at(line.end));
     }
 
-    /// Fills `self.chars` with the normalized characters of a line: invisible characters
-    /// and Markdown bold markers dropped, odd spaces made plain, full-width made ASCII.
-    fn normalize_line(&mut self, start: usize, end: usize) {
+    /// Fills `self.chars` with the normalized characters of the line starting at `start`:
+    /// invisible characters and Markdown bold markers dropped, odd spaces made plain,
+    /// full-width made ASCII. The line ends at `\n`, `\r` or the end of the text.
+    fn normalize_line(&mut self, start: usize) -> Line {
         self.chars.clear();
-        let line = &self.text[start..end];
-        let mut iter = line.char_indices().peekable();
+        let rest = &self.text[start..];
+        let mut has_fields = false;
+        let mut iter = rest.char_indices();
         while let Some((i, c)) = iter.next() {
             let at = (start + i) as u32;
             let end_at = at + c.len_utf8() as u32;
-            if c == '*' {
-                if let Some(&(_, '*')) = iter.peek() {
-                    iter.next();
-                    continue;
+            let c = if chars::is_cjk(c) || c.is_ascii_graphic() && c != '*' && c != '|' {
+                // Ideographs and most ASCII are already normal.
+                c
+            } else {
+                match c {
+                    '\n' | '\r' => {
+                        return Line {
+                            end: start + i,
+                            has_fields,
+                        }
+                    }
+                    '*' if rest.as_bytes().get(i + 1) == Some(&b'*') => {
+                        iter.next();
+                        continue;
+                    }
+                    _ => {}
                 }
-            }
-            let c = match chars::normalize(c) {
-                Norm::Skip => continue,
-                Norm::Space => ' ',
-                Norm::Char(c) => c,
+                let c = match chars::normalize(c) {
+                    Norm::Skip => continue,
+                    Norm::Space => ' ',
+                    Norm::Char(c) => c,
+                };
+                // Full-width ｜ separates cells too.
+                has_fields |= c == '\t' || c == '|';
+                c
             };
             self.chars.push(Ch {
                 c,
                 start: at,
                 end: end_at,
             });
+        }
+        Line {
+            end: self.text.len(),
+            has_fields,
         }
     }
 
