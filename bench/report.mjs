@@ -143,8 +143,9 @@ function browserSection(r) {
   ${e.seeds[0] ? e.seeds[0].runs : 0} calls after ${warm(e.warm)} (V8 first runs wasm from its baseline compiler and
   swaps in optimized code for hot functions later, in the background).
 - **Nianbao.check** — the global of \`dist/nianbao.html\` opened from file:// (the worker round
-  trip and \`JSON.parse\`); median of ${runs} awaited calls after ${warm(r.browser.api.warm)}.
-  performance.now() steps by ${ms(r.browser.api.timerGranularityMs)} ms there (file:// cannot be cross-origin isolated).
+  trip and \`JSON.parse\`); median of ${runs} samples after ${warm(r.browser.api.warm)}, each sample the mean of
+  ${r.browser.api.callsPerSample || 1} awaited calls in a row, since performance.now() steps by ${ms(r.browser.api.timerGranularityMs)} ms there (file:// cannot be
+  cross-origin isolated).
 - **page** — the example button clicked, from the check starting (after the 300 ms typing
   debounce) to the tables and findings in the DOM, and to the first task after the next frame
   (painted); median of ${pageRuns} clicks.
