@@ -30,6 +30,15 @@ export async function settled(page, root = '.nb-app') {
   await page.waitForSelector(`${root}[data-nb-state="done"]`, { timeout: 30000 });
 }
 
+/** Puts `text` in the report text area as typing would (an input event), not as a paste. */
+export function typeInto(page, text, area = 'textarea.nb-textarea') {
+  return page.evaluate(({ selector, value }) => {
+    const element = document.querySelector(selector);
+    element.value = value;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  }, { selector: area, value: text });
+}
+
 /** Every drawn table cell: path → { classes, value (the value span's text), text (all of it) }. */
 export function drawnCells(page) {
   return page.$$eval('td[data-path]', (tds) => Object.fromEntries(tds.map((td) => {

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../../scripts/serve.mjs';
-import { launch, openPage, settled, drawnCells } from './chromium.mjs';
+import { launch, openPage, settled, drawnCells, typeInto } from './chromium.mjs';
 import { seeds, check } from './fixtures.mjs';
 import { assertDrawn, readSummary } from './render.mjs';
 
@@ -104,11 +104,7 @@ test('where the CSP forbids blob: workers, checks run on the main thread instead
     await settled(page, '#nianbao-checker .nb-app');
     // Long enough (over 100 000 characters) that the checker wants its worker for it.
     const long = `${seeds[0].text}\n${'附：本段文字仅用于加长报告，不含任何统计数字。\n'.repeat(4500)}`;
-    await page.evaluate((text) => {
-      const area = document.querySelector('#nianbao-checker textarea.nb-textarea');
-      area.value = text;
-      area.dispatchEvent(new Event('input', { bubbles: true }));
-    }, long);
+    await typeInto(page, long, '#nianbao-checker textarea.nb-textarea');
     await settled(page, '#nianbao-checker .nb-app');
     assert.ok(await page.evaluate(() => window.__nbViolations.includes('worker-src')), 'the worker was refused');
     const result = check(await page.inputValue('textarea.nb-textarea'));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { serve } from '../../scripts/serve.mjs';
-import { launch, openPage, settled, drawnCells, tabTo } from './chromium.mjs';
+import { launch, openPage, settled, drawnCells, tabTo, typeInto } from './chromium.mjs';
 import { seeds, asTextarea, check, encodeGbk } from './fixtures.mjs';
 import { assertDrawn, readSummary } from './render.mjs';
 
@@ -90,11 +90,7 @@ test('a long text is checked in the worker and drawn exactly as the contract say
   await loadSeed(page, '000');
   assert.ok(!requests.some((url) => url.startsWith('blob:')), 'an ordinary report needs no worker');
   const long = `${asTextarea(seeds[0].text)}\n${'附：本段文字仅用于加长报告，不含任何统计数字。\n'.repeat(4500)}`;
-  await page.evaluate((text) => {
-    const area = document.querySelector('textarea.nb-textarea');
-    area.value = text;
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-  }, long);
+  await typeInto(page, long);
   await settled(page);
   assert.ok(requests.some((url) => url.startsWith('blob:')), 'the worker was started from a Blob URL');
   const result = check(long);
@@ -105,11 +101,7 @@ test('a long text is checked in the worker and drawn exactly as the contract say
 test('a long findings list shows 50 per group first; the rest come by keyboard', () => withPage(async ({ page }) => {
   const seed003 = seeds.find((s) => s.id === '003');
   const text = Array(60).fill(asTextarea(seed003.text)).join('\n');
-  await page.evaluate((value) => {
-    const area = document.querySelector('textarea.nb-textarea');
-    area.value = value;
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
+  await typeInto(page, text);
   await settled(page);
   const result = check(text);
   const groupSizes = await page.$$eval('.nb-finding-group', (groups) => groups.map((g) => g.querySelectorAll('.nb-finding').length));

@@ -56,7 +56,8 @@ fn table_name(prefix: &str) -> &'static str {
 
 struct Family<'a> {
     id: RelationId,
-    /// `missing` sorted, to keep it free of repeats (a hash set would cost 3 KB of wasm).
+    /// `missing` sorted, to keep it free of repeats (a hash set would bring SipHash and a hashbrown
+    /// copy into the wasm).
     seen: Vec<&'a str>,
     places: Vec<String>,
     missing: Vec<String>,
