@@ -155,8 +155,8 @@ pub type CellPath = Cow<'static, str>;
 #[derive(Clone, Debug, Default)]
 pub struct CellMap {
     entries: Vec<(CellPath, Option<Cell>)>,
-    /// Entry indices sorted by path, for binary-search lookups.
-    sorted: Vec<u32>,
+    /// (path hash, entry index), sorted: a lookup compares hashes and then one path's bytes.
+    by_hash: Vec<(u64, u32)>,
 }
 
 /// Byte order of two paths, compared in place: paths are a dozen bytes, too short for a call
@@ -165,27 +165,44 @@ pub(crate) fn path_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.bytes().cmp(b.bytes())
 }
 
+/// A path's FNV-1a hash, for lookups that compare hashes first and bytes only when equal.
+pub(crate) fn path_hash(path: &str) -> u64 {
+    path.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 impl CellMap {
     pub fn new() -> CellMap {
         CellMap::default()
     }
 
+    /// The map of cells read in contract order, indexed with one sort (not an insertion per
+    /// cell: a report has hundreds). Paths must be unique.
+    pub fn from_entries(entries: Vec<(CellPath, Option<Cell>)>) -> CellMap {
+        let mut by_hash: Vec<(u64, u32)> = (0..entries.len() as u32)
+            .map(|i| (path_hash(&entries[i as usize].0), i))
+            .collect();
+        crate::order::sort(&mut by_hash);
+        CellMap { entries, by_hash }
+    }
+
     /// Appends a cell (or a known-but-missing cell). Paths must be unique.
     pub fn push(&mut self, path: CellPath, cell: Option<Cell>) {
-        let index = self.entries.len() as u32;
-        let position = self
-            .sorted
-            .binary_search_by(|&i| path_order(&self.entries[i as usize].0, &path))
-            .unwrap_or_else(|p| p);
+        let key = (path_hash(&path), self.entries.len() as u32);
+        let position = self.by_hash.partition_point(|&k| k < key);
         self.entries.push((path, cell));
-        self.sorted.insert(position, index);
+        self.by_hash.insert(position, key);
     }
 
     fn index_of(&self, path: &str) -> Option<usize> {
-        self.sorted
-            .binary_search_by(|&i| path_order(&self.entries[i as usize].0, path))
-            .ok()
-            .map(|p| self.sorted[p] as usize)
+        let hash = path_hash(path);
+        let first = self.by_hash.partition_point(|&(h, _)| h < hash);
+        self.by_hash[first..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, i)| i as usize)
+            .find(|&i| self.entries[i].0 == path)
     }
 
     /// `None` when the path is unknown *or* the cell is missing; see [`CellMap::contains`].
@@ -318,6 +335,16 @@ mod tests {
         assert_eq!(map.get("t3.new.total").unwrap().value, Value::Count(3));
         assert!(map.get("t2.rules.made").is_none());
         assert!(map.contains("t2.rules.made"));
+        let built = CellMap::from_entries(
+            map.iter()
+                .map(|(p, c)| (p.to_string().into(), c.cloned()))
+                .collect(),
+        );
+        assert_eq!(built.by_hash, map.by_hash);
+        assert_eq!(
+            built.get("t3.new.commercial").unwrap().value,
+            Value::Count(1)
+        );
         assert!(!map.contains("t9.nothing"));
         assert_eq!(map.read_count(), 2);
     }

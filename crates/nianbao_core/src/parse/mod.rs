@@ -48,7 +48,6 @@ pub fn parse(text: &str) -> Parsed {
     };
     let meta = meta::read(text);
     let format = format::detect(&ctx.scan.canon);
-    let mut cells = CellMap::new();
     let mut pct_captions = Vec::new();
     let read = match format {
         Format::F2019 | Format::F2021 => national::read(&mut ctx, format),
@@ -64,9 +63,7 @@ pub fn parse(text: &str) -> Parsed {
             Vec::new()
         }
     };
-    for (path, cell) in read {
-        cells.push(path, cell);
-    }
+    let cells = CellMap::from_entries(read);
     if format.is_national() {
         truncation(&mut ctx);
     }

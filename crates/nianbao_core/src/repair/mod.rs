@@ -31,7 +31,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::relations::{Kind, RelationId};
-use crate::report::{path_order, Report};
+use crate::report::{path_hash, path_order, Report};
 use crate::rules::describe;
 use crate::rules::relation::Instance;
 use crate::Repair;
@@ -121,13 +121,6 @@ struct Problem {
     constraints: Vec<Constraint>,
     /// Constraints each variable is in.
     of_var: Vec<Vec<usize>>,
-}
-
-/// A path's FNV hash: lookups compare hashes first and bytes only when they are equal.
-fn path_hash(path: &str) -> u64 {
-    let mut hasher = Fnv::default();
-    hasher.write(path.as_bytes());
-    hasher.finish()
 }
 
 fn problem(report: &Report, instances: &[Instance]) -> Problem {
