@@ -31,34 +31,50 @@ struct Positions {
 }
 
 impl Positions {
+    /// Counts over the bytes between consecutive offsets (simple loops the compiler
+    /// vectorizes) instead of decoding every character of the text.
     fn new(source: &str, mut offsets: Vec<u32>, encoding: PositionEncoding) -> Positions {
         crate::order::sort(&mut offsets);
         offsets.dedup();
-        let mut sorted = Vec::with_capacity(offsets.len());
         let bytes = source.as_bytes();
+        let units = |segment: &[u8]| -> u32 {
+            match encoding {
+                PositionEncoding::Utf8 => segment.len() as u32,
+                PositionEncoding::Utf16 => utf16_units(segment),
+            }
+        };
+        let columns = |segment: &[u8]| -> u32 {
+            match encoding {
+                PositionEncoding::Utf8 => char_count(segment),
+                PositionEncoding::Utf16 => utf16_units(segment),
+            }
+        };
+        let mut sorted = Vec::with_capacity(offsets.len());
         let (mut byte, mut encoded, mut line, mut column) = (0usize, 0u32, 1u32, 1u32);
-        let mut chars = source.char_indices().peekable();
         for target in offsets {
             let target = (target as usize).min(source.len());
-            while byte < target {
-                let Some((i, c)) = chars.next() else { break };
-                byte = i + c.len_utf8();
-                let units = match encoding {
-                    PositionEncoding::Utf8 => c.len_utf8() as u32,
-                    PositionEncoding::Utf16 => c.len_utf16() as u32,
-                };
-                encoded += units;
-                let is_break = c == '\n' || (c == '\r' && bytes.get(byte) != Some(&b'\n'));
-                if is_break {
-                    line += 1;
-                    column = 1;
+            let segment = &bytes[byte..target];
+            encoded += units(segment);
+            // A line ends at "\n", or at a "\r" not followed by "\n" (looked up past the segment).
+            let is_break = |i: usize| {
+                bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+            };
+            let breaks = segment.iter().filter(|&&b| b == b'\n').count() as u32
+                + if segment.contains(&b'\r') {
+                    (byte..target)
+                        .filter(|&i| bytes[i] == b'\r' && is_break(i))
+                        .count() as u32
                 } else {
-                    column += match encoding {
-                        PositionEncoding::Utf8 => 1,
-                        PositionEncoding::Utf16 => units,
-                    };
-                }
+                    0
+                };
+            if breaks == 0 {
+                column += columns(segment);
+            } else {
+                line += breaks;
+                let last = (byte..target).rev().find(|&i| is_break(i)).unwrap_or(byte);
+                column = 1 + columns(&bytes[last + 1..target]);
             }
+            byte = target;
             sorted.push((
                 target as u32,
                 Position {
@@ -77,6 +93,16 @@ impl Positions {
             Err(_) => Position::default(),
         }
     }
+}
+
+/// Characters in UTF-8 bytes: every byte that does not continue a character starts one.
+fn char_count(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32
+}
+
+/// UTF-16 code units in UTF-8 bytes: one per character, two for the 4-byte ones.
+fn utf16_units(bytes: &[u8]) -> u32 {
+    char_count(bytes) + bytes.iter().filter(|&&b| b >= 0xf0).count() as u32
 }
 
 fn collect_offsets(checked: &Checked) -> Vec<u32> {
@@ -295,6 +321,69 @@ pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character walk the byte counts replaced, kept as the reference.
+    fn walk(source: &str, offsets: &[u32], encoding: PositionEncoding) -> Vec<(u32, u32, u32)> {
+        let bytes = source.as_bytes();
+        let (mut byte, mut encoded, mut line, mut column) = (0usize, 0u32, 1u32, 1u32);
+        let mut chars = source.char_indices().peekable();
+        let mut out = Vec::new();
+        for &target in offsets {
+            let target = (target as usize).min(source.len());
+            while byte < target {
+                let Some((i, c)) = chars.next() else { break };
+                byte = i + c.len_utf8();
+                let units = match encoding {
+                    PositionEncoding::Utf8 => c.len_utf8() as u32,
+                    PositionEncoding::Utf16 => c.len_utf16() as u32,
+                };
+                encoded += units;
+                if c == '\n' || (c == '\r' && bytes.get(byte) != Some(&b'\n')) {
+                    line += 1;
+                    column = 1;
+                } else {
+                    column += match encoding {
+                        PositionEncoding::Utf8 => 1,
+                        PositionEncoding::Utf16 => units,
+                    };
+                }
+            }
+            out.push((encoded, line, column));
+        }
+        out
+    }
+
+    #[test]
+    fn byte_counts_agree_with_walking_the_characters() {
+        let texts = [
+            "a\r\nb\rc\n\n表１😀\r",
+            "\r\r\n\n\u{feff}第一行\n  第二行 😀😀 tab\there\r\n",
+            include_str!("../../../tests/fixtures/seeds/000_7a90e1b32b8dd451.txt"),
+        ];
+        for text in texts {
+            let boundaries: Vec<u32> = text
+                .char_indices()
+                .map(|(i, _)| i as u32)
+                .chain([text.len() as u32])
+                .collect();
+            for step in [1, 2, 7, 61] {
+                let offsets: Vec<u32> = boundaries.iter().copied().step_by(step).collect();
+                for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+                    let p = Positions::new(text, offsets.clone(), encoding);
+                    let got: Vec<(u32, u32, u32)> = offsets
+                        .iter()
+                        .map(|&o| p.get(o))
+                        .map(|q| (q.offset, q.line, q.column))
+                        .collect();
+                    assert_eq!(
+                        got,
+                        walk(text, &offsets, encoding),
+                        "step {step}, {encoding:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn utf16_positions_count_cjk_full_width_emoji_and_bom() {

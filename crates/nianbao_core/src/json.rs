@@ -124,7 +124,14 @@ fn write_integer(out: &mut String, value: i64) {
 }
 
 fn write_escaped(out: &mut String, value: &str) {
+    out.reserve(value.len() + 2);
     out.push('"');
+    // Most strings (keys, paths, Chinese messages) need no escape: one word-wide scan, one copy.
+    if !needs_escape(value.as_bytes()) {
+        out.push_str(value);
+        out.push('"');
+        return;
+    }
     let mut last = 0;
     for (i, byte) in value.bytes().enumerate() {
         let escape = match byte {
@@ -148,9 +155,56 @@ fn write_escaped(out: &mut String, value: &str) {
     out.push('"');
 }
 
+/// Whether any byte is a control character, `"` or `\`, tested eight bytes at a time
+/// (the "has a zero byte" word trick).
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let x = u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ]);
+        // A byte below 0x20 has its top three bits clear.
+        if zero_byte(x & (0xe0 * ONES))
+            || zero_byte(x ^ (b'"' as u64 * ONES))
+            || zero_byte(x ^ (b'\\' as u64 * ONES))
+        {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_exactly_the_bytes_json_requires() {
+        for text in [
+            "plain ascii, long enough for words",
+            "政府信息公开",
+            "",
+            "a\"b",
+            "tab\there",
+            "\\",
+            "ctl\u{1}x",
+            "0123456\u{1f}",
+            "abcdefg\"",
+            "abcdefgh\\",
+        ] {
+            let slow = text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+            assert_eq!(needs_escape(text.as_bytes()), slow, "{text:?}");
+        }
+        let mut out = String::new();
+        write_escaped(&mut out, "引号\"与\\和\n\u{2}");
+        assert_eq!(out, "\"引号\\\"与\\\\和\\n\\u0002\"");
+    }
 
     #[test]
     fn nested_objects_and_arrays_get_commas_right() {
