@@ -188,9 +188,13 @@ pub fn numbers(stream: &Stream, from: usize, to: usize) -> Vec<Num> {
             continue;
         }
         let start = i;
-        let mut digits = String::new();
+        // Read as the digits go: at most 12 count, so the value cannot overflow.
+        let (mut value, mut digits) = (0i64, 0usize);
         while i < to && chars[i].c.is_ascii_digit() && (i == start || !stream.spaced_before(i)) {
-            digits.push(chars[i].c);
+            if digits < 12 {
+                value = value * 10 + (chars[i].c as i64 - '0' as i64);
+            }
+            digits += 1;
             i += 1;
             // "1,234": a comma followed by exactly three digits.
             if i + 3 < to
@@ -217,10 +221,9 @@ pub fn numbers(stream: &Stream, from: usize, to: usize) -> Vec<Num> {
             }
             continue;
         }
-        if fraction || glued || digits.len() > 12 {
+        if fraction || glued || digits > 12 {
             continue;
         }
-        let Ok(value) = digits.parse() else { continue };
         let unit = after.filter(|c| UNITS.contains(c)).filter(|_| end < to);
         out.push(Num {
             value,
