@@ -345,8 +345,9 @@ function findingsSection(r) {
   check at about half the MB/s of the large ones. The rest of the batch's time is what criterion does not
   measure: the JSON (${pct(sum.json, check)} on top of check, see Where time goes), reading the files, and every report
   checked once with cold caches where criterion repeats the same one. ${perCore >= 50 ? '' : `50 MB/s per core needs the whole
-  batch ${ratio(50 / perCore)} × faster: the core's check again, and a cheaper JSON writer (numbers are formatted through
-  \`core::fmt\`).`}
+  batch ${ratio(50 / perCore)} × faster. The profile is flat (Where time goes): no step is most of it, so the gain has to
+  come from every step; the largest waste left is that the tokenizer and the prose reader each decode the whole
+  text, character by character, into a buffer of their own.`}
 - **Wasm memory** (${verdict(w.afterBytes / w.inputBytes <= 10)}). The CLI's resident memory peaks at ${ratio(n.memory ? n.memory.rssBytes / n.memory.inputBytes : NaN)} × the input, the wasm module's memory at
   ${ratio(w.afterBytes / w.inputBytes)} ×. Wasm memory counts every byte the allocator ever took (it never shrinks back), capacity
   reserved but never written included, which RSS does not. It was 12.1 × while the prose stream held a
