@@ -160,16 +160,24 @@ pub struct CellMap {
 }
 
 /// Byte order of two paths, compared in place: paths are a dozen bytes, too short for a call
-/// to memcmp to pay off, and every parse looks them up hundreds of times.
+/// to memcmp to pay off.
 pub(crate) fn path_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.bytes().cmp(b.bytes())
 }
 
-/// A path's FNV-1a hash, for lookups that compare hashes first and bytes only when equal.
-pub(crate) fn path_hash(path: &str) -> u64 {
-    path.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+/// FNV-1a's starting value; the core's one hash (no SipHash in the wasm).
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes`, continuing from `hash`.
+pub(crate) fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// A path's hash, for lookups that compare hashes first and bytes only when equal.
+pub(crate) fn path_hash(path: &str) -> u64 {
+    fnv1a(FNV_OFFSET, path.as_bytes())
 }
 
 impl CellMap {

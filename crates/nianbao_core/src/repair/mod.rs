@@ -31,7 +31,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::relations::{Kind, RelationId};
-use crate::report::{path_hash, path_order, Report};
+use crate::report::{fnv1a, path_hash, path_order, Report, FNV_OFFSET};
 use crate::rules::describe;
 use crate::rules::relation::Instance;
 use crate::Repair;
@@ -49,15 +49,13 @@ struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+        Fnv(FNV_OFFSET)
     }
 }
 
 impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = fnv1a(self.0, bytes);
     }
 
     fn finish(&self) -> u64 {
