@@ -225,14 +225,26 @@ pub fn resolve(
     rows: &[(usize, Vec<Vec<i64>>)],
     relations: &[Relation],
 ) -> Vec<Resolution> {
-    let row_slot = |r: usize| rows.iter().position(|(row, _)| *row == r);
+    // The slot of each table row in `rows`: looked up for every cell of every relation in
+    // every joint reading, so a table rather than a search.
+    let mut slots_by_row: Vec<Option<usize>> = Vec::new();
+    for (slot, &(row, _)) in rows.iter().enumerate() {
+        if slots_by_row.len() <= row {
+            slots_by_row.resize(row + 1, None);
+        }
+        slots_by_row[row].get_or_insert(slot);
+    }
+    let row_slot = |r: usize| slots_by_row.get(r).copied().flatten();
     // Relations involving at least one ambiguous row, with the ambiguous rows they touch.
     let involved: Vec<(&Relation, Vec<usize>)> = relations
         .iter()
         .filter_map(|rel| {
-            let mut slots: Vec<usize> = rel.refs().filter_map(|&(r, _)| row_slot(r)).collect();
-            crate::order::sort(&mut slots);
-            slots.dedup();
+            let mut slots: Vec<usize> = Vec::new();
+            for slot in rel.refs().filter_map(|&(r, _)| row_slot(r)) {
+                if !slots.contains(&slot) {
+                    slots.push(slot);
+                }
+            }
             (!slots.is_empty()).then_some((rel, slots))
         })
         .collect();
@@ -404,7 +416,7 @@ mod tests {
         let g = glued("21317000001324019");
         let splits = splits(&g, 15, 9, 100_000).unwrap();
         let candidates: Vec<Vec<i64>> = splits.iter().map(|s| s.values(&g)).collect();
-        let result = resolve(|_| None, &[(0, candidates.clone())], &t4_relations());
+        let result = resolve(|_| None, &[(0, candidates.clone())], t4_relations());
         let Resolution::Unique(k) = result[0] else {
             panic!("not unique: {result:?}")
         };
