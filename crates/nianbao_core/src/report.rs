@@ -218,6 +218,12 @@ impl CellMap {
         self.index_of(path).and_then(|i| self.entries[i].1.as_ref())
     }
 
+    /// `Some(cell)` when the map defines the path (`cell` is `None` when it was not read), in
+    /// one lookup; `None` when the path is unknown.
+    pub fn entry(&self, path: &str) -> Option<Option<&Cell>> {
+        self.index_of(path).map(|i| self.entries[i].1.as_ref())
+    }
+
     pub fn contains(&self, path: &str) -> bool {
         self.index_of(path).is_some()
     }

@@ -5,7 +5,7 @@
 
 use crate::relations::{old_relations, t3_relations, t4_relations, Kind, RelationId};
 use crate::report::{Cell, Report};
-use crate::vocab::national::{t3_data_rows, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
+use crate::vocab::national::{path_table, T3_COLUMNS};
 use crate::vocab::old::parts_are_exhaustive;
 
 /// One cell of a relation as read; the path is borrowed from the report's cell map.
@@ -135,42 +135,20 @@ pub fn instances(report: &Report) -> Vec<Instance<'_>> {
     out
 }
 
-/// The cells of tables 三 and 四 on their grids, found in one pass over the cell map.
+/// The cells of tables 三 and 四 on their grids, looked up by the format's paths in grid order.
 /// A relation cell the map does not define (never for a national format) is a missing term
 /// with an empty path.
 fn national<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
-    let rows: Vec<&str> = t3_data_rows(report.format).map(|r| r.key).collect();
-    let missing = Term {
-        path: "",
-        cell: None,
+    let paths = path_table(report.format);
+    let term = |path: &'static str| match report.cells.entry(path) {
+        Some(cell) => Term { path, cell },
+        None => Term {
+            path: "",
+            cell: None,
+        },
     };
-    let mut t3: Vec<Term<'a>> = vec![missing.clone(); rows.len() * T3_COLUMNS.len()];
-    let mut t4: Vec<Term<'a>> = vec![missing; 15];
-    for (path, cell) in report.cells.iter() {
-        let Some((table, rest)) = path.split_once('.') else {
-            continue;
-        };
-        let Some((row, column)) = rest.rsplit_once('.') else {
-            continue;
-        };
-        match table {
-            "t3" => {
-                let r = rows.iter().position(|k| *k == row);
-                let c = T3_COLUMNS.iter().position(|k| k.key == column);
-                if let (Some(r), Some(c)) = (r, c) {
-                    t3[r * T3_COLUMNS.len() + c] = Term { path, cell };
-                }
-            }
-            "t4" => {
-                let g = T4_GROUPS.iter().position(|k| k.key == row);
-                let c = T4_COLUMNS.iter().position(|k| k.key == column);
-                if let (Some(g), Some(c)) = (g, c) {
-                    t4[g * 5 + c] = Term { path, cell };
-                }
-            }
-            _ => {}
-        }
-    }
+    let t3: Vec<Term<'a>> = paths.t3.iter().flatten().map(|&p| term(p)).collect();
+    let t4: Vec<Term<'a>> = paths.t4.iter().map(|&p| term(p)).collect();
     let at3 = |&(r, c): &(usize, usize)| t3[r * T3_COLUMNS.len() + c].clone();
     for relation in t3_relations(report.format) {
         out.push(Instance {
