@@ -53,6 +53,11 @@ fn find_title_ending(text: &str, ending: &str) -> Option<(String, Span)> {
         offset += raw_line.len();
         let line = raw_line.trim_end_matches(['\n', '\r']);
         for (segment_start, segment) in segments(line) {
+            // Compacting only drops and normalizes characters: without a 政 in the raw text
+            // there is none in the compact one (most lines near the top are not titles).
+            if !segment.contains('政') {
+                continue;
+            }
             let squeezed = compact(segment);
             if !squeezed.contains("政府信息公开") && !squeezed.contains("政务公开") {
                 continue;
@@ -207,9 +212,17 @@ fn agency_of(title: &str) -> Option<String> {
 
 /// The year of the statistics period ("统计期限为2020年1月1日至12月31日").
 fn period_year(text: &str) -> Option<(u16, Span)> {
+    // Every marker holds "统计": one search for it instead of one per marker.
+    let hits: Vec<usize> = text.match_indices("统计").map(|(at, _)| at).collect();
     for marker in ["统计期限", "统计时限", "统计时间", "统计时段", "数据统计期"]
     {
-        for (at, _) in text.match_indices(marker) {
+        let lead = marker.find("统计").unwrap_or(0);
+        let starts = hits
+            .iter()
+            .filter_map(|&hit| hit.checked_sub(lead))
+            // Bytes, not `str`: `at` is a character boundary only when the marker is there.
+            .filter(|&at| text.as_bytes()[at..].starts_with(marker.as_bytes()));
+        for at in starts {
             let window_end = floor_char_boundary(text, (at + 90).min(text.len()));
             let window = &text[at..window_end];
             if let Some((year, offset)) = first_year(window) {
@@ -258,6 +271,17 @@ mod tests {
             title_and_agency("2019年上海市人民政府办公厅政府信息公开工作年度报告\n").1,
             Some("上海市人民政府办公厅".into())
         );
+    }
+
+    #[test]
+    fn period_markers_are_found_in_order_of_preference() {
+        let period = |text: &str| read(text).years.period.map(|y| y.0);
+        assert_eq!(period("标题\nx统计时段：2019年全年"), Some(2019));
+        // "统计" two bytes into the text: three bytes before it is no character boundary.
+        assert_eq!(period("甲a统计年报，数据统计期2018年"), Some(2018));
+        // An earlier-listed marker wins even when it comes later in the text.
+        assert_eq!(period("统计时间2017年。统计期限为2016年"), Some(2016));
+        assert_eq!(period("没有统计口径"), None);
     }
 
     #[test]
