@@ -119,9 +119,15 @@ fn lists(stream: &Stream) -> Vec<List> {
             .windows(2)
             .filter(|w| w[0].c.is_ascii_digit() && !w[1].c.is_ascii_digit())
             .count();
-        // …and one of the three shapes' words.
-        let has = |word: &str| stream.contains_word(from, to, word);
-        if digits < 2 || !(has("总数") || has("类别有") || has("(其中")) {
+        // …and one of the three shapes' words, looked for in one pass (a table read as prose
+        // is one long "sentence" full of numbers).
+        let shape_word = |at: usize| match stream.chars[at].c {
+            '总' => stream.word_at(at, to, "总数"),
+            '类' => stream.word_at(at, to, "类别有"),
+            '(' => stream.word_at(at, to, "(其中"),
+            _ => false,
+        };
+        if digits < 2 || !(from..to).any(shape_word) {
             continue;
         }
         let pieces = split(&stream.chars, from, to, |c| c == ',');

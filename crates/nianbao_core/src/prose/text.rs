@@ -72,15 +72,6 @@ impl<'a> Stream<'a> {
         word.chars().all(|w| chars.next().is_some_and(|c| c.c == w))
     }
 
-    /// Whether `word` occurs in `from..to`.
-    pub fn contains_word(&self, from: usize, to: usize, word: &str) -> bool {
-        let Some(first) = word.chars().next() else {
-            return from < to;
-        };
-        let to = to.min(self.chars.len());
-        (from..to).any(|at| self.chars[at].c == first && self.word_at(at, to, word))
-    }
-
     pub fn span(&self, from: usize, to: usize) -> Span {
         if from >= to || to > self.chars.len() {
             let at = self.chars.get(from).map_or(0, |c| c.start);
