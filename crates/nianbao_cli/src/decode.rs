@@ -59,8 +59,13 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 
 fn collect_txt(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        // The directory listing knows each entry's type; only a symbolic link needs a `stat`
+        // to know whether it leads to a directory.
+        let file_type = entry.file_type()?;
+        let is_dir = file_type.is_dir() || file_type.is_symlink() && path.is_dir();
+        if is_dir {
             collect_txt(&path, found)?;
         } else if path
             .extension()

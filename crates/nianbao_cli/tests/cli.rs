@@ -102,6 +102,13 @@ fn directories_are_searched_for_txt_files() {
     let (code, stdout, _) = run(&["check", "--format", "json", dir.to_str().unwrap()]);
     assert_eq!(stdout.lines().count(), 2);
     assert!(code == 0 || code == 1);
+    // A link to a directory is followed like the directory itself.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("sub"), dir.join("linked")).unwrap();
+        let (_, stdout, _) = run(&["check", "--format", "json", dir.to_str().unwrap()]);
+        assert_eq!(stdout.lines().count(), 3);
+    }
 }
 
 #[test]
