@@ -11,7 +11,9 @@ use args::{Command, OutputFormat};
 use rayon::prelude::*;
 
 /// A batch allocates and frees thousands of small vectors per report; mimalloc's per-thread
-/// free lists made a batch of 5,000 reports take 15 % less CPU than glibc's malloc.
+/// free lists made a batch of 5,000 reports take 15 % less CPU than glibc's malloc. Built
+/// without transparent huge pages (Cargo.toml: `no_thp`): with them, checking a 10 MB text
+/// zeroed 2 MB pages it barely used, took 0.33 s instead of 0.13 s and peaked at 83 MB, not 61.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
