@@ -33,8 +33,12 @@ struct Positions {
 impl Positions {
     /// Counts over the bytes between consecutive offsets, eight bytes at a time, instead of
     /// decoding every character of the text.
-    fn new(source: &str, mut offsets: Vec<u32>, encoding: PositionEncoding) -> Positions {
-        crate::order::sort(&mut offsets);
+    fn new(source: &str, offsets: Vec<u32>, encoding: PositionEncoding) -> Positions {
+        let pairs = offsets.into_iter().map(|o| (o, 0)).collect();
+        let mut offsets: Vec<u32> = crate::order::radix_sort_pairs(pairs)
+            .into_iter()
+            .map(|(o, _)| o)
+            .collect();
         offsets.dedup();
         let bytes = source.as_bytes();
         let units = |counts: &ByteCounts, segment: &[u8]| -> u32 {
@@ -220,7 +224,7 @@ pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> S
     w.begin_object();
     for (t, caption) in report.pct_captions.iter().enumerate() {
         if let Some(caption) = caption {
-            w.key(&format!("pct.{}", t + 1));
+            w.key_escaped(&format!("pct.{}", t + 1));
             w.string(caption);
         }
     }
@@ -228,7 +232,7 @@ pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> S
     w.key("cells");
     w.begin_object();
     for (path, cell) in report.cells.iter() {
-        w.key(path);
+        w.key_escaped(path);
         let Some(cell) = cell else {
             w.null();
             continue;
@@ -339,7 +343,7 @@ pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> S
         w.key("changes");
         w.begin_object();
         for (path, value) in &repair.changes {
-            w.key(path);
+            w.key_escaped(path);
             w.string(value);
         }
         w.end_object();

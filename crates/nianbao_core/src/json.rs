@@ -63,8 +63,20 @@ impl JsonWriter {
         self.out.push(']');
     }
 
-    /// Writes `"key":` inside an object; the next call writes its value.
-    pub fn key(&mut self, key: &str) {
+    /// Writes `"key":` inside an object for one of the contract's own key names; the next call
+    /// writes its value. No escaping: they are plain ASCII words, and a report writes
+    /// thousands of them.
+    pub fn key(&mut self, key: &'static str) {
+        debug_assert!(!needs_escape(key.as_bytes()), "{key:?} needs escaping");
+        self.before_member();
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+        self.after_key = true;
+    }
+
+    /// Writes `"key":` for a key made at run time (a cell path), escaped.
+    pub fn key_escaped(&mut self, key: &str) {
         self.before_member();
         write_escaped(&mut self.out, key);
         self.out.push(':');

@@ -204,32 +204,6 @@ fn cell_hash(path: &str) -> u32 {
     (path_hash(path) >> 32) as u32
 }
 
-/// (hash, index) pairs given in index order, sorted by hash with equal hashes kept in index
-/// order: a radix sort, one stable pass per byte. The core's one comparison sort calls its
-/// comparator through a `dyn`, slow for the hundreds of cells of every report.
-fn sort_by_hash(pairs: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
-    let mut from = pairs;
-    let mut to = vec![(0, 0); from.len()];
-    for shift in [0, 8, 16, 24] {
-        let digit = |hash: u32| (hash >> shift) as u8 as usize;
-        let mut starts = [0usize; 256];
-        for &(hash, _) in &from {
-            starts[digit(hash)] += 1;
-        }
-        let mut sum = 0;
-        for start in &mut starts {
-            (*start, sum) = (sum, sum + *start);
-        }
-        for &pair in &from {
-            let slot = &mut starts[digit(pair.0)];
-            to[*slot] = pair;
-            *slot += 1;
-        }
-        std::mem::swap(&mut from, &mut to);
-    }
-    from
-}
-
 impl CellMap {
     pub fn new() -> CellMap {
         CellMap::default()
@@ -238,7 +212,7 @@ impl CellMap {
     /// The map of cells read in contract order, indexed with one sort (not an insertion per
     /// cell: a report has hundreds). Paths must be unique.
     pub fn from_entries(entries: Vec<(CellPath, Option<Cell>)>) -> CellMap {
-        let by_hash = sort_by_hash(
+        let by_hash = crate::order::radix_sort_pairs(
             (0..entries.len() as u32)
                 .map(|i| (cell_hash(&entries[i as usize].0), i))
                 .collect(),
@@ -379,26 +353,6 @@ impl Default for Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn radix_sort_matches_a_stable_sort_by_hash() {
-        let mut x = 0x2545_f491_4f6c_dd1du64;
-        for n in [0, 1, 2, 7, 300, 1000] {
-            let pairs: Vec<(u32, u32)> = (0..n as u32)
-                .map(|i| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    // Few distinct hashes among many pairs: ties must keep index order.
-                    let hash = if n > 500 { (x % 97) as u32 } else { x as u32 };
-                    (hash, i)
-                })
-                .collect();
-            let mut expected = pairs.clone();
-            expected.sort_by_key(|&(h, _)| h);
-            assert_eq!(sort_by_hash(pairs), expected, "{n} pairs");
-        }
-    }
 
     #[test]
     fn cell_map_keeps_order_and_finds_by_path() {
