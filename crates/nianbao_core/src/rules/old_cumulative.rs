@@ -26,10 +26,12 @@ pub fn check<'i, 'a>(
         .iter()
         .filter(|i| i.id == RelationId::OldCumulative)
     {
-        let row = describe::name(cx.report, instance.lhs[0].path).row;
-        let Some((lhs, rhs)) = gaps.broken(instance, row.clone()) else {
+        // Named only when the relation does not hold (most do).
+        let row_name = || describe::name(cx.report, instance.lhs[0].path).row;
+        let Some((lhs, rhs)) = gaps.broken(instance, row_name) else {
             continue;
         };
+        let row = row_name();
         let message = format!(
             "统计表{row}的历年累计为 {lhs}，小于本年度的 {rhs}；历年累计包含本年度，不应更小。"
         );

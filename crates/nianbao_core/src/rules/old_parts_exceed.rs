@@ -26,10 +26,12 @@ pub fn check<'i, 'a>(
         .iter()
         .filter(|i| i.id == RelationId::OldPartsAtMost)
     {
-        let place = column_place(cx, instance);
-        let Some((lhs, rhs)) = gaps.broken(instance, place.clone()) else {
+        // Named only when the relation does not hold (most do).
+        let column = || column_place(cx, instance);
+        let Some((lhs, rhs)) = gaps.broken(instance, column) else {
             continue;
         };
+        let place = column();
         let message =
             format!("统计表{place}为 {lhs}，但它的“其中”各项之和为 {rhs}，分项不应超过所属的行。");
         let primary = &instance.lhs[0].path;

@@ -42,10 +42,12 @@ pub fn check<'i, 'a>(
     out: &mut Vec<Diagnostic>,
 ) {
     for instance in instances.iter().filter(|i| i.id == RelationId::OldPartsSum) {
-        let place = column_place(cx, instance);
-        let Some((lhs, rhs)) = gaps.broken(instance, place.clone()) else {
+        // Named only when the relation does not hold (most do).
+        let column = || column_place(cx, instance);
+        let Some((lhs, rhs)) = gaps.broken(instance, column) else {
             continue;
         };
+        let place = column();
         let message = format!("统计表{place}为 {lhs}，但其下各分项之和为 {rhs}，两者应相等。");
         let primary = &instance.lhs[0].path;
         out.push(

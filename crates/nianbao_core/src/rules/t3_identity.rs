@@ -24,7 +24,7 @@ pub fn check<'i, 'a>(
 ) {
     for instance in instances.iter().filter(|i| i.id == RelationId::T3Identity) {
         let column = T3_COLUMNS[instance.index].label;
-        let Some((lhs, rhs)) = gaps.broken(instance, column.to_string()) else {
+        let Some((lhs, rhs)) = gaps.broken(instance, || column.to_string()) else {
             continue;
         };
         let message = format!(

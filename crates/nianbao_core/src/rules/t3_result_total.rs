@@ -28,7 +28,7 @@ pub fn check<'i, 'a>(
         .filter(|i| i.id == RelationId::T3ResultTotal)
     {
         let column = T3_COLUMNS[instance.index].label;
-        let Some((lhs, rhs)) = gaps.broken(instance, column.to_string()) else {
+        let Some((lhs, rhs)) = gaps.broken(instance, || column.to_string()) else {
             continue;
         };
         let message = format!(

@@ -27,7 +27,7 @@ pub fn check<'i, 'a>(
         .filter(|i| i.id == RelationId::T4GroupTotal)
     {
         let group = T4_GROUPS[instance.index].label;
-        let Some((lhs, rhs)) = gaps.broken(instance, format!("“{group}”")) else {
+        let Some((lhs, rhs)) = gaps.broken(instance, || format!("“{group}”")) else {
             continue;
         };
         let message = format!(

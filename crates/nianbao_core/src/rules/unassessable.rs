@@ -79,12 +79,17 @@ impl<'i, 'a> Gaps<'i, 'a> {
     }
 
     /// The values of both sides when `instance` is broken. A relation that holds gives `None`;
-    /// one that cannot be assessed gives `None` and is recorded under `place`.
-    pub fn broken(&mut self, instance: &'i Instance<'a>, place: String) -> Option<(i64, i64)> {
+    /// one that cannot be assessed gives `None` and is recorded under `place()` (named only
+    /// then: most relations hold).
+    pub fn broken(
+        &mut self,
+        instance: &'i Instance<'a>,
+        place: impl FnOnce() -> String,
+    ) -> Option<(i64, i64)> {
         match instance.outcome() {
             Outcome::Holds => None,
             Outcome::Unknown { .. } => {
-                self.add(instance, place);
+                self.add(instance, place());
                 None
             }
             Outcome::Fails { lhs, rhs } | Outcome::FailsAnyway { lhs, rhs } => Some((lhs, rhs)),
