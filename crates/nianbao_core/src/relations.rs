@@ -69,20 +69,8 @@ pub fn t3_row_index(format: Format, key: &str) -> Option<usize> {
     t3_data_rows(format).position(|r| r.key == key)
 }
 
-/// R1, R2 and R3 over table 三 (rows indexed as in `t3_data_rows(format)`), built once per
-/// format: every national report reads and checks against the same list.
-pub fn t3_relations(format: Format) -> &'static [Relation] {
-    static F2019: std::sync::OnceLock<Vec<Relation>> = std::sync::OnceLock::new();
-    static F2021: std::sync::OnceLock<Vec<Relation>> = std::sync::OnceLock::new();
-    // Every format but 2021 has the 2019 rows (`t3_rows`).
-    if format == Format::F2021 {
-        F2021.get_or_init(|| build_t3_relations(Format::F2021))
-    } else {
-        F2019.get_or_init(|| build_t3_relations(Format::F2019))
-    }
-}
-
-fn build_t3_relations(format: Format) -> Vec<Relation> {
+/// R1, R2 and R3 over table 三 (rows indexed as in `t3_data_rows(format)`).
+pub fn t3_relations(format: Format) -> Vec<Relation> {
     let row = |key| t3_row_index(format, key).expect("table 三 vocabulary has the row");
     let (new, carried, total, forward) = (
         row("new"),
@@ -129,19 +117,16 @@ fn build_t3_relations(format: Format) -> Vec<Relation> {
 }
 
 /// R4 over table 四 read as one row of fifteen cells (three groups of five).
-pub fn t4_relations() -> &'static [Relation] {
-    static RELATIONS: std::sync::OnceLock<Vec<Relation>> = std::sync::OnceLock::new();
-    RELATIONS.get_or_init(|| {
-        (0..3)
-            .map(|g| Relation {
-                id: RelationId::T4GroupTotal,
-                kind: Kind::Equal,
-                lhs: vec![(0, g * 5 + 4)],
-                rhs: (0..4).map(|c| (0, g * 5 + c)).collect(),
-                index: g,
-            })
-            .collect()
-    })
+pub fn t4_relations() -> Vec<Relation> {
+    (0..3)
+        .map(|g| Relation {
+            id: RelationId::T4GroupTotal,
+            kind: Kind::Equal,
+            lhs: vec![(0, g * 5 + 4)],
+            rhs: (0..4).map(|c| (0, g * 5 + c)).collect(),
+            index: g,
+        })
+        .collect()
 }
 
 /// Relations of a pre-2019 statistics table: each parent against its parts (equal when the

@@ -416,7 +416,7 @@ mod tests {
         let g = glued("21317000001324019");
         let splits = splits(&g, 15, 9, 100_000).unwrap();
         let candidates: Vec<Vec<i64>> = splits.iter().map(|s| s.values(&g)).collect();
-        let result = resolve(|_| None, &[(0, candidates.clone())], t4_relations());
+        let result = resolve(|_| None, &[(0, candidates.clone())], &t4_relations());
         let Resolution::Unique(k) = result[0] else {
             panic!("not unique: {result:?}")
         };

@@ -496,7 +496,7 @@ fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
         &labels,
         &kinds,
         &paths,
-        t3_relations(format),
+        &t3_relations(format),
     );
     flatten(paths, cells)
 }
@@ -562,7 +562,7 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         &["行政复议、行政诉讼"],
         &kinds,
         std::slice::from_ref(&paths),
-        t4_relations(),
+        &t4_relations(),
     );
     flatten(vec![paths], cells)
 }
