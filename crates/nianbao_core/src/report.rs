@@ -175,31 +175,13 @@ pub(crate) fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
     })
 }
 
-/// A path's hash, for lookups that compare hashes first and bytes only when equal. Eight
-/// bytes at a time (every cell lookup hashes its path; FNV-1a's byte loop was most of a
-/// lookup's cost). Only its order within one process matters: nothing stores it.
+/// A path's hash, for lookups that compare hashes first and bytes only when equal.
 pub(crate) fn path_hash(path: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
-    let bytes = path.as_bytes();
-    let mut words = bytes.chunks_exact(8);
-    let mut h = mix(FNV_OFFSET, bytes.len() as u64);
-    for w in &mut words {
-        h = mix(
-            h,
-            u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]),
-        );
-    }
-    let tail = words
-        .remainder()
-        .iter()
-        .rev()
-        .fold(0u64, |acc, &b| acc << 8 | u64::from(b));
-    mix(h, tail)
+    fnv1a(FNV_OFFSET, path.as_bytes())
 }
 
-/// The cell map's hash of a path: the well-mixed top half of [`path_hash`] (32 bits are
-/// plenty for a few hundred paths, and four radix passes sort them).
+/// The cell map's hash of a path: the top half of [`path_hash`] (32 bits are plenty for a
+/// few hundred paths, and four radix passes sort them).
 fn cell_hash(path: &str) -> u32 {
     (path_hash(path) >> 32) as u32
 }
