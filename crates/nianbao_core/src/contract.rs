@@ -121,22 +121,26 @@ impl ByteCounts {
         // The high bit of every zero byte of `x`.
         let zero_bytes = |x: u64| !(((x & LOW7) + LOW7) | x | LOW7);
         let mut counts = ByteCounts::default();
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        let mut add = |x: u64| {
             counts.newlines += zero_bytes(x ^ (u64::from(b'\n') * ONES)).count_ones();
             counts.has_cr |= zero_bytes(x ^ (u64::from(b'\r') * ONES)) != 0;
             // Bit 7 of `x << k` is bit 7 - k of the same byte. A continuation byte is
             // 10xxxxxx; a 4-byte lead is 11110xxx (nothing higher is UTF-8).
             counts.chars += 8 - (x & !(x << 1) & HIGHS).count_ones();
             counts.four_byte += (x & (x << 1) & (x << 2) & (x << 3) & HIGHS).count_ones();
+        };
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            add(u64::from_le_bytes([
+                w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7],
+            ]));
         }
-        for &b in words.remainder() {
-            counts.newlines += u32::from(b == b'\n');
-            counts.has_cr |= b == b'\r';
-            counts.chars += u32::from((b as i8) >= -0x40);
-            counts.four_byte += u32::from(b >= 0xf0);
-        }
+        // The last bytes padded with zeros, which count as characters and nothing else.
+        let rest = words.remainder();
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        add(u64::from_le_bytes(last));
+        counts.chars -= 8 - rest.len() as u32;
         counts
     }
 }

@@ -66,6 +66,7 @@ impl JsonWriter {
     /// Writes `"key":` inside an object for one of the contract's own key names; the next call
     /// writes its value. No escaping: they are plain ASCII words, and a report writes
     /// thousands of them.
+    #[inline(never)]
     pub fn key(&mut self, key: &'static str) {
         debug_assert!(!needs_escape(key.as_bytes()), "{key:?} needs escaping");
         self.before_member();
