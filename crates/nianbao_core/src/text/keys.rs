@@ -1,5 +1,6 @@
 //! Finding many short label keys in canonical text in one pass (a small multi-pattern
-//! matcher: keys are grouped by first character, checked only where that character occurs).
+//! matcher: keys are grouped by first character, checked only where a key's first two
+//! characters may occur).
 
 /// A set of keys, each with a caller-chosen id.
 #[derive(Clone, Debug, Default)]
@@ -11,17 +12,15 @@ pub struct KeySet {
     /// Distinct first characters, sorted, with the range of `order` holding their keys.
     firsts: Vec<(char, u32, u32)>,
     order: Vec<u32>,
-    /// Bit `c % 256` is set for every first character: a cheap "cannot start here" test.
-    filter: [u64; 4],
-    /// A bit per hash of every key's first two characters, tested instead of `filter` when
-    /// every key has two: label text passes it far more rarely, so the test's branch is
-    /// rarely taken and rarely mispredicted.
-    pairs: Option<Box<[u64; 64]>>,
+    /// A bit per hash of every key's first two characters: a cheap "no key starts here" test
+    /// that label text seldom passes, so its branch is seldom mispredicted. All bits are set
+    /// when a key has a single character.
+    pairs: [u64; 16],
 }
 
 /// The bit of `pairs` for two characters.
 fn pair_bit(a: char, b: char) -> usize {
-    ((a as u32).wrapping_mul(0x9E37_79B9) ^ (b as u32).wrapping_mul(0x85EB_CA6B)) as usize >> 20
+    ((a as u32).wrapping_mul(0x9E37_79B9) ^ (b as u32).wrapping_mul(0x85EB_CA6B)) as usize >> 22
 }
 
 impl KeySet {
@@ -37,29 +36,27 @@ impl KeySet {
         let mut order: Vec<u32> = (0..ranges.len() as u32).collect();
         crate::order::sort_by_key(&mut order, |&i| first(&ranges[i as usize]));
         let mut firsts: Vec<(char, u32, u32)> = Vec::with_capacity(order.len());
-        let mut filter = [0u64; 4];
+        let mut pairs = [0u64; 16];
+        for &(start, end, _) in &ranges {
+            if end - start < 2 {
+                pairs = [u64::MAX; 16];
+                break;
+            }
+            let bit = pair_bit(chars[start as usize], chars[start as usize + 1]);
+            pairs[bit / 64] |= 1 << (bit % 64);
+        }
         for (pos, &i) in order.iter().enumerate() {
             let c = first(&ranges[i as usize]);
             match firsts.last_mut() {
                 Some(last) if last.0 == c => last.2 = pos as u32 + 1,
                 _ => firsts.push((c, pos as u32, pos as u32 + 1)),
             }
-            filter[(c as usize >> 6) & 3] |= 1 << (c as u32 % 64);
         }
-        let pairs = ranges.iter().all(|k| k.1 - k.0 >= 2).then(|| {
-            let mut bits = Box::new([0u64; 64]);
-            for &(start, _, _) in &ranges {
-                let bit = pair_bit(chars[start as usize], chars[start as usize + 1]);
-                bits[bit / 64] |= 1 << (bit % 64);
-            }
-            bits
-        });
         KeySet {
             chars,
             keys: ranges,
             firsts,
             order,
-            filter,
             pairs,
         }
     }
@@ -97,21 +94,10 @@ impl KeySet {
     /// Keys starting at `i` and ending within `to`.
     fn at(&self, canon: &[char], i: usize, to: usize, found: &mut impl FnMut(usize, usize, usize)) {
         let c = canon[i];
-        match &self.pairs {
-            Some(pairs) => {
-                let Some(&next) = canon[..to].get(i + 1) else {
-                    return;
-                };
-                let bit = pair_bit(c, next);
-                if pairs[bit / 64] & (1 << (bit % 64)) == 0 {
-                    return;
-                }
-            }
-            None => {
-                if self.filter[(c as usize >> 6) & 3] & (1 << (c as u32 % 64)) == 0 {
-                    return;
-                }
-            }
+        let next = if i + 1 < to { canon[i + 1] } else { '\0' };
+        let bit = pair_bit(c, next);
+        if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
         }
         let Ok(slot) = self.firsts.binary_search_by_key(&c, |f| f.0) else {
             return;
@@ -147,12 +133,11 @@ mod tests {
     }
 
     #[test]
-    fn one_character_keys_use_the_first_character_filter() {
+    fn one_character_keys_are_found_too() {
         let set = KeySet::new([("年", 0), ("国家", 1)]);
-        assert!(set.pairs.is_none());
-        let canon: Vec<char> = "2020年国家".chars().collect();
+        let canon: Vec<char> = "2020年国家年".chars().collect();
         let mut found = Vec::new();
         set.for_each(&canon, 0, canon.len(), |id, s, e| found.push((id, s, e)));
-        assert_eq!(found, vec![(0, 4, 5), (1, 5, 7)]);
+        assert_eq!(found, vec![(0, 4, 5), (1, 5, 7), (0, 7, 8)]);
     }
 }
