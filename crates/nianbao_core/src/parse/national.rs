@@ -439,12 +439,12 @@ fn table_missing(ctx: &mut Ctx, table: &str, name: &str, section: u8, paths: &[&
     );
 }
 
-fn flatten(paths: Vec<Vec<&'static str>>, cells: Vec<Vec<Option<Cell>>>) -> TableOut {
+fn flatten(paths: &[Vec<&'static str>], cells: Vec<Vec<Option<Cell>>>) -> TableOut {
     TableOut {
         cells: paths
-            .into_iter()
+            .iter()
             .flatten()
-            .map(CellPath::from)
+            .map(|&p| CellPath::from(p))
             .zip(cells.into_iter().flatten())
             .collect(),
     }
@@ -452,7 +452,7 @@ fn flatten(paths: Vec<Vec<&'static str>>, cells: Vec<Vec<Option<Cell>>>) -> Tabl
 
 fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut {
     let rows = t2_rows(format);
-    let paths: Vec<Vec<&'static str>> = path_table(format).t2.clone();
+    let paths = &path_table(format).t2;
     let kinds: Vec<Vec<CellKind>> = rows
         .iter()
         .map(|r| r.columns.iter().map(|(_, k)| *k).collect())
@@ -471,13 +471,13 @@ fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut 
     let widths: Vec<usize> = rows.iter().map(|r| r.columns.len()).collect();
     let found = find_rows(ctx, start, end, &keys, &widths);
     let labels: Vec<&str> = rows.iter().map(|r| r.label).collect();
-    let cells = read_rows_table(ctx, "表二", found, &labels, &kinds, &paths, &[]);
+    let cells = read_rows_table(ctx, "表二", found, &labels, &kinds, paths, &[]);
     flatten(paths, cells)
 }
 
 fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
     let rows: Vec<_> = t3_data_rows(format).collect();
-    let paths: Vec<Vec<&'static str>> = path_table(format).t3.clone();
+    let paths = &path_table(format).t3;
     let Some(start) = anchor else {
         let all: Vec<&'static str> = paths.iter().flatten().copied().collect();
         table_missing(ctx, "表三", "收到和处理政府信息公开申请情况", 3, &all);
@@ -495,7 +495,7 @@ fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
         found,
         &labels,
         &kinds,
-        &paths,
+        paths,
         &t3_relations(format),
     );
     flatten(paths, cells)
@@ -512,7 +512,7 @@ const T4_HEADER_KEYS: [&str; 6] = [
 ];
 
 fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
-    let paths: Vec<&'static str> = path_table(Format::F2019).t4.clone();
+    let paths = &path_table(Format::F2019).t4;
     let from = t3_anchor
         .or_else(|| section_canon(ctx, 4))
         .or_else(|| section_canon(ctx, 3))
@@ -531,8 +531,8 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         }
     });
     let Some(header) = header else {
-        table_missing(ctx, "表四", "政府信息公开行政复议、行政诉讼情况", 4, &paths);
-        return flatten(vec![paths.clone()], vec![vec![None; paths.len()]]);
+        table_missing(ctx, "表四", "政府信息公开行政复议、行政诉讼情况", 4, paths);
+        return flatten(std::slice::from_ref(paths), vec![vec![None; paths.len()]]);
     };
     let label = text_span(&ctx.scan, header.first_token, header.end_token).unwrap_or_default();
     let label_line = ctx.scan.tokens[header.end_token - 1].line;
@@ -561,8 +561,8 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         found,
         &["行政复议、行政诉讼"],
         &kinds,
-        std::slice::from_ref(&paths),
+        std::slice::from_ref(paths),
         &t4_relations(),
     );
-    flatten(vec![paths], cells)
+    flatten(std::slice::from_ref(paths), cells)
 }
