@@ -172,16 +172,20 @@ fn first_year(s: &str) -> Option<(u16, usize)> {
         if w > 0 && chars[w - 1].1.is_ascii_digit() {
             continue;
         }
-        let digits: String = chars[w..].iter().take(4).map(|(_, c)| *c).collect();
-        if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        let Some(digits) = chars
+            .get(w..w + 4)
+            .filter(|four| four.iter().all(|(_, c)| c.is_ascii_digit()))
+        else {
             continue;
-        }
+        };
         let mut k = w + 4;
         while k < chars.len() && chars[k].1 == ' ' {
             k += 1;
         }
         if k < chars.len() && chars[k].1 == '年' {
-            let year: u16 = digits.parse().ok()?;
+            let year = digits
+                .iter()
+                .fold(0u16, |y, &(_, d)| y * 10 + (d as u16 - u16::from(b'0')));
             if (2000..=2100).contains(&year) {
                 return Some((year, chars[w].0));
             }
