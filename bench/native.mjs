@@ -63,6 +63,14 @@ function stages({ quick }) {
   return JSON.parse(out).map((row) => ({ ...row, path: relative(root, row.path), name: basename(row.path, '.txt') }));
 }
 
+/** Check + JSON over the fixtures round robin against each fixture many times in a row. */
+function orders({ quick }) {
+  log('cargo run --example stages -- --orders');
+  const out = cargo(['run', '-q', '--release', '-p', 'nianbao_core', '--example', 'stages', '--',
+    '--orders', quick ? '4' : '40', ...fixtures().map((f) => f.path)]);
+  return JSON.parse(out);
+}
+
 function timeRun(args, env = {}) {
   const start = process.hrtime.bigint();
   const r = spawnSync(cli, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
@@ -121,7 +129,7 @@ function memory() {
 export function native({ quick = false } = {}) {
   log('cargo build --release -p nianbao_cli');
   cargo(['build', '-q', '--release', '-p', 'nianbao_cli']);
-  return { criterion: criterion({ quick }), stages: stages({ quick }), batch: batch({ quick }), memory: memory() };
+  return { criterion: criterion({ quick }), stages: stages({ quick }), orders: orders({ quick }), batch: batch({ quick }), memory: memory() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -196,7 +196,7 @@ ${b.runsAll.length} runs after one warm-up run.
 | 1 (\`RAYON_NUM_THREADS=1\`) | ${b.secondsOneThread.toFixed(3)} | ${one.toFixed(1)} | ${one.toFixed(1)} |
 
 All cores ÷ one thread: ${ratio(all / one)}×, against the machine's ${ratio(r.machine.parallel.capacity)}× for a plain busy loop
-(see Machine), so the batch scales as far as this machine lets anything scale.`;
+(see Machine): the batch gets ${pct(all / one, r.machine.parallel.capacity)} of what this machine gives a busy loop on more cores.`;
 }
 
 function memorySection(r) {
@@ -315,6 +315,8 @@ function findingsSection(r) {
   const files = Array.from({ length: batch.reports }, (_, i) => list[i % list.length]);
   const checkOnlyMbps = files.reduce((t, x) => t + x.bytes, 0) / MB / (files.reduce((t, x) => t + x.checkNs, 0) / 1e9);
   const smallShare = pct(files.filter((x) => x.bytes < 3 * KB).length, files.length);
+  const o = n.orders;
+  const orderRatio = o ? o.roundRobinSeconds / o.oneAfterAnotherSeconds : NaN;
   return `## Where time goes for each target, and where a fix would go
 
 - **Native check** (${within(nat.per20kb, 0.3)}). ${ms(nat.per20kb)} ms per 20 KB is ${ratio(nat.per20kb / 0.3)} × the 0.3 ms target; a report costs about
@@ -339,14 +341,18 @@ function findingsSection(r) {
   synchronously where the browser allows it, so the result is in the DOM before the first frame; old kernels
   (before Chromium 115) refuse big synchronous compiles and take the asynchronous path. Painting takes
   ${ms(f.paintedMs - f.doneMs)} ms more, mostly the first layout of the text area holding the report and of the tables.
-- **Batch** (${verdict(perCore >= 50)}). On one thread the CLI reaches ${oneMbps.toFixed(1)} MB/s; across ${batch.cores} cores it gains what
-  the machine gives (Machine and run). It allocates through mimalloc rather than glibc's malloc: a report
+- **Batch** (${verdict(perCore >= 50)}). On one thread the CLI reaches ${oneMbps.toFixed(1)} MB/s; ${batch.cores} cores check
+  ${ratio((perCore * batch.cores) / oneMbps)} × as much (CLI batch). It allocates through mimalloc rather than glibc's malloc: a report
   allocates and frees a few thousand small vectors, and mimalloc's per-thread free lists are cheaper.
   \`check\` alone on the same mix of files, at the criterion times
   above, would give ${checkOnlyMbps.toFixed(1)} MB/s — itself held down by the 2 KB corpus reports (${smallShare} of the files), which
   check at about half the MB/s of the large ones. The rest of the batch's time is what criterion does not
   measure: the JSON (${pct(sum.json, check)} on top of check, see Where time goes), reading the files, and every report
-  checked once with cold caches where criterion repeats the same one. ${perCore >= 50 ? '' : `50 MB/s per core needs the whole
+  checked once with cold caches where criterion repeats the same one.${o ? ` That last part, measured in one process
+  (\`stages --orders\`): check + JSON of every fixture ${o.rounds} times takes ${ratio(orderRatio)} × as long round robin
+  (${mbps(o.bytes, o.roundRobinSeconds)} MB/s) as with each fixture's ${o.rounds} checks in a row (${mbps(o.bytes, o.oneAfterAnotherSeconds)} MB/s) — the same work, so the
+  difference is each report being new to the CPU's branch predictors and caches, which a batch of different
+  reports always pays.` : ''} ${perCore >= 50 ? '' : `50 MB/s per core needs the whole
   batch ${ratio(50 / perCore)} × faster. The profile is flat (Where time goes): no step is most of it, so the gain has to
   come from every step; the largest waste left is that the tokenizer and the prose reader each decode the whole
   text, character by character, into a buffer of their own.`}

@@ -4,6 +4,11 @@
 //!
 //! Usage: cargo run --release -p nianbao_core --example stages -- [--json] [--iterations N] FILE...
 //!
+//! With `--orders`, it instead times check + JSON over all the files in two orders, the same
+//! work in each: round robin (every file once per round, like a batch of different reports)
+//! and each file many times in a row (like criterion). The difference is what a report costs
+//! for being new to the CPU's branch predictors and caches.
+//!
 //! The steps are copied from `lib.rs`; the run asserts that they produce exactly the
 //! diagnostics `check` does, so a change to the pipeline fails loudly here instead of
 //! silently timing something else.
@@ -67,17 +72,67 @@ fn median(mut xs: Vec<u64>) -> u64 {
     xs[xs.len() / 2]
 }
 
+/// Check + JSON (byte offsets, as the CLI prints) of one text.
+fn check_and_print(text: &str) {
+    let checked = nianbao_core::check(black_box(text));
+    black_box(nianbao_core::to_json(
+        &checked,
+        text,
+        PositionEncoding::Utf8,
+    ));
+}
+
+/// Seconds for `rounds` checks of every text, round robin and then one text after another,
+/// alternating the two orders five times and keeping each one's fastest.
+fn orders(texts: &[String], rounds: usize) -> (f64, f64) {
+    let time = |run: &dyn Fn()| {
+        let start = Instant::now();
+        run();
+        start.elapsed().as_secs_f64()
+    };
+    let round_robin = || {
+        for _ in 0..rounds {
+            texts.iter().for_each(|t| check_and_print(t));
+        }
+    };
+    let one_after_another = || {
+        for t in texts {
+            (0..rounds).for_each(|_| check_and_print(t));
+        }
+    };
+    let (mut best_rr, mut best_seq) = (f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        best_rr = best_rr.min(time(&round_robin));
+        best_seq = best_seq.min(time(&one_after_another));
+    }
+    (best_rr, best_seq)
+}
+
 fn main() {
     let mut json = false;
+    let mut order_rounds = None;
     let mut iterations = 200;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--orders" => order_rounds = args.next().and_then(|n| n.parse().ok()),
             "--iterations" => iterations = args.next().and_then(|n| n.parse().ok()).unwrap_or(200),
             _ => files.push(arg),
         }
+    }
+    if let Some(rounds) = order_rounds {
+        let texts: Vec<String> = files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        let bytes: usize = texts.iter().map(String::len).sum::<usize>() * rounds;
+        let (round_robin, one_after_another) = orders(&texts, rounds);
+        println!(
+            "{{\"rounds\":{rounds},\"bytes\":{bytes},\"roundRobinSeconds\":{round_robin},\"oneAfterAnotherSeconds\":{one_after_another}}}"
+        );
+        return;
     }
     let mut rows = Vec::new();
     for path in &files {
