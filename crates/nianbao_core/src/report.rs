@@ -222,7 +222,7 @@ impl CellMap {
 
     /// `None` when the path is unknown *or* the cell is missing; see [`CellMap::contains`].
     pub fn get(&self, path: &str) -> Option<&Cell> {
-        self.index_of(path).and_then(|i| self.entries[i].1.as_ref())
+        self.entry(path).flatten()
     }
 
     /// `Some(cell)` when the map defines the path (`cell` is `None` when it was not read), in
@@ -232,7 +232,7 @@ impl CellMap {
     }
 
     pub fn contains(&self, path: &str) -> bool {
-        self.index_of(path).is_some()
+        self.entry(path).is_some()
     }
 
     pub fn set(&mut self, path: &str, cell: Option<Cell>) -> bool {

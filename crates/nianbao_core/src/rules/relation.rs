@@ -8,7 +8,8 @@ use crate::report::{Cell, Report};
 use crate::vocab::national::{path_table, T3_COLUMNS};
 use crate::vocab::old::parts_are_exhaustive;
 
-/// One cell of a relation as read; the path is borrowed from the report's cell map.
+/// One cell of a relation as read; the path is borrowed from the report's cell map or from
+/// the format's path table.
 #[derive(Clone, Debug)]
 pub struct Term<'a> {
     pub path: &'a str,
