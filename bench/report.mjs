@@ -186,14 +186,14 @@ function batchSection(r) {
   const one = b.bytes / MB / b.secondsOneThread;
   return `## CLI batch: 1,000 reports
 
-\`nianbao check --format json <dir>\` (release build, rayon) over ${b.reports} files — the
+\`nianbao check --format json <dir>\` (release build, one worker thread per core) over ${b.reports} files — the
 ${r.native.criterion.reports.length} fixtures round robin, ${(b.bytes / MB).toFixed(2)} MB — output to /dev/null; median of
 ${b.runsAll.length} runs after one warm-up run.
 
 | threads | seconds | MB/s | MB/s per core |
 |---|---:|---:|---:|
-| all ${b.cores} (rayon default) | ${b.secondsAllCores.toFixed(3)} | ${all.toFixed(1)} | ${(all / b.cores).toFixed(1)} |
-| 1 (\`RAYON_NUM_THREADS=1\`) | ${b.secondsOneThread.toFixed(3)} | ${one.toFixed(1)} | ${one.toFixed(1)} |
+| all ${b.cores} (default: one per core) | ${b.secondsAllCores.toFixed(3)} | ${all.toFixed(1)} | ${(all / b.cores).toFixed(1)} |
+| 1 (\`--jobs 1\`) | ${b.secondsOneThread.toFixed(3)} | ${one.toFixed(1)} | ${one.toFixed(1)} |
 
 All cores ÷ one thread: ${ratio(all / one)}×, against the machine's ${ratio(r.machine.parallel.capacity)}× for a plain busy loop
 (see Machine): the batch gets ${pct(all / one, r.machine.parallel.capacity)} of what this machine gives a busy loop on more cores.`;

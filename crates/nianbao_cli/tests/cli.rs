@@ -174,3 +174,30 @@ fn previous_year_report_is_checked_across_years() {
         "{stdout:.300}"
     );
 }
+
+#[test]
+fn a_directory_prints_in_input_order_whatever_the_jobs() {
+    let dir = temp_dir("order");
+    // Large and small reports interleaved, so they finish out of order on several threads.
+    let seeds = [
+        "seeds/003_fda1f0f22a5f0f10.txt",
+        "corpus/f2021_2022_hunnan-gzj.txt",
+        "seeds/000_7a90e1b32b8dd451.txt",
+        "corpus/f2019_2020_wuhai-gxj.txt",
+    ];
+    for i in 0..40 {
+        std::fs::copy(fixture(seeds[i % 4]), dir.join(format!("{i:03}.txt"))).unwrap();
+    }
+    let dir = dir.to_str().unwrap();
+    let (_, one, _) = run(&["check", "--jobs", "1", "--format", "json", dir]);
+    let (_, many, _) = run(&["check", "--jobs", "4", "--format", "json", dir]);
+    assert_eq!(one.lines().count(), 40);
+    assert_eq!(one, many);
+    let singles: Vec<String> = seeds
+        .iter()
+        .map(|s| run(&["check", "--format", "json", fixture(s).to_str().unwrap()]).1)
+        .collect();
+    for (i, line) in many.lines().enumerate() {
+        assert_eq!(format!("{line}\n"), singles[i % 4], "report {i}");
+    }
+}
