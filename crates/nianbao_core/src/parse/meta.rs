@@ -3,6 +3,7 @@
 
 use crate::report::{Span, YearEvidence};
 use crate::text::chars::{normalize, Norm};
+use crate::text::find::find_all;
 
 pub struct Meta {
     pub title: Option<String>,
@@ -217,7 +218,7 @@ fn agency_of(title: &str) -> Option<String> {
 /// The year of the statistics period ("统计期限为2020年1月1日至12月31日").
 fn period_year(text: &str) -> Option<(u16, Span)> {
     // Every marker holds "统计": one search for it instead of one per marker.
-    let hits: Vec<usize> = text.match_indices("统计").map(|(at, _)| at).collect();
+    let hits: Vec<usize> = find_all(text, "统计").collect();
     for marker in ["统计期限", "统计时限", "统计时间", "统计时段", "数据统计期"]
     {
         let lead = marker.find("统计").unwrap_or(0);

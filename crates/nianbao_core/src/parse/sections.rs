@@ -4,6 +4,7 @@
 
 use crate::report::{Section, Span};
 use crate::text::chars::{is_label_char, normalize, Norm};
+use crate::text::find::find_all;
 use crate::text::scan::Scan;
 
 /// Keywords of each part's title (format-spec: report skeleton; old reports use 概述 and
@@ -52,7 +53,7 @@ pub fn find(text: &str, scan: &Scan) -> Vec<Section> {
 
 /// Positions of "一、" … "六、" (the numeral's byte offset, numeral index).
 fn markers(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    text.match_indices('、').filter_map(move |(at, _)| {
+    find_all(text, "、").filter_map(move |at| {
         let before = text[..at].chars().next_back()?;
         let numeral = NUMERALS.iter().position(|&n| n == before)?;
         let marker_at = at - before.len_utf8();

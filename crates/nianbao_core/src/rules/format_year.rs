@@ -5,6 +5,7 @@ use super::{rule_doc, Cx};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::{Format, Span};
+use crate::text::find::find_from;
 
 rule_doc! {
     DOC: FormatYear,
@@ -24,8 +25,7 @@ rule_doc! {
 fn cites(text: &str, year: &str, number: &str) -> Option<usize> {
     let wanted = format!("{year}{number}号");
     let mut from = 0;
-    while let Some(i) = text[from..].find("办函") {
-        let at = from + i;
+    while let Some(at) = find_from(text.as_bytes(), "办函".as_bytes(), from) {
         let after = &text[at + "办函".len()..];
         let digits: String = after
             .chars()

@@ -5,6 +5,7 @@ use super::{rule_doc, Cx};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Span;
+use crate::text::find::find_from;
 
 rule_doc! {
     DOC: YearMismatch,
@@ -121,8 +122,7 @@ fn prose_years(text: &str, year: u16, out: &mut Vec<Diagnostic>) {
     let mut last_sentence = usize::MAX;
     // Candidates first: "dddd年" naming one of the two years before the report year.
     let mut from = 0;
-    while let Some(i) = text[from..].find('年') {
-        let at = from + i;
+    while let Some(at) = find_from(bytes, "年".as_bytes(), from) {
         from = at + '年'.len_utf8();
         if at < 4 || !bytes[at - 4..at].iter().all(u8::is_ascii_digit) {
             continue;

@@ -3,6 +3,7 @@
 //! original bytes.
 
 pub mod chars;
+pub mod find;
 pub mod keys;
 pub mod scan;
 
