@@ -525,16 +525,22 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
             continue;
         }
         let sentence = stream.string(s_from, s_to);
-        for (kind, words) in [
-            (
-                ClaimKind::AllUpheld,
-                ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"],
-            ),
-            (
-                ClaimKind::AllConcluded,
-                ["均已结案", "均已审结", "全部审结", "全部结案", "均已办结"],
-            ),
-        ] {
+        // Every claim word starts with 均 or 全.
+        let claim_words: &[(ClaimKind, [&str; 5])] = if may_claim {
+            &[
+                (
+                    ClaimKind::AllUpheld,
+                    ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"],
+                ),
+                (
+                    ClaimKind::AllConcluded,
+                    ["均已结案", "均已审结", "全部审结", "全部结案", "均已办结"],
+                ),
+            ]
+        } else {
+            &[]
+        };
+        for &(kind, words) in claim_words {
             if let Some(w) = words.iter().find(|w| sentence.contains(**w)) {
                 let at = sentence
                     .find(w)
