@@ -41,8 +41,8 @@ fn main() -> ExitCode {
 
 fn run_check(options: &args::CheckOptions) -> ExitCode {
     let previous = match &options.previous {
-        Some(path) => match decode::read_text(path) {
-            Ok(text) => Some(text),
+        Some(path) => match decode::read_bytes(path) {
+            Ok(bytes) => Some(decode::decode(&bytes).into_owned()),
             Err(message) => {
                 eprintln!("nianbao: {message}");
                 return ExitCode::from(2);
@@ -66,7 +66,8 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
     let threads = options.jobs.unwrap_or_else(ordered::default_threads);
     let check_file = |i: usize| -> Result<(String, bool), String> {
         let path = &files[i];
-        let text = decode::read_text(path)?;
+        let bytes = decode::read_bytes(path)?;
+        let text = decode::decode(&bytes);
         let checked = nianbao_core::check_with_previous(&text, previous.as_deref());
         let printed = match options.format {
             OutputFormat::Json => {
