@@ -389,7 +389,7 @@ fn new_applications(head: &str) -> Option<Topic> {
 fn classify(
     head: &str,
     tail: &str,
-    sentence: &str,
+    about_disclosure: &dyn Fn() -> bool,
     patterns: &[Pattern],
     national: bool,
 ) -> Option<Topic> {
@@ -449,7 +449,7 @@ fn classify(
         }
         let ok = match pattern.scope {
             Scope::Plain => prefix_ok(strip_filler(prefix)),
-            Scope::Any => sentence.contains("信息公开") && !prefix.contains("受理"),
+            Scope::Any => about_disclosure() && !prefix.contains("受理"),
         };
         if !ok {
             continue;
@@ -472,6 +472,18 @@ fn classify(
     }
     None
 }
+
+/// What a sentence may claim of all its cases, by the words that say so.
+const CLAIM_WORDS: [(ClaimKind, [&str; 5]); 2] = [
+    (
+        ClaimKind::AllUpheld,
+        ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"],
+    ),
+    (
+        ClaimKind::AllConcluded,
+        ["均已结案", "均已审结", "全部审结", "全部结案", "均已办结"],
+    ),
+];
 
 /// A pre-2019 row label as prose names it: numbering, "其中" and notes in brackets removed.
 fn old_label_words(label: &str) -> String {
@@ -514,6 +526,8 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
     };
     let mut facts = Vec::new();
     let mut claims = Vec::new();
+    // The words before and after each number, in buffers reused from number to number.
+    let (mut head, mut tail) = (String::new(), String::new());
     for (index, &(s_from, s_to)) in stream.sentences().iter().enumerate() {
         let chars = &stream.chars[s_from..s_to];
         // Most sentences state no count and make no claim: skip them without allocating.
@@ -524,34 +538,31 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
         if !has_count && !may_claim {
             continue;
         }
-        let sentence = stream.string(s_from, s_to);
-        // Every claim word starts with 均 or 全.
-        let claim_words: &[(ClaimKind, [&str; 5])] = if may_claim {
-            &[
-                (
-                    ClaimKind::AllUpheld,
-                    ["均获维持", "均被维持", "全部维持", "均予维持", "均维持"],
-                ),
-                (
-                    ClaimKind::AllConcluded,
-                    ["均已结案", "均已审结", "全部审结", "全部结案", "均已办结"],
-                ),
-            ]
+        // Compared on the stream's characters: these sentences need no `String`. Every claim
+        // word starts with 均 or 全, so it can only start where one of those is.
+        let marks: Vec<usize> = if may_claim {
+            (s_from..s_to)
+                .filter(|&i| matches!(stream.chars[i].c, '均' | '全'))
+                .collect()
         } else {
-            &[]
+            Vec::new()
         };
-        for &(kind, words) in claim_words {
-            if let Some(w) = words.iter().find(|w| sentence.contains(**w)) {
-                let at = sentence
-                    .find(w)
-                    .map_or(0, |i| sentence[..i].chars().count());
+        for (kind, words) in CLAIM_WORDS {
+            let first = words.iter().find_map(|w| {
+                let at = marks.iter().find(|&&i| stream.word_at(i, s_to, w))?;
+                Some((*at, w.chars().count()))
+            });
+            if let Some((at, len)) = first {
                 claims.push(Claim {
                     kind,
-                    span: stream.span(s_from + at, s_from + at + w.chars().count()),
+                    span: stream.span(at, at + len),
                     sentence: index,
                 });
             }
         }
+        let about_disclosure = || {
+            (s_from..s_to).any(|i| stream.chars[i].c == '信' && stream.word_at(i, s_to, "信息公开"))
+        };
         for (c_from, c_to) in split(&stream.chars, s_from, s_to, is_clause_delimiter) {
             for Num {
                 value,
@@ -561,10 +572,10 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
             } in numbers(stream, c_from, c_to)
             {
                 let Some(_) = unit else { continue };
-                let head = stream.string(c_from, from);
-                let tail = stream.string((to + 1).min(c_to), c_to);
+                stream.string_into(c_from, from, &mut head);
+                stream.string_into((to + 1).min(c_to), c_to, &mut tail);
                 let topic = if national {
-                    classify(&head, &tail, &sentence, patterns, true)
+                    classify(&head, &tail, &about_disclosure, patterns, true)
                 } else {
                     let head = strip_filler(&head);
                     old_labels

@@ -59,11 +59,18 @@ impl<'a> Stream<'a> {
     }
 
     pub fn string(&self, from: usize, to: usize) -> String {
-        let chars = &self.chars[from..to];
-        // Prose is mostly ideographs, three bytes each: one allocation instead of regrowing.
-        let mut out = String::with_capacity(chars.len() * 3);
-        out.extend(chars.iter().map(|c| c.c));
+        let mut out = String::new();
+        self.string_into(from, to, &mut out);
         out
+    }
+
+    /// [`Stream::string`] into a buffer that is reused (cleared first).
+    pub fn string_into(&self, from: usize, to: usize, out: &mut String) {
+        let chars = &self.chars[from..to];
+        out.clear();
+        // Prose is mostly ideographs, three bytes each: one allocation instead of regrowing.
+        out.reserve(chars.len() * 3);
+        out.extend(chars.iter().map(|c| c.c));
     }
 
     /// Whether `word` is printed at `at`, ending within `to` (compared in place, no `String`).
