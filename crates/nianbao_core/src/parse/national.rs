@@ -31,8 +31,13 @@ struct TableOut {
 pub fn read(ctx: &mut Ctx, format: Format) -> Vec<(CellPath, Option<Cell>)> {
     let t3_anchor = table3_anchor(ctx);
     let mut cells = read_t2(ctx, format, t3_anchor).cells;
-    cells.extend(read_t3(ctx, format, t3_anchor).cells);
-    cells.extend(read_t4(ctx, t3_anchor).cells);
+    let (t3, t4) = (
+        read_t3(ctx, format, t3_anchor).cells,
+        read_t4(ctx, t3_anchor).cells,
+    );
+    cells.reserve_exact(t3.len() + t4.len());
+    cells.extend(t3);
+    cells.extend(t4);
     cells
 }
 
@@ -440,14 +445,17 @@ fn table_missing(ctx: &mut Ctx, table: &str, name: &str, section: u8, paths: &[&
 }
 
 fn flatten(paths: &[Vec<&'static str>], cells: Vec<Vec<Option<Cell>>>) -> TableOut {
-    TableOut {
-        cells: paths
+    // Sized up front: a flattening iterator has no length, and growing a vector of cells
+    // step by step copied them over and over.
+    let mut out = Vec::with_capacity(paths.iter().map(Vec::len).sum());
+    out.extend(
+        paths
             .iter()
             .flatten()
             .map(|&p| CellPath::from(p))
-            .zip(cells.into_iter().flatten())
-            .collect(),
-    }
+            .zip(cells.into_iter().flatten()),
+    );
+    TableOut { cells: out }
 }
 
 fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut {
