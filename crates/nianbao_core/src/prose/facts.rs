@@ -682,6 +682,26 @@ mod tests {
     }
 
     #[test]
+    fn claims_are_found_by_their_words_in_each_sentence() {
+        let report = testing::national(Format::F2021);
+        let text = "全年行政复议2件，均已结案，均获维持。全市诉讼1件全部审结。全部公开，均衡发展。";
+        let stream = Stream::new(text);
+        let (_, claims) = read(&stream, &report);
+        let got: Vec<(ClaimKind, &str, usize)> = claims
+            .iter()
+            .map(|c| (c.kind, &text[c.span.range()], c.sentence))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (ClaimKind::AllUpheld, "均获维持", 0),
+                (ClaimKind::AllConcluded, "均已结案", 0),
+                (ClaimKind::AllConcluded, "全部审结", 1),
+            ]
+        );
+    }
+
+    #[test]
     fn old_rows_are_matched_by_label() {
         let report = testing::old(&[
             ("受理依申请公开信息总数", None, 7, Some(28)),
