@@ -5,6 +5,7 @@
 use crate::diagnostic::Severity;
 use crate::json::JsonWriter;
 use crate::report::{Span, Value};
+use crate::swar::{splat, zero_bytes};
 use crate::Checked;
 
 pub const SCHEMA: &str = "nianbao/1";
@@ -115,15 +116,11 @@ struct ByteCounts {
 impl ByteCounts {
     /// Eight bytes at a time, with exact per-byte tests (no borrow between bytes).
     fn of(bytes: &[u8]) -> ByteCounts {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-        const HIGHS: u64 = !LOW7;
-        // The high bit of every zero byte of `x`.
-        let zero_bytes = |x: u64| !(((x & LOW7) + LOW7) | x | LOW7);
+        const HIGHS: u64 = splat(0x80);
         let mut counts = ByteCounts::default();
         let mut add = |x: u64| {
-            counts.newlines += zero_bytes(x ^ (u64::from(b'\n') * ONES)).count_ones();
-            counts.has_cr |= zero_bytes(x ^ (u64::from(b'\r') * ONES)) != 0;
+            counts.newlines += zero_bytes(x ^ splat(b'\n')).count_ones();
+            counts.has_cr |= zero_bytes(x ^ splat(b'\r')) != 0;
             // Bit 7 of `x << k` is bit 7 - k of the same byte. A continuation byte is
             // 10xxxxxx; a 4-byte lead is 11110xxx (nothing higher is UTF-8).
             counts.chars += 8 - (x & !(x << 1) & HIGHS).count_ones();

@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use crate::swar::{splat, word_at, zero_bytes};
+
 #[derive(Default)]
 pub struct JsonWriter {
     out: String,
@@ -171,24 +173,18 @@ fn write_escaped(out: &mut String, value: &str) {
 /// Whether any byte is a control character, `"` or `\`, tested eight bytes at a time
 /// (the "has a zero byte" word trick).
 fn needs_escape(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let x = u64::from_le_bytes([
-            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-        ]);
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        let x = word_at(bytes, at);
         // A byte below 0x20 has its top three bits clear.
-        if zero_byte(x & (0xe0 * ONES))
-            || zero_byte(x ^ (b'"' as u64 * ONES))
-            || zero_byte(x ^ (b'\\' as u64 * ONES))
+        if zero_bytes(x & splat(0xe0)) | zero_bytes(x ^ splat(b'"')) | zero_bytes(x ^ splat(b'\\'))
+            != 0
         {
             return true;
         }
+        at += 8;
     }
-    words
-        .remainder()
+    bytes[at..]
         .iter()
         .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }

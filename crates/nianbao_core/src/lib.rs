@@ -16,6 +16,7 @@ pub mod relations;
 pub mod repair;
 pub mod report;
 pub mod rules;
+mod swar;
 pub mod text;
 pub mod vocab;
 

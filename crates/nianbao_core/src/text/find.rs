@@ -4,20 +4,19 @@
 //! copy of one byte, and in Chinese text a word's last byte (a UTF-8 continuation byte) is
 //! everywhere, each restart a branch the CPU cannot predict on a report it has not seen.
 
+use crate::swar::{splat, word_at, zero_bytes};
+
 /// Byte offset of the first `needle` in `haystack` at or after `from`. Both are `str` bytes in
-/// practice, so a match is always a character boundary.
+/// practice, so a match is always a character boundary. An empty needle is never found.
 pub fn find_from(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     let m = needle.len();
     let (&first, &last) = (needle.first()?, needle.last()?);
-    let (first8, last8) = (
-        u64::from_le_bytes([first; 8]),
-        u64::from_le_bytes([last; 8]),
-    );
+    let (first8, last8) = (splat(first), splat(last));
     let mut at = from;
     // Eight starts at a time while both eight-byte reads stay inside the haystack.
     while at + m + 7 <= haystack.len() {
-        let starts = read8(haystack, at);
-        let ends = read8(haystack, at + m - 1);
+        let starts = word_at(haystack, at);
+        let ends = word_at(haystack, at + m - 1);
         let mut hits = zero_bytes(starts ^ first8) & zero_bytes(ends ^ last8);
         while hits != 0 {
             let start = at + (hits.trailing_zeros() / 8) as usize;
@@ -37,22 +36,9 @@ pub fn find_all<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usiz
     let mut from = 0;
     std::iter::from_fn(move || {
         let at = find_from(text.as_bytes(), needle.as_bytes(), from)?;
-        from = at + needle.len().max(1);
+        from = at + needle.len();
         Some(at)
     })
-}
-
-fn read8(bytes: &[u8], at: usize) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&bytes[at..at + 8]);
-    u64::from_le_bytes(word)
-}
-
-/// The high bit of every byte of `x` that is zero, and no other bit (exact: no carry crosses
-/// from one byte into the next).
-fn zero_bytes(x: u64) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7
 }
 
 #[cfg(test)]
@@ -123,26 +109,6 @@ mod tests {
                 find_from(text.as_bytes(), "年".as_bytes(), text.len()),
                 None
             );
-        }
-    }
-
-    #[test]
-    fn zero_bytes_marks_exactly_the_zero_bytes() {
-        for word in [
-            0u64,
-            u64::MAX,
-            0x0100_0000_0000_0080,
-            0x8000_0000_0000_0001,
-            0x00FF_0001_8000_7F00,
-        ] {
-            let expected = (0..8).fold(0u64, |acc, k| {
-                if (word >> (8 * k)) & 0xFF == 0 {
-                    acc | 0x80 << (8 * k)
-                } else {
-                    acc
-                }
-            });
-            assert_eq!(zero_bytes(word), expected, "{word:#018x}");
         }
     }
 }
