@@ -142,24 +142,32 @@ impl ByteCounts {
     }
 }
 
-fn collect_offsets(checked: &Checked) -> Vec<u32> {
+/// The byte offsets whose positions the output prints. UTF-8 offsets are the byte offsets
+/// themselves, so then only the starts that get a line and column are needed; a report has
+/// hundreds of cells and a few dozen diagnostics.
+fn collect_offsets(checked: &Checked, encoding: PositionEncoding) -> Vec<u32> {
     let mut offsets = Vec::new();
-    let mut add = |span: Span| {
-        offsets.push(span.start);
-        offsets.push(span.end);
+    let spans_too = encoding == PositionEncoding::Utf16;
+    let mut add = |span: Span, start_needed: bool| {
+        if start_needed || spans_too {
+            offsets.push(span.start);
+        }
+        if spans_too {
+            offsets.push(span.end);
+        }
     };
     for (_, cell) in checked.report.cells.iter() {
         if let Some(cell) = cell {
-            add(cell.span);
+            add(cell.span, false);
         }
     }
     for section in &checked.report.sections {
-        add(section.span);
+        add(section.span, false);
     }
     for diagnostic in &checked.diagnostics {
-        add(diagnostic.span);
+        add(diagnostic.span, true);
         for label in &diagnostic.labels {
-            add(label.span);
+            add(label.span, true);
         }
     }
     offsets
@@ -179,13 +187,12 @@ fn text_of(source: &str, span: Span) -> &str {
 
 /// The result object as a JSON string.
 pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> String {
-    let positions = Positions::new(source, collect_offsets(checked), encoding);
-    let span_json = |w: &mut JsonWriter, span: Span| {
-        w.span(
-            positions.get(span.start).offset,
-            positions.get(span.end).offset,
-        )
+    let positions = Positions::new(source, collect_offsets(checked, encoding), encoding);
+    let offset = |byte: u32| match encoding {
+        PositionEncoding::Utf8 => byte.min(source.len() as u32),
+        PositionEncoding::Utf16 => positions.get(byte).offset,
     };
+    let span_json = |w: &mut JsonWriter, span: Span| w.span(offset(span.start), offset(span.end));
     let report = &checked.report;
     let mut w = JsonWriter::with_capacity(8 * 1024 + report.cells.len() * 96);
     w.begin_object();
