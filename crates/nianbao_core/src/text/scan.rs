@@ -153,6 +153,13 @@ pub fn scan(text: &str) -> Scan {
     scanner.out
 }
 
+/// A text token being read: its first character, and where its canonical characters begin.
+#[derive(Clone, Copy)]
+struct OpenText {
+    start: usize,
+    canon_start: u32,
+}
+
 /// A normalized character with its original byte range.
 #[derive(Clone, Copy, Debug)]
 struct Ch {
@@ -297,34 +304,33 @@ impl Scanner<'_> {
     /// Tokenizes `self.chars[from..to]` (a whole line or one field).
     fn content(&mut self, from: usize, to: usize) {
         let mut i = from;
-        let mut text_start: Option<usize> = None;
+        let mut text: Option<OpenText> = None;
         while i < to {
-            let c = self.chars[i].c;
+            let ch = self.chars[i];
             // Fast path: most characters are ideographs of labels and prose.
-            if chars::is_cjk(c) && !matches!(c, '无' | '增' | '减') {
-                text_start.get_or_insert(i);
+            if chars::is_cjk(ch.c) && !matches!(ch.c, '无' | '增' | '减') {
+                self.open_text(&mut text, i);
+                self.out.canon.push(ch.c);
+                self.out.canon_offsets.push(ch.start);
                 i += 1;
                 continue;
             }
-            if c == ' ' {
-                self.flush_text(&mut text_start, i);
+            if ch.c == ' ' {
+                self.flush_text(&mut text, i);
                 i += 1;
                 continue;
             }
-            if c == '(' {
+            if ch.c == '(' {
                 if let Some(close) = self.closing_paren(i, to) {
                     // A parenthesised remark belongs to the label, digits and all.
-                    text_start.get_or_insert(i);
+                    self.take_text(&mut text, i, close + 1);
                     i = close + 1;
                     continue;
                 }
             }
-            if let Some(end) = self.placeholder_at(i, to, text_start.is_none()) {
-                self.flush_text(&mut text_start, i);
-                let span = Span::new(
-                    self.chars[i].start as usize,
-                    self.chars[end - 1].end as usize,
-                );
+            if let Some(end) = self.placeholder_at(i, to, text.is_none()) {
+                self.flush_text(&mut text, i);
+                let span = Span::new(ch.start as usize, self.chars[end - 1].end as usize);
                 self.push(TokenKind::Placeholder, span);
                 i = end;
                 continue;
@@ -332,11 +338,8 @@ impl Scanner<'_> {
             if self.starts_number(i, to) {
                 match self.number(i, to) {
                     Lexed::Number { end, number } => {
-                        self.flush_text(&mut text_start, i);
-                        let span = Span::new(
-                            self.chars[i].start as usize,
-                            self.chars[end - 1].end as usize,
-                        );
+                        self.flush_text(&mut text, i);
+                        let span = Span::new(ch.start as usize, self.chars[end - 1].end as usize);
                         let index = self.out.numbers.len() as u32;
                         self.out.numbers.push(number);
                         self.push(TokenKind::Number { index }, span);
@@ -344,31 +347,45 @@ impl Scanner<'_> {
                         continue;
                     }
                     Lexed::Text { end } => {
-                        text_start.get_or_insert(i);
+                        self.take_text(&mut text, i, end);
                         i = end;
                         continue;
                     }
                 }
             }
-            text_start.get_or_insert(i);
+            self.take_text(&mut text, i, i + 1);
             i += 1;
         }
-        self.flush_text(&mut text_start, to);
+        self.flush_text(&mut text, to);
     }
 
-    fn flush_text(&mut self, text_start: &mut Option<usize>, end: usize) {
-        let Some(start) = text_start.take() else {
-            return;
-        };
-        if start >= end {
-            return;
-        }
-        let canon_start = self.out.canon.len() as u32;
-        for ch in &self.chars[start..end] {
+    /// Starts a text token at character `at` unless one is open.
+    fn open_text(&self, text: &mut Option<OpenText>, at: usize) {
+        text.get_or_insert(OpenText {
+            start: at,
+            canon_start: self.out.canon.len() as u32,
+        });
+    }
+
+    /// Adds `self.chars[from..to]` to the open text token (opening one if needed): its label
+    /// characters go to the canonical text as they are passed, not in a second pass.
+    fn take_text(&mut self, text: &mut Option<OpenText>, from: usize, to: usize) {
+        self.open_text(text, from);
+        for ch in &self.chars[from..to] {
             if is_label_char(ch.c) {
                 self.out.canon.push(ch.c);
                 self.out.canon_offsets.push(ch.start);
             }
+        }
+    }
+
+    /// Ends the open text token (if any) before character `end`.
+    fn flush_text(&mut self, text: &mut Option<OpenText>, end: usize) {
+        let Some(OpenText { start, canon_start }) = text.take() else {
+            return;
+        };
+        if start >= end {
+            return;
         }
         let canon_end = self.out.canon.len() as u32;
         let span = Span::new(
