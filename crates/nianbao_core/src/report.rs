@@ -231,6 +231,17 @@ impl CellMap {
         self.index_of(path).map(|i| self.entries[i].1.as_ref())
     }
 
+    /// [`CellMap::entry`] for paths asked in the order the map holds them (a table's grid):
+    /// `cursor` is just past the last one found, so each costs one comparison, not a lookup.
+    pub fn entry_after(&self, path: &str, cursor: &mut usize) -> Option<Option<&Cell>> {
+        let i = match self.entries.get(*cursor) {
+            Some((p, _)) if p == path => *cursor,
+            _ => self.index_of(path)?,
+        };
+        *cursor = i + 1;
+        Some(self.entries[i].1.as_ref())
+    }
+
     pub fn contains(&self, path: &str) -> bool {
         self.entry(path).is_some()
     }

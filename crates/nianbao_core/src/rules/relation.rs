@@ -141,7 +141,9 @@ pub fn instances(report: &Report) -> Vec<Instance<'_>> {
 /// with an empty path.
 fn national<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
     let paths = path_table(report.format);
-    let term = |path: &'static str| match report.cells.entry(path) {
+    // The map holds a national report's cells in the path table's order.
+    let mut cursor = 0;
+    let mut term = |path: &'static str| match report.cells.entry_after(path, &mut cursor) {
         Some(cell) => Term { path, cell },
         None => Term {
             path: "",
