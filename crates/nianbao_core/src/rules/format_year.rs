@@ -5,7 +5,7 @@ use super::{rule_doc, Cx};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::{Format, Span};
-use crate::text::find::find_from;
+use crate::text::find::find_all;
 
 rule_doc! {
     DOC: FormatYear,
@@ -24,8 +24,7 @@ rule_doc! {
 /// Byte offset of a citation of 国办公开办函〔year〕number号, however the brackets are printed.
 fn cites(text: &str, year: &str, number: &str) -> Option<usize> {
     let wanted = format!("{year}{number}号");
-    let mut from = 0;
-    while let Some(at) = find_from(text.as_bytes(), "办函".as_bytes(), from) {
+    for at in find_all(text, "办函") {
         let after = &text[at + "办函".len()..];
         let digits: String = after
             .chars()
@@ -39,7 +38,6 @@ fn cites(text: &str, year: &str, number: &str) -> Option<usize> {
         if digits.starts_with(&wanted) {
             return Some(at);
         }
-        from = at + "办函".len();
     }
     None
 }

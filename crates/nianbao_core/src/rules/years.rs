@@ -5,7 +5,7 @@ use super::{rule_doc, Cx};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Span;
-use crate::text::find::find_from;
+use crate::text::find::find_all;
 
 rule_doc! {
     DOC: YearMismatch,
@@ -121,9 +121,7 @@ fn prose_years(text: &str, year: u16, out: &mut Vec<Diagnostic>) {
     let bytes = text.as_bytes();
     let mut last_sentence = usize::MAX;
     // Candidates first: "dddd年" naming one of the two years before the report year.
-    let mut from = 0;
-    while let Some(at) = find_from(bytes, "年".as_bytes(), from) {
-        from = at + '年'.len_utf8();
+    for at in find_all(text, "年") {
         if at < 4 || !bytes[at - 4..at].iter().all(u8::is_ascii_digit) {
             continue;
         }
