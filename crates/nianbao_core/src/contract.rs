@@ -433,6 +433,22 @@ mod tests {
     }
 
     #[test]
+    fn utf8_output_prints_byte_offsets_with_walked_lines_and_columns() {
+        let text = include_str!("../../../tests/fixtures/seeds/000_7a90e1b32b8dd451.txt");
+        let checked = crate::check(text);
+        assert!(!checked.diagnostics.is_empty());
+        let json = to_json(&checked, text, PositionEncoding::Utf8);
+        for d in &checked.diagnostics {
+            let (_, line, column) = walk(text, &[d.span.start], PositionEncoding::Utf8)[0];
+            let printed = format!(
+                "\"span\":[{},{}],\"line\":{line},\"column\":{column}",
+                d.span.start, d.span.end
+            );
+            assert!(json.contains(&printed), "{printed} not in the output");
+        }
+    }
+
+    #[test]
     fn utf16_positions_count_cjk_full_width_emoji_and_bom() {
         // BOM (3 bytes, 1 unit), 表 (3, 1), １ (3, 1), 😀 (4, 2), newline, 9.
         let text = "\u{feff}表１😀\n9";

@@ -380,4 +380,41 @@ mod tests {
         assert!(!map.contains("t9.nothing"));
         assert_eq!(map.read_count(), 2);
     }
+
+    #[test]
+    fn entry_after_follows_the_map_order_and_falls_back_to_a_lookup() {
+        let mut map = CellMap::new();
+        for (i, path) in ["a.1", "a.2", "a.3"].into_iter().enumerate() {
+            let cell = (i != 1).then(|| Cell {
+                value: Value::Count(i as i64),
+                span: Span::new(0, 1),
+                line: 1,
+                old: None,
+            });
+            map.push(path.into(), cell);
+        }
+        let value = |e: Option<Option<&Cell>>| e.map(|c| c.map(|c| c.value.clone()));
+        let mut cursor = 0;
+        // In order: each is the entry at the cursor.
+        assert_eq!(
+            value(map.entry_after("a.1", &mut cursor)),
+            Some(Some(Value::Count(0)))
+        );
+        assert_eq!(value(map.entry_after("a.2", &mut cursor)), Some(None));
+        assert_eq!(cursor, 2);
+        // Out of order and unknown paths are looked up; an unknown one leaves the cursor.
+        assert_eq!(
+            value(map.entry_after("a.1", &mut cursor)),
+            Some(Some(Value::Count(0)))
+        );
+        assert_eq!(cursor, 1);
+        assert_eq!(value(map.entry_after("zz", &mut cursor)), None);
+        assert_eq!(cursor, 1);
+        assert_eq!(
+            value(map.entry_after("a.3", &mut cursor)),
+            Some(Some(Value::Count(2)))
+        );
+        assert_eq!(cursor, 3);
+        assert_eq!(value(map.entry_after("a.2", &mut cursor)), Some(None));
+    }
 }
