@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what `npm test` needs on a fresh machine, skipping whatever is already there: the wasm
 # target, the wasm-bindgen CLI (same version as Cargo.lock), wasm-tools, npm packages, Chromium.
+# `--build-only` (what `npm start` uses) stops before Chromium, which only the tests need.
 set -euo pipefail
+build_only=$([ "${1:-}" = "--build-only" ] && echo 1 || echo "")
 cd "$(dirname "$0")/.."
 
 # The CLI must equal the pinned crate (crates/nianbao_wasm/Cargo.toml: wasm-bindgen = "=X").
@@ -40,6 +42,8 @@ else
   npm ci --no-audit --no-fund
   echo "$want" > "$stamp"
 fi
+
+[ -n "$build_only" ] && exit 0
 
 say "Chromium (Debian's, for the browser tests)"
 if [ -x /usr/bin/chromium ]; then
