@@ -176,14 +176,24 @@ impl Ctx<'_> {
                         } else {
                             MAX_COUNT_DIGITS
                         };
-                        if let Some(splits) = glued::splits(&glued, cells, max_digits, MAX_SPLITS) {
-                            if !splits.is_empty() {
+                        let last_number = *numbers.last().unwrap_or(&0);
+                        match glued::splits(&glued, cells, max_digits, MAX_SPLITS) {
+                            Some(splits) if !splits.is_empty() => {
                                 return RowCells::Glued {
                                     glued,
                                     splits,
-                                    last_number: *numbers.last().unwrap_or(&0),
+                                    last_number,
                                 };
                             }
+                            // Stopped by the work bound: glued with no candidate, left unread.
+                            None => {
+                                return RowCells::Glued {
+                                    glued,
+                                    splits: Vec::new(),
+                                    last_number,
+                                }
+                            }
+                            Some(_) => {}
                         }
                     }
                 }
@@ -261,14 +271,17 @@ impl TableRows {
     }
 
     /// Settles glued rows with the table's relations. Returns, per glued row index, the
-    /// resolution and the candidate values (for messages).
-    pub fn resolve_glued(&self, relations: &[Relation]) -> Vec<(usize, Resolution)> {
+    /// resolution and the candidate values (for messages). In a table that separates its
+    /// numbers, a row exactly one number short whose numbers could be cells as printed keeps a
+    /// split only when an equality of the table confirms it; otherwise it becomes a short row — a split is never a guess at a deleted
+    /// number. Rows whose search was stopped have no candidates and stay ambiguous.
+    pub fn resolve_glued(&mut self, relations: &[Relation]) -> Vec<(usize, Resolution)> {
         let glued_rows: Vec<(usize, Vec<Vec<i64>>)> = self
             .rows
             .iter()
             .enumerate()
             .filter_map(|(r, row)| match row {
-                Some(RowCells::Glued { glued, splits, .. }) => {
+                Some(RowCells::Glued { glued, splits, .. }) if !splits.is_empty() => {
                     Some((r, splits.iter().map(|s| s.values(glued)).collect()))
                 }
                 _ => None,
@@ -278,11 +291,32 @@ impl TableRows {
             return Vec::new();
         }
         let resolutions = glued::resolve(|g| self.fixed(g), &glued_rows, relations);
-        glued_rows
-            .iter()
-            .map(|(r, _)| *r)
-            .zip(resolutions)
-            .collect()
+        let confirmed = glued::confirmed(|g| self.fixed(g), &glued_rows, relations, &resolutions);
+        // Does the table print separators between numbers? Then a row with too few numbers
+        // is more likely a row with one left out than a row glued together.
+        let separated_table = self.rows.iter().any(|row| match row {
+            Some(RowCells::Read(cells, _)) => cells.iter().flatten().count() >= 2,
+            _ => false,
+        });
+        let mut out = Vec::with_capacity(glued_rows.len());
+        for (((r, _), resolution), confirmed) in glued_rows.iter().zip(resolutions).zip(confirmed) {
+            let settled = !matches!(resolution, Resolution::Ambiguous);
+            if let Some(RowCells::Glued { glued, splits, .. }) = &self.rows[*r] {
+                let separated = separated_table || glued.groups.len() > 1;
+                // Exactly one number short: the reading "one was left out" is as good as a split.
+                let one_short =
+                    splits.first().map(|s| s.cells.len()) == Some(glued.groups.len() + 1);
+                if settled && !confirmed && separated && one_short && glued.reads_as_printed() {
+                    self.rows[*r] = Some(RowCells::Mismatch {
+                        got: glued.tokens.clone(),
+                        span: glued.span(),
+                    });
+                    continue;
+                }
+            }
+            out.push((*r, resolution));
+        }
+        out
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Digit {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Glued {
     pub groups: Vec<Vec<Digit>>,
+    /// The number tokens the digits come from.
+    pub tokens: Vec<usize>,
     /// End offset of the last number (including fraction and unit), when it has a tail.
     pub tail_end: Option<u32>,
 }
@@ -31,10 +33,36 @@ impl Glued {
         self.groups.iter().map(Vec::len).sum()
     }
 
+    /// Whether every printed number could be one cell as printed (no leading zero), so that
+    /// "a number was left out" reads the row as well as any split does: a split is then
+    /// taken only when the table's sums confirm it.
+    pub fn reads_as_printed(&self) -> bool {
+        self.groups
+            .iter()
+            .all(|g| g.len() <= MAX_CELL_DIGITS && (g.len() == 1 || g[0].value != 0))
+    }
+
+    /// From the first digit to the end of the last number (its fraction and unit included).
+    pub fn span(&self) -> Span {
+        let start = self
+            .groups
+            .first()
+            .and_then(|g| g.first())
+            .map_or(0, |d| d.start);
+        let end = self
+            .tail_end
+            .or_else(|| self.groups.last().and_then(|g| g.last()).map(|d| d.end))
+            .unwrap_or(start);
+        Span { start, end }
+    }
+
     /// Reads the digits of value tokens; `None` when a token is not a plain run of digits
     /// (only the last may carry a fraction or unit).
     pub fn from_tokens(scan: &Scan, text: &str, tokens: &[usize]) -> Option<Glued> {
-        let mut glued = Glued::default();
+        let mut glued = Glued {
+            tokens: tokens.to_vec(),
+            ..Glued::default()
+        };
         for (n, &index) in tokens.iter().enumerate() {
             let token = &scan.tokens[index];
             let number = scan.number(token)?;
@@ -112,93 +140,160 @@ impl Split {
     }
 }
 
-/// Every split of the digits into exactly `cells` cells of at most `max_digits` digits with
-/// no leading zero, or `None` when there are more than `limit`.
-pub fn splits(glued: &Glued, cells: usize, max_digits: usize, limit: usize) -> Option<Vec<Split>> {
-    let total: usize = glued.digit_count();
-    if cells < glued.groups.len() || total < cells || total > cells * max_digits {
-        return Some(Vec::new());
-    }
-    let mut out = Vec::new();
-    let mut current = Vec::with_capacity(cells);
-    let remaining_after: Vec<usize> = (0..glued.groups.len())
-        .map(|g| glued.groups[g + 1..].iter().map(Vec::len).sum())
-        .collect();
-    let ok = walk(
-        glued,
-        0,
-        0,
-        cells,
-        max_digits,
-        limit,
-        &remaining_after,
-        &mut current,
-        &mut out,
-    );
-    ok.then_some(out)
+/// Most nodes (partial splits) one row's search may visit: the bound on work done, whatever
+/// the number of splits found. Real rows need a few hundred; a hostile digit run stops here.
+pub const MAX_NODES: usize = 200_000;
+/// Most digits of one cell: more would not fit an `i64` and could only be a misreading.
+const MAX_CELL_DIGITS: usize = 18;
+
+/// The outcome of one split search, with the work it did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Search {
+    /// Every split, or `None` when the search was stopped (more than `limit` splits, or
+    /// `MAX_NODES` nodes visited): the row is then unread, never guessed.
+    pub splits: Option<Vec<Split>>,
+    /// Nodes visited (the work done).
+    pub nodes: usize,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn walk(
-    glued: &Glued,
-    group: usize,
-    position: usize,
-    cells_left: usize,
+/// Every split of the digits into exactly `cells` cells of at most `max_digits` digits with
+/// no leading zero, or `None` when there are more than `limit` or the work bound stops it.
+pub fn splits(glued: &Glued, cells: usize, max_digits: usize, limit: usize) -> Option<Vec<Split>> {
+    search(glued, cells, max_digits, limit).splits
+}
+
+/// `splits`, saying how much work it did. The search only enters a position from which the
+/// cells left can still be filled exactly (a `0` starts only a one-digit cell), so every node
+/// lies on the way to a split and the work is bounded by the splits found as well as by
+/// `MAX_NODES`.
+pub fn search(glued: &Glued, cells: usize, max_digits: usize, limit: usize) -> Search {
+    let max_digits = max_digits.clamp(1, MAX_CELL_DIGITS);
+    let total: usize = glued.digit_count();
+    if cells < glued.groups.len() || total < cells || total > cells.saturating_mul(max_digits) {
+        return Search {
+            splits: Some(Vec::new()),
+            nodes: 0,
+        };
+    }
+    let fewest = fewest_cells(glued, max_digits);
+    if glued.groups.iter().any(Vec::is_empty) || glued.groups.is_empty() || fewest[0][0] > cells {
+        return Search {
+            splits: Some(Vec::new()),
+            nodes: 0,
+        };
+    }
+    let mut digits_after_group = vec![0; glued.groups.len()];
+    for g in (0..glued.groups.len().saturating_sub(1)).rev() {
+        digits_after_group[g] = digits_after_group[g + 1] + glued.groups[g + 1].len();
+    }
+    let mut state = Walk {
+        glued,
+        max_digits,
+        limit,
+        fewest,
+        digits_after_group,
+        nodes: 0,
+        current: Vec::with_capacity(cells),
+        out: Vec::new(),
+    };
+    let ok = state.walk(0, 0, cells);
+    Search {
+        splits: ok.then_some(state.out),
+        nodes: state.nodes,
+    }
+}
+
+/// For each group and position, the fewest cells the digits from there to the end can be
+/// cut into (the most is one per digit, and every count in between is reachable: splitting
+/// off a cell's last digit adds one).
+fn fewest_cells(glued: &Glued, max_digits: usize) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); glued.groups.len()];
+    let mut after = 0;
+    for (g, digits) in glued.groups.iter().enumerate().rev() {
+        let n = digits.len();
+        let mut m = vec![0usize; n + 1];
+        m[n] = after;
+        for p in (0..n).rev() {
+            m[p] = if digits[p].value == 0 {
+                1 + m[p + 1]
+            } else {
+                (1..=max_digits.min(n - p))
+                    .map(|len| 1 + m[p + len])
+                    .min()
+                    .unwrap_or(usize::MAX)
+            };
+        }
+        after = m[0];
+        out[g] = m;
+    }
+    out
+}
+
+struct Walk<'a> {
+    glued: &'a Glued,
     max_digits: usize,
     limit: usize,
-    remaining_after: &[usize],
-    current: &mut Vec<(usize, usize, usize)>,
-    out: &mut Vec<Split>,
-) -> bool {
-    if group == glued.groups.len() {
-        if cells_left == 0 {
-            if out.len() >= limit {
-                return false;
-            }
-            out.push(Split {
-                cells: current.clone(),
-            });
-        }
-        return true;
-    }
-    let digits = &glued.groups[group];
-    let left_here = digits.len() - position;
-    let digits_left = left_here + remaining_after[group];
-    let groups_left = glued.groups.len() - group;
-    if cells_left < groups_left || digits_left < cells_left || digits_left > cells_left * max_digits
-    {
-        return true;
-    }
-    let max_len = if digits[position].value == 0 {
-        1
-    } else {
-        max_digits.min(left_here)
-    };
-    for len in 1..=max_len {
-        let next = position + len;
-        current.push((group, position, next));
-        let (next_group, next_position) = if next == digits.len() {
-            (group + 1, 0)
-        } else {
-            (group, next)
-        };
-        let ok = walk(
-            glued,
-            next_group,
-            next_position,
-            cells_left - 1,
-            max_digits,
-            limit,
-            remaining_after,
-            current,
-            out,
-        );
-        current.pop();
-        if !ok {
+    fewest: Vec<Vec<usize>>,
+    /// Digits in the groups after each group.
+    digits_after_group: Vec<usize>,
+    nodes: usize,
+    current: Vec<(usize, usize, usize)>,
+    out: Vec<Split>,
+}
+
+impl Walk<'_> {
+    /// False when stopped (too many splits or too much work).
+    fn walk(&mut self, group: usize, position: usize, cells_left: usize) -> bool {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
             return false;
         }
+        if group == self.glued.groups.len() {
+            if cells_left == 0 {
+                if self.out.len() >= self.limit {
+                    return false;
+                }
+                self.out.push(Split {
+                    cells: self.current.clone(),
+                });
+            }
+            return true;
+        }
+        let digits = &self.glued.groups[group];
+        let left_here = digits.len() - position;
+        let max_len = if digits[position].value == 0 {
+            1
+        } else {
+            self.max_digits.min(left_here)
+        };
+        for len in 1..=max_len {
+            let next = position + len;
+            let (next_group, next_position) = if next == digits.len() {
+                (group + 1, 0)
+            } else {
+                (group, next)
+            };
+            // Enter only positions from which exactly `cells_left - 1` cells can be cut.
+            let (fewest, most) = if next_group == self.glued.groups.len() {
+                (0, 0)
+            } else {
+                let digits_after = self.glued.groups[next_group].len() - next_position
+                    + self.digits_after_group[next_group];
+                (self.fewest[next_group][next_position], digits_after)
+            };
+            let want = cells_left - 1;
+            if want < fewest || want > most {
+                continue;
+            }
+            self.current.push((group, position, next));
+            let ok = self.walk(next_group, next_position, want);
+            self.current.pop();
+            if !ok {
+                return false;
+            }
+        }
+        true
     }
-    true
 }
 
 /// How an ambiguous row was settled.
@@ -352,6 +447,52 @@ pub fn resolve(
         }
     }
     result
+}
+
+/// For each row of `rows` settled on a candidate: whether an equality of the table that
+/// touches the row holds with the chosen values (other rows at their settled candidates).
+/// Only then is the split confirmed rather than merely possible.
+pub fn confirmed(
+    fixed: impl Fn(GridRef) -> Option<i64>,
+    rows: &[(usize, Vec<Vec<i64>>)],
+    relations: &[Relation],
+    resolutions: &[Resolution],
+) -> Vec<bool> {
+    let mut slot_by_row: Vec<Option<usize>> = Vec::new();
+    for (slot, &(row, _)) in rows.iter().enumerate() {
+        if slot_by_row.len() <= row {
+            slot_by_row.resize(row + 1, None);
+        }
+        slot_by_row[row].get_or_insert(slot);
+    }
+    let slot_of = |r: usize| slot_by_row.get(r).copied().flatten();
+    let chosen = |slot: usize| match resolutions.get(slot) {
+        Some(Resolution::Unique(k)) => Some(*k),
+        _ => None,
+    };
+    let value = |(r, c): GridRef| -> Option<i64> {
+        match slot_of(r) {
+            Some(slot) => chosen(slot).and_then(|k| rows[slot].1[k].get(c).copied()),
+            None => fixed((r, c)),
+        }
+    };
+    // One pass over the relations: an equality that holds confirms every settled row it touches.
+    let mut out = vec![false; rows.len()];
+    for rel in relations {
+        if rel.kind != crate::relations::Kind::Equal
+            || rel.refs().all(|&(r, _)| slot_of(r).is_none())
+        {
+            continue;
+        }
+        if rel.holds(value) == Some(true) {
+            for &(r, _) in rel.refs() {
+                if let Some(slot) = slot_of(r) {
+                    out[slot] = chosen(slot).is_some();
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Token indices of the numbers among collected values.

@@ -297,6 +297,20 @@ fn read_rows_table(
                         }
                         cells
                     }
+                    Resolution::Ambiguous if splits.is_empty() => {
+                        ctx.diagnostics.push(
+                            Diagnostic::new(
+                                Code::GluedAmbiguous,
+                                digits_span,
+                                format!(
+                                    "{table}“{label}”一行的数字“{printed}”粘连在一起，拆法过多，超出了检查的工作量上限，没有逐一尝试；这一行的单元格记为缺失。"
+                                ),
+                            )
+                            .with_cells(paths[r].iter().cloned())
+                            .with_help("请在原报告中用空格或制表符分开各单元格的数字。"),
+                        );
+                        vec![None; width]
+                    }
                     Resolution::Ambiguous => {
                         ctx.diagnostics.push(
                             Diagnostic::new(

@@ -128,6 +128,25 @@ fn read_rows(
                         label_span: span,
                         cells: None,
                     });
+                } else if i < last && unit.is_some() {
+                    // A row whose label ends with its unit but has no value: a blank cell, not
+                    // a heading and not the start of the next row's label.
+                    ctx.diagnostics.push(
+                        Diagnostic::new(
+                            Code::CellsBlank,
+                            span,
+                            format!("统计表“{label}”一行没有数字；空白不等于 0，这一行的单元格记为缺失。"),
+                        )
+                        .with_help("如果应为 0，请在报告中填写 0。"),
+                    );
+                    rows.push(OldRow {
+                        label,
+                        unit,
+                        marker,
+                        part_of_above,
+                        label_span: span,
+                        cells: Some(RowCells::Read(vec![None; columns], None)),
+                    });
                 } else if i < last {
                     // A label wrapped onto the next line.
                     pending = Some((label, span));
@@ -327,6 +346,10 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
     let resolutions = table.resolve_glued(&relations);
 
     let mut out = Vec::with_capacity(cell_rows.len() * columns);
+    // Rows whose glued digits were split: one finding for the table says so.
+    let mut split_notes: Vec<String> = Vec::new();
+    let mut split_cells: Vec<String> = Vec::new();
+    let mut split_span: Option<Span> = None;
     for (slot, cells) in table.rows.into_iter().enumerate() {
         let n = slot + 1;
         let (label, unit, label_span) = &labels[slot];
@@ -350,7 +373,37 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
                 let resolution = resolution_of(&resolutions, slot);
                 match resolution {
                     Resolution::Unique(k) => {
+                        let span = glued.span();
+                        if splits.len() > 1 {
+                            let values: Vec<String> = splits[k]
+                                .values(&glued)
+                                .iter()
+                                .map(|v| v.to_string())
+                                .collect();
+                            split_notes.push(format!(
+                                "“{label}”：{} → {}",
+                                &ctx.text[span.range()],
+                                values.join(" ")
+                            ));
+                        }
+                        split_cells.extend(paths.iter().cloned());
+                        split_span = Some(split_span.map_or(span, |s: Span| s.cover(span)));
                         ctx.cells_from_split(&glued, &splits[k], last_number, &kinds, &paths)
+                    }
+                    Resolution::Ambiguous if splits.is_empty() => {
+                        let printed = &ctx.text[glued.span().range()];
+                        ctx.diagnostics.push(
+                            Diagnostic::new(
+                                Code::GluedAmbiguous,
+                                *label_span,
+                                format!(
+                                    "统计表“{label}”一行的数字“{printed}”粘连在一起，拆法过多，超出了检查的工作量上限，没有逐一尝试；这一行的单元格记为缺失。"
+                                ),
+                            )
+                            .with_cells(paths.iter().cloned())
+                            .with_help("请在原报告中用空格或制表符分开“年度”和“历年累计”两列的数字。"),
+                        );
+                        vec![None; columns]
                     }
                     Resolution::FewestConflicts(_) | Resolution::Ambiguous => {
                         let printed = &ctx.text[Span {
@@ -407,6 +460,27 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
                 .push((CellPath::from(paths[0].clone()), info)),
         }
         out.extend(paths.into_iter().map(CellPath::from).zip(values));
+    }
+    if let Some(span) = split_span {
+        let rows = split_cells.len() / columns.max(1);
+        let how = if split_notes.is_empty() {
+            "每行的位数正好等于单元格数，拆分唯一".to_string()
+        } else {
+            format!(
+                "其中 {} 行有多种拆法，已按表格自身的勾稽关系唯一确定",
+                split_notes.len()
+            )
+        };
+        let mut d = Diagnostic::new(
+            Code::GluedSplit,
+            span,
+            format!("统计表有 {rows} 行数字粘连在一起（单元格之间没有分隔），已拆分读取；{how}。"),
+        )
+        .with_cells(split_cells);
+        for note in split_notes {
+            d = d.with_note(note);
+        }
+        ctx.diagnostics.push(d);
     }
     out
 }
