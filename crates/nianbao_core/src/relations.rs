@@ -139,10 +139,15 @@ pub fn old_relations(
     columns: usize,
 ) -> Vec<Relation> {
     let mut out = Vec::new();
+    // Parts of each row in one pass (a scan per parent is quadratic in a long table).
+    let mut parts_of: Vec<Vec<usize>> = vec![Vec::new(); exhaustive.len()];
+    for (r, parent) in parents.iter().enumerate() {
+        if let Some(parts) = parent.and_then(|p| parts_of.get_mut(p)) {
+            parts.push(r);
+        }
+    }
     for (p, &complete) in exhaustive.iter().enumerate() {
-        let parts: Vec<usize> = (0..parents.len())
-            .filter(|&r| parents[r] == Some(p))
-            .collect();
+        let parts = &parts_of[p];
         if parts.is_empty() {
             continue;
         }

@@ -319,7 +319,12 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
     let cell_rows: Vec<usize> = (0..rows.len())
         .filter(|&i| rows[i].cells.is_some())
         .collect();
-    let slot_of = |i: usize| cell_rows.iter().position(|&r| r == i);
+    // Row index → slot among the value rows (a table, not a search: tables can be long).
+    let mut slots: Vec<Option<usize>> = vec![None; rows.len()];
+    for (slot, &i) in cell_rows.iter().enumerate() {
+        slots[i] = Some(slot);
+    }
+    let slot_of = |i: usize| slots[i];
     let table_parents: Vec<Option<usize>> = cell_rows
         .iter()
         .map(|&i| parents[i].and_then(slot_of))

@@ -512,18 +512,44 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
         Format::F2021 => F2021.get_or_init(|| patterns(Format::F2021)),
         _ => &[],
     };
+    // Old-table labels sorted by their words (the last row wins for words printed twice, as
+    // before), looked up per suffix of the words before a number: a long table must not cost
+    // a comparison per row for every number of the prose. No hash map: the wasm has no SipHash.
     let old_labels: Vec<(String, String)> = if report.format == Format::Old {
-        crate::rules::relation::old_rows(report)
+        let mut unread: Vec<(&str, &crate::report::OldRowInfo)> = report
+            .unread_rows
+            .iter()
+            .map(|(p, i)| (p.as_ref(), i))
+            .collect();
+        unread.sort_by(|a, b| a.0.cmp(b.0));
+        let mut labels: Vec<(String, String)> = crate::rules::relation::old_rows(report)
             .into_iter()
             .filter_map(|path| {
-                let info = report.old_row(path)?;
+                let info = match report.cells.get(path).and_then(|c| c.old.as_deref()) {
+                    Some(info) => info,
+                    None => unread
+                        .binary_search_by(|(p, _)| (*p).cmp(path))
+                        .ok()
+                        .map(|at| unread[at].1)?,
+                };
                 let words = old_label_words(&info.label);
                 (words.chars().count() >= 4).then(|| (words, path.to_string()))
             })
-            .collect()
+            .collect();
+        // Stable sort, then keep the last of equal words.
+        labels.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut deduped: Vec<(String, String)> = Vec::with_capacity(labels.len());
+        for entry in labels {
+            match deduped.last_mut() {
+                Some(last) if last.0 == entry.0 => *last = entry,
+                _ => deduped.push(entry),
+            }
+        }
+        deduped
     } else {
         Vec::new()
     };
+    let longest_label = old_labels.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
     let mut facts = Vec::new();
     let mut claims = Vec::new();
     // The words before and after each number, in buffers reused from number to number.
@@ -578,10 +604,17 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
                     classify(&head, &tail, &about_disclosure, patterns, true)
                 } else {
                     let head = strip_filler(&head);
-                    old_labels
-                        .iter()
-                        .filter(|(words, _)| head.ends_with(words.as_str()))
-                        .max_by_key(|(words, _)| words.len())
+                    // Suffixes of `head` from the longest a label can be down: the first
+                    // label found is the longest `head` ends with.
+                    let from = head.len().saturating_sub(longest_label);
+                    (from..head.len())
+                        .filter(|&i| head.is_char_boundary(i))
+                        .find_map(|i| {
+                            old_labels
+                                .binary_search_by(|(w, _)| w.as_str().cmp(&head[i..]))
+                                .ok()
+                                .map(|at| &old_labels[at])
+                        })
                         .filter(|(words, _)| {
                             prefix_ok(strip_filler(&head[..head.len() - words.len()]))
                         })

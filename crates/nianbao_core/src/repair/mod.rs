@@ -122,11 +122,32 @@ struct Problem {
 }
 
 fn problem(report: &Report, instances: &[Instance]) -> Problem {
-    let mut vars: Vec<Var> = Vec::new();
-    // The variables by (path hash, path), for binary search (no hash map in the wasm).
-    let mut by_path: Vec<(u64, usize)> = Vec::new();
+    // The variables, numbered in first-seen order, found by (path hash, path) in one sorted
+    // table built once (no hash map in the wasm; no insertion per variable, which is
+    // quadratic in a long pre-2019 table).
+    let mut keys: Vec<(u64, &str, usize)> = Vec::new();
+    for instance in instances {
+        for t in instance.lhs.iter().chain(&instance.rhs) {
+            if t.count().is_some() {
+                keys.push((path_hash(t.path), t.path, keys.len()));
+            }
+        }
+    }
+    keys.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| path_order(a.1, b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    keys.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
+    // Rank of each distinct path by first appearance = its variable number.
+    let mut by_first: Vec<usize> = (0..keys.len()).collect();
+    by_first.sort_by_key(|&k| keys[k].2);
+    let mut var_of_key = vec![0usize; keys.len()];
+    for (v, &k) in by_first.iter().enumerate() {
+        var_of_key[k] = v;
+    }
     // Printed totals: the left side of every parts relation (R2, R3, R4, old parts).
-    let totals: Vec<(u64, &str)> = instances
+    let mut totals: Vec<(u64, &str)> = instances
         .iter()
         .filter(|i| {
             matches!(
@@ -140,6 +161,13 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
         })
         .flat_map(|i| i.lhs.iter().map(|t| (path_hash(t.path), t.path)))
         .collect();
+    totals.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| path_order(a.1, b.1)));
+    let is_total = |hash: u64, path: &str| {
+        totals
+            .binary_search_by(|&(h, p)| h.cmp(&hash).then_with(|| path_order(p, path)))
+            .is_ok()
+    };
+    let mut vars: Vec<Option<Var>> = vec![None; keys.len()];
     let mut constraints = Vec::new();
     for instance in instances {
         let mut side = |terms: &[crate::rules::relation::Term]| -> (Vec<usize>, bool) {
@@ -149,21 +177,18 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
                 match t.count() {
                     Some(value) => {
                         let hash = path_hash(t.path);
-                        let found = by_path.binary_search_by(|&(h, v)| {
-                            h.cmp(&hash).then_with(|| path_order(&vars[v].path, t.path))
-                        });
-                        let v = match found {
-                            Ok(at) => by_path[at].1,
-                            Err(at) => {
-                                vars.push(Var {
-                                    path: t.path.to_string(),
-                                    value,
-                                    total: totals.contains(&(hash, t.path)),
-                                });
-                                by_path.insert(at, (hash, vars.len() - 1));
-                                vars.len() - 1
-                            }
+                        let Ok(at) = keys.binary_search_by(|&(h, p, _)| {
+                            h.cmp(&hash).then_with(|| path_order(p, t.path))
+                        }) else {
+                            complete = false;
+                            continue;
                         };
+                        let v = var_of_key[at];
+                        vars[v].get_or_insert_with(|| Var {
+                            path: t.path.to_string(),
+                            value,
+                            total: is_total(hash, t.path),
+                        });
                         out.push(v);
                     }
                     None => complete = false,
@@ -181,6 +206,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
             rhs_complete: rhs_complete && !instance.incomplete,
         });
     }
+    let vars: Vec<Var> = vars.into_iter().flatten().collect();
     let _ = report;
     let mut of_var = vec![Vec::new(); vars.len()];
     for (c, constraint) in constraints.iter().enumerate() {

@@ -212,13 +212,42 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
     } else {
         1
     };
-    let info = |r: usize| report.old_row(rows[r].0.path);
-    let parents: Vec<Option<usize>> = (0..rows.len())
-        .map(|r| {
-            info(r)
-                .and_then(|i| i.parent.as_deref())
-                .and_then(|p| rows.iter().position(|(t, _)| t.path == p))
+    // Lookups by path through maps built once: a long table must not cost a scan per row.
+    // (Sorted tables and binary search, not hash maps: the wasm carries no SipHash.)
+    let mut unread_rows: Vec<(&str, &crate::report::OldRowInfo)> = report
+        .unread_rows
+        .iter()
+        .map(|(path, info)| (path.as_ref(), info))
+        .collect();
+    unread_rows.sort_by(|a, b| a.0.cmp(b.0));
+    let infos: Vec<Option<&crate::report::OldRowInfo>> = rows
+        .iter()
+        .map(|(t, _)| {
+            t.cell.and_then(|c| c.old.as_deref()).or_else(|| {
+                unread_rows
+                    .binary_search_by(|(p, _)| (*p).cmp(t.path))
+                    .ok()
+                    .map(|at| unread_rows[at].1)
+            })
         })
+        .collect();
+    let info = |r: usize| infos[r];
+    let mut row_of: Vec<(&str, usize)> = rows
+        .iter()
+        .enumerate()
+        .map(|(r, (t, _))| (t.path, r))
+        .collect();
+    // Stable: for a path printed twice the first row is found, as a scan from the top would.
+    row_of.sort_by(|a, b| a.0.cmp(b.0));
+    let find_row = |path: &str| -> Option<usize> {
+        let first = row_of.partition_point(|(p, _)| *p < path);
+        row_of
+            .get(first)
+            .filter(|(p, _)| *p == path)
+            .map(|&(_, r)| r)
+    };
+    let parents: Vec<Option<usize>> = (0..rows.len())
+        .map(|r| info(r).and_then(|i| i.parent.as_deref()).and_then(find_row))
         .collect();
     let exhaustive: Vec<bool> = (0..rows.len())
         .map(|r| {
@@ -234,15 +263,25 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
         .collect();
     // A row the parser could not place has no label and no known parent: a neighbouring
     // parent's parts may then be unlisted.
-    let unread: Vec<usize> = (0..rows.len()).filter(|&r| info(r).is_none()).collect();
-    let may_be_part_of = |p: usize| {
-        unread.iter().any(|&u| {
-            u > p
-                && (u - 1 == p
-                    || parents[u - 1] == Some(p)
-                    || parents.get(u + 1).copied().flatten() == Some(p))
-        })
-    };
+    let mut incomplete = vec![false; rows.len()];
+    for u in (0..rows.len()).filter(|&r| info(r).is_none()) {
+        if u == 0 {
+            continue;
+        }
+        for p in [
+            Some(u - 1),
+            parents[u - 1],
+            parents.get(u + 1).copied().flatten(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if p < u {
+                incomplete[p] = true;
+            }
+        }
+    }
+    let may_be_part_of = |p: usize| incomplete.get(p).copied().unwrap_or(false);
     let term = |&(r, c): &(usize, usize)| -> Term<'a> {
         if c == 1 {
             rows[r].1.clone().unwrap_or(Term {
