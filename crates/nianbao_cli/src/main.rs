@@ -8,7 +8,7 @@ mod render;
 use std::io::Write;
 use std::process::ExitCode;
 
-use args::{Command, OutputFormat};
+use args::{Command, Input, OutputFormat};
 
 /// A batch allocates and frees thousands of small vectors per report; mimalloc's per-thread
 /// free lists made a batch of 5,000 reports take 15 % less CPU than glibc's malloc. Built
@@ -18,90 +18,184 @@ use args::{Command, OutputFormat};
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let command = match args::parse(std::env::args().skip(1)) {
+    let command = match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => command,
         Err(message) => {
-            eprintln!("nianbao: {message}");
-            eprintln!("用法见 `nianbao --help`。");
+            warn(&message);
+            warn_raw("用法见 `nianbao --help`。");
             return ExitCode::from(2);
         }
     };
     match command {
-        Command::Help => {
-            print!("{}", args::HELP);
-            ExitCode::SUCCESS
-        }
-        Command::Version => {
-            println!("nianbao {}", nianbao_core::VERSION);
-            ExitCode::SUCCESS
-        }
+        Command::Help => print_all(args::HELP.as_bytes()),
+        Command::Version => print_all(format!("nianbao {}\n", nianbao_core::VERSION).as_bytes()),
         Command::Check(options) => run_check(&options),
+    }
+}
+
+/// A message on standard error, never a panic (a closed or full stderr is ignored).
+fn warn(message: &str) {
+    warn_raw(&format!("nianbao: {message}"));
+}
+
+fn warn_raw(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Writes `bytes` to standard output: a closed pipe ends quietly, any other failure (a full
+/// disk) is said and exits 2.
+fn print_all(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            warn(&write_failure(&error));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write_failure(error: &std::io::Error) -> String {
+    let why = match error.kind() {
+        std::io::ErrorKind::StorageFull => "磁盘已满".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有写入权限".to_string(),
+        _ => match error.raw_os_error() {
+            Some(code) => format!("系统错误 {code}"),
+            None => "写入失败".to_string(),
+        },
+    };
+    format!("无法写出结果：{why}；输出不完整。")
+}
+
+/// A JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The name a JSON line carries: `-` for standard input, else the path as given.
+fn json_name(input: &Input) -> String {
+    match input {
+        Input::Stdin => "-".to_string(),
+        Input::Path(path) => path.to_string_lossy().into_owned(),
     }
 }
 
 fn run_check(options: &args::CheckOptions) -> ExitCode {
     let previous = match &options.previous {
-        Some(path) => match decode::read_bytes(path) {
-            Ok(bytes) => Some(decode::decode(&bytes).into_owned()),
+        Some(input) => match decode::read_input(input) {
+            Ok(bytes) => Some(decode::decode(&bytes).0.into_owned()),
             Err(message) => {
-                eprintln!("nianbao: {message}");
+                warn(&message);
                 return ExitCode::from(2);
             }
         },
         None => None,
     };
-    let files = match decode::expand_inputs(&options.inputs) {
-        Ok(files) => files,
-        Err(message) => {
-            eprintln!("nianbao: {message}");
-            return ExitCode::from(2);
-        }
-    };
+    let (files, walk_errors) = decode::expand_inputs(&options.inputs);
+    for message in &walk_errors {
+        warn(message);
+    }
     // Written by whichever worker hands a result on, so not the (thread-bound) locked handle.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut any_error = false;
-    let mut io_failed = false;
+    let mut io_failed = !walk_errors.is_empty();
     let mut pipe_closed = false;
+    let mut write_error: Option<std::io::Error> = None;
     // Check on every core (or `--jobs`), print in input order.
-    let threads = options.jobs.unwrap_or_else(ordered::default_threads);
-    let check_file = |i: usize| -> Result<(String, bool), String> {
-        let path = &files[i];
-        let bytes = decode::read_bytes(path)?;
-        let text = decode::decode(&bytes);
+    let threads = options
+        .jobs
+        .unwrap_or_else(ordered::default_threads)
+        .min(args::MAX_JOBS);
+    let check_file = |i: usize| -> Result<(String, bool, Option<String>), String> {
+        let input = &files[i];
+        let bytes = decode::read_input(input)?;
+        let (text, note) = decode::decode(&bytes);
+        let note = note.map(|n| format!("“{}”{n}", decode::input_name(input)));
         let checked = nianbao_core::check_with_previous(&text, previous.as_deref());
         let printed = match options.format {
             OutputFormat::Json => {
                 let mut json =
                     nianbao_core::to_json(&checked, &text, nianbao_core::PositionEncoding::Utf8);
+                // With -H each line names its file.
+                if options.with_filename && json.ends_with('}') {
+                    json.pop();
+                    json.push_str(",\"file\":");
+                    json.push_str(&json_string(&json_name(input)));
+                    json.push('}');
+                }
                 json.push('\n');
                 json
             }
-            OutputFormat::Text => render::render(&path.display().to_string(), &text, &checked),
+            OutputFormat::Text => render::render(&decode::input_name(input), &text, &checked),
         };
-        Ok((printed, checked.has_errors()))
+        Ok((printed, checked.has_errors(), note))
     };
+    // Results arrive in input order: the n-th result is for `files[n]`.
+    let mut emitted = 0usize;
     ordered::for_each_in_order(files.len(), threads, check_file, |result| {
-        match result {
-            Ok((printed, has_errors)) => {
+        let index = emitted;
+        emitted += 1;
+        let printed = match result {
+            Ok((printed, has_errors, note)) => {
                 any_error |= has_errors;
-                if out.write_all(printed.as_bytes()).is_err() {
-                    // A closed pipe (`nianbao check … | head`) is not worth a message.
-                    pipe_closed = true;
-                    return false;
+                if let Some(note) = note {
+                    warn(&note);
                 }
+                printed
             }
             Err(message) => {
-                eprintln!("nianbao: {message}");
+                warn(&message);
                 io_failed = true;
+                match options.format {
+                    // A line for the unreadable file too: one line per file, in order.
+                    OutputFormat::Json => format!(
+                        "{{\"file\":{},\"error\":{}}}\n",
+                        json_string(&json_name(&files[index])),
+                        json_string(&message)
+                    ),
+                    OutputFormat::Text => return true,
+                }
+            }
+        };
+        match out.write_all(printed.as_bytes()) {
+            Ok(()) => true,
+            Err(error) => {
+                if error.kind() == std::io::ErrorKind::BrokenPipe {
+                    // A closed pipe (`nianbao check … | head`) is not worth a message.
+                    pipe_closed = true;
+                } else {
+                    write_error = Some(error);
+                }
+                false
             }
         }
-        true
     });
-    if pipe_closed {
+    if write_error.is_none() && !pipe_closed {
+        if let Err(error) = out.flush() {
+            if error.kind() == std::io::ErrorKind::BrokenPipe {
+                pipe_closed = true;
+            } else {
+                write_error = Some(error);
+            }
+        }
+    }
+    if let Some(error) = write_error {
+        warn(&write_failure(&error));
         return ExitCode::from(2);
     }
-    let _ = out.flush();
-    if io_failed {
+    if pipe_closed || io_failed {
         ExitCode::from(2)
     } else if any_error {
         ExitCode::from(1)

@@ -173,8 +173,14 @@ fn collect_offsets(checked: &Checked, encoding: PositionEncoding) -> Vec<u32> {
     offsets
 }
 
+/// Largest integer a JS number holds exactly.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
 fn write_value(w: &mut JsonWriter, value: &Value) {
     match value {
+        // Beyond ±(2^53 − 1) a JS number is not exact: such a count goes out as a decimal
+        // string, like money, so no reader loses a digit.
+        Value::Count(n) if n.unsigned_abs() > MAX_SAFE_INTEGER => w.string(&n.to_string()),
         Value::Count(n) => w.number(*n),
         Value::Money(d) | Value::Decimal(d) => w.string(&d.to_string()),
         Value::Placeholder => w.null(),

@@ -246,3 +246,27 @@ fn old_table_blank_value_keeps_its_row() {
         "a finding names the blank row"
     );
 }
+
+// ---- item 9: counts beyond 2^53 ----
+
+#[test]
+fn counts_beyond_two_to_the_53_are_strings_in_json() {
+    let text = replace_once(
+        &seed("002"),
+        "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
+        "0 0 0 0 0 0 0 0 0 0 0 0 0 0 9007199254740993",
+    );
+    let c = check(&text);
+    let json = nianbao_core::to_json(&c, &text, nianbao_core::PositionEncoding::Utf16);
+    let key = "\"t4.litigation_after_review.total\":{\"value\":";
+    let at = json.find(key).expect("cell in JSON") + key.len();
+    assert!(
+        json[at..].starts_with("\"9007199254740993\""),
+        "{}",
+        &json[at..at + 40]
+    );
+    // Safe counts stay numbers.
+    let key = "\"t4.review.upheld\":{\"value\":";
+    let at = json.find(key).unwrap() + key.len();
+    assert!(json[at..].starts_with("0,"));
+}
