@@ -1,0 +1,33 @@
+//! What every fuzz input goes through: the text reader end to end (check, with and without a
+//! previous year, and the contract JSON in both encodings), with the soundness checks of
+//! `crates/nianbao_core/tests/no_panic.rs`: spans inside the text on character boundaries,
+//! JSON an object. Shared by the libFuzzer target and the corpus replay test.
+
+use nianbao_core::{check, check_with_previous, to_json, PositionEncoding};
+
+pub fn text(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let checked = check(&text);
+    let ok = |start: u32, end: u32| {
+        start <= end
+            && (end as usize) <= text.len()
+            && text.is_char_boundary(start as usize)
+            && text.is_char_boundary(end as usize)
+    };
+    for (path, cell) in checked.report.cells.iter() {
+        if let Some(cell) = cell {
+            assert!(ok(cell.span.start, cell.span.end), "{path}: {:?}", cell.span);
+        }
+    }
+    for d in &checked.diagnostics {
+        assert!(ok(d.span.start, d.span.end), "{}: {:?}", d.code.as_str(), d.span);
+    }
+    for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+        let json = to_json(&checked, &text, encoding);
+        assert!(json.starts_with('{') && json.ends_with('}'));
+    }
+    // The same text as its own previous year: the cross-year path.
+    if text.len() < 64 * 1024 {
+        let _ = check_with_previous(&text, Some(&text));
+    }
+}
