@@ -39,7 +39,8 @@ export function engineReady(): Promise<void> {
 }
 
 function runOnMainThread(p: Pending): void {
-  engineReady().then(() => p.resolve(checkJson(p.text, p.previousText)), p.reject);
+  // A check that throws (a wasm trap) must reject, not leave the promise unsettled.
+  engineReady().then(() => checkJson(p.text, p.previousText)).then(p.resolve, p.reject);
 }
 
 /** Gives up on the worker and re-runs what it had not answered on the main thread. */

@@ -1,8 +1,10 @@
 // The only module that touches the wasm-bindgen glue: instantiate from bytes, then thin typed
 // calls. Used on the main thread and inside the worker.
 import init, { initSync, checkReport, version, ruleCatalogue, tableLayout } from '../build/wasm/nianbao.js';
+import type { InitOutput } from '../build/wasm/nianbao.js';
 
 let ready: Promise<void> | null = null;
+let exports: InitOutput | null = null;
 
 /**
  * Instantiates the module: synchronously where the browser allows it (new kernels compile lazily,
@@ -12,18 +14,50 @@ let ready: Promise<void> | null = null;
 export function initEngine(bytes: Uint8Array): Promise<void> {
   if (!ready) {
     try {
-      initSync({ module: bytes });
+      exports = initSync({ module: bytes });
       ready = Promise.resolve();
     } catch {
-      ready = init({ module_or_path: bytes }).then(() => undefined);
+      ready = init({ module_or_path: bytes }).then((output) => {
+        exports = output;
+      });
     }
   }
   return ready;
 }
 
-/** The result contract as JSON text (parsed by the caller, possibly on another thread). */
+/**
+ * Texts longer than this many UTF-16 units are refused before they reach the wasm: its memory
+ * cannot grow past what the browser allows, and a check that runs out of it stops with a trap.
+ * (Eight million characters is far beyond any annual report.)
+ */
+export const MAX_TEXT_UNITS = 8_000_000;
+
+export const TOO_LONG_MESSAGE = '文本过长（超过 800 万字），超出了浏览器中可以检查的范围；请只粘贴年度报告本身。';
+export const TRAP_MESSAGE = '检查这份文本时校验引擎出错（可能是内存不足），没有得到结果；可以再试一次，或只粘贴年度报告本身。';
+
+/**
+ * The result contract as JSON text (parsed by the caller, possibly on another thread). Throws an
+ * Error with a zh-CN message when the text is too long or the wasm traps (out of memory, a
+ * bug); after a trap the engine stays usable: the shadow stack the trapped call left is undone.
+ */
 export function checkJson(text: string, previousText?: string): string {
-  return checkReport(text, previousText === undefined || previousText === '' ? undefined : previousText);
+  const previous = previousText === undefined || previousText === '' ? undefined : previousText;
+  if (text.length + (previous ? previous.length : 0) > MAX_TEXT_UNITS) {
+    throw new Error(TOO_LONG_MESSAGE);
+  }
+  // A trap skips the epilogues of every wasm frame, which would leave the shadow stack pointer
+  // lowered for good; it is restored to where it stood before the call.
+  const stackBefore = exports ? exports.__wbindgen_add_to_stack_pointer(0) : 0;
+  try {
+    return checkReport(text, previous);
+  } catch (error) {
+    if (exports) {
+      const now = exports.__wbindgen_add_to_stack_pointer(0);
+      exports.__wbindgen_add_to_stack_pointer(stackBefore - now);
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`${TRAP_MESSAGE}（${detail}）`);
+  }
 }
 
 export function engineVersion(): string {

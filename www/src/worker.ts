@@ -25,7 +25,12 @@ scope.onmessage = (event) => {
     ready.then(() => scope.postMessage({ type: 'ready' }), (e: unknown) => scope.postMessage({ type: 'failed', id: -1, message: String(e) }));
     return;
   }
+  // checkJson throws a zh-CN Error on a trap or a text too long: the request fails with its
+  // message (never "Error: …"), and the worker stays usable for the next one.
   ready
-    .then(() => scope.postMessage({ type: 'result', id: request.id, json: checkJson(request.text, request.previousText) }))
-    .catch((e: unknown) => scope.postMessage({ type: 'failed', id: request.id, message: String(e) }));
+    .then(() => checkJson(request.text, request.previousText))
+    .then(
+      (json) => scope.postMessage({ type: 'result', id: request.id, json }),
+      (e: unknown) => scope.postMessage({ type: 'failed', id: request.id, message: e instanceof Error ? e.message : String(e) }),
+    );
 };
