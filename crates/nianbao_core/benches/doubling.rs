@@ -4,7 +4,7 @@
 //! 数量/百分比 tables, glued digit runs, dense numbers ("1 ", "1\n", TABs, "|"), one long line.
 //!
 //! `cargo bench -p nianbao_core --bench doubling` runs the criterion group (per-size
-//! estimates) and then prints the ratio table (min of several runs per size) that
+//! estimates) and then prints the ratio table (fastest of 7 runs per size) that
 //! BENCHMARKS.md quotes. `-- --ratios` prints only the table.
 
 use std::hint::black_box;
@@ -92,12 +92,12 @@ fn fastest(text: &str, runs: usize) -> Duration {
 }
 
 fn ratios() {
-    println!("\ndoubling: check + JSON, fastest of 3 runs per size; growth per doubling (limit {LIMIT}×)");
+    println!("\ndoubling: check + JSON, fastest of 7 runs per size; growth per doubling (limit {LIMIT}×)");
     let mut worst: f64 = 0.0;
     for (class, head, unit) in classes() {
         let times: Vec<Duration> = SIZES
             .iter()
-            .map(|&size| fastest(&build(&head, &unit, size), 3))
+            .map(|&size| fastest(&build(&head, &unit, size), 7))
             .collect();
         let growth: Vec<f64> = times
             .windows(2)

@@ -1,8 +1,9 @@
 //! Digits printed without separators ("7000007", "230 000023", "21317000001324019" for
 //! fifteen cells) split back into cells. Every way to cut the digits is enumerated (no leading
-//! zeros, bounded length); the table's own relations (`crate::relations`) then pick the
+//! zeros, bounded length) by a search bounded by the nodes it visits (`MAX_NODES`), never by
+//! the splits it happens to find; the table's own relations (`crate::relations`) then pick the
 //! reading. A reading is accepted only when it is the single one that fits; otherwise the
-//! cells stay unread and the caller reports the candidates.
+//! cells stay unread and the caller reports the candidates (or that the bound stopped it).
 
 use crate::relations::{GridRef, Relation};
 use crate::report::Span;
