@@ -188,14 +188,22 @@ fn label_key(report: &Report, row: &str) -> Option<String> {
 
 /// O5: 历年累计 (this year) = 历年累计 (last year) + 本年度 (this year), rows matched by label.
 fn cumulative(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
-    let last_rows = crate::rules::relation::old_rows(previous);
+    // Last year's rows by label key, sorted once: a long table must not compare every row of
+    // this year with every row of last year.
+    let mut last_rows: Vec<(String, &str)> = crate::rules::relation::old_rows(previous)
+        .into_iter()
+        .filter_map(|r| Some((label_key(previous, r)?, r)))
+        .collect();
+    last_rows.sort_by(|a, b| a.0.cmp(&b.0));
     for row in crate::rules::relation::old_rows(report) {
         let Some(key) = label_key(report, row) else {
             continue;
         };
-        let matches: Vec<&&str> = last_rows
+        let first = last_rows.partition_point(|(k, _)| k.as_str() < key.as_str());
+        let matches: Vec<&str> = last_rows[first..]
             .iter()
-            .filter(|r| label_key(previous, r).as_deref() == Some(key.as_str()))
+            .take_while(|(k, _)| *k == key)
+            .map(|&(_, r)| r)
             .collect();
         let [last_row] = matches.as_slice() else {
             continue;

@@ -318,11 +318,26 @@ impl Report {
     pub fn old_row(&self, row: &str) -> Option<&OldRowInfo> {
         match self.cells.get(row).and_then(|c| c.old.as_deref()) {
             Some(info) => Some(info),
-            None => self
-                .unread_rows
-                .iter()
-                .find(|(path, _)| path.as_ref() == row)
-                .map(|(_, info)| info),
+            None => {
+                // The parser pushes unread rows in table order, `old.<n>` with n rising: a
+                // binary search by n (many unread rows must not make every lookup a scan).
+                let number = |path: &str| path.strip_prefix("old.")?.parse::<u64>().ok();
+                match number(row) {
+                    Some(n) => {
+                        let at = self
+                            .unread_rows
+                            .binary_search_by_key(&Some(n), |(p, _)| number(p))
+                            .ok()?;
+                        let (path, info) = &self.unread_rows[at];
+                        (path.as_ref() == row).then_some(info)
+                    }
+                    None => self
+                        .unread_rows
+                        .iter()
+                        .find(|(path, _)| path.as_ref() == row)
+                        .map(|(_, info)| info),
+                }
+            }
         }
     }
 }
