@@ -194,7 +194,7 @@ fn cumulative(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         .into_iter()
         .filter_map(|r| Some((label_key(previous, r)?, r)))
         .collect();
-    last_rows.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut last_rows, |a, b| a.0.cmp(&b.0));
     for row in crate::rules::relation::old_rows(report) {
         let Some(key) = label_key(report, row) else {
             continue;

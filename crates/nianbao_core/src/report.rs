@@ -321,7 +321,17 @@ impl Report {
             None => {
                 // The parser pushes unread rows in table order, `old.<n>` with n rising: a
                 // binary search by n (many unread rows must not make every lookup a scan).
-                let number = |path: &str| path.strip_prefix("old.")?.parse::<u64>().ok();
+                let number = |path: &str| {
+                    let digits = path.strip_prefix("old.")?;
+                    let all_digits =
+                        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+                    // Row numbers are short: a fold, not `str::parse` (kilobytes of wasm).
+                    all_digits.then(|| {
+                        digits.bytes().fold(0u64, |n, b| {
+                            n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+                        })
+                    })
+                };
                 match number(row) {
                     Some(n) => {
                         let at = self

@@ -516,28 +516,16 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
     // before), looked up per suffix of the words before a number: a long table must not cost
     // a comparison per row for every number of the prose. No hash map: the wasm has no SipHash.
     let old_labels: Vec<(String, String)> = if report.format == Format::Old {
-        let mut unread: Vec<(&str, &crate::report::OldRowInfo)> = report
-            .unread_rows
-            .iter()
-            .map(|(p, i)| (p.as_ref(), i))
-            .collect();
-        unread.sort_by(|a, b| a.0.cmp(b.0));
         let mut labels: Vec<(String, String)> = crate::rules::relation::old_rows(report)
             .into_iter()
             .filter_map(|path| {
-                let info = match report.cells.get(path).and_then(|c| c.old.as_deref()) {
-                    Some(info) => info,
-                    None => unread
-                        .binary_search_by(|(p, _)| (*p).cmp(path))
-                        .ok()
-                        .map(|at| unread[at].1)?,
-                };
+                let info = report.old_row(path)?;
                 let words = old_label_words(&info.label);
                 (words.chars().count() >= 4).then(|| (words, path.to_string()))
             })
             .collect();
         // Stable sort, then keep the last of equal words.
-        labels.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::order::sort_by(&mut labels, |a, b| a.0.cmp(&b.0));
         let mut deduped: Vec<(String, String)> = Vec::with_capacity(labels.len());
         for entry in labels {
             match deduped.last_mut() {

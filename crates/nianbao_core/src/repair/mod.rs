@@ -133,7 +133,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
             }
         }
     }
-    keys.sort_by(|a, b| {
+    crate::order::sort_by(&mut keys, |a, b| {
         a.0.cmp(&b.0)
             .then_with(|| path_order(a.1, b.1))
             .then(a.2.cmp(&b.2))
@@ -141,7 +141,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
     keys.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
     // Rank of each distinct path by first appearance = its variable number.
     let mut by_first: Vec<usize> = (0..keys.len()).collect();
-    by_first.sort_by_key(|&k| keys[k].2);
+    crate::order::sort_by_key(&mut by_first, |&k| keys[k].2);
     let mut var_of_key = vec![0usize; keys.len()];
     for (v, &k) in by_first.iter().enumerate() {
         var_of_key[k] = v;
@@ -161,7 +161,9 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
         })
         .flat_map(|i| i.lhs.iter().map(|t| (path_hash(t.path), t.path)))
         .collect();
-    totals.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| path_order(a.1, b.1)));
+    crate::order::sort_by(&mut totals, |a, b| {
+        a.0.cmp(&b.0).then_with(|| path_order(a.1, b.1))
+    });
     let is_total = |hash: u64, path: &str| {
         totals
             .binary_search_by(|&(h, p)| h.cmp(&hash).then_with(|| path_order(p, path)))

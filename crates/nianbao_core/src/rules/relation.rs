@@ -214,21 +214,12 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
     };
     // Lookups by path through maps built once: a long table must not cost a scan per row.
     // (Sorted tables and binary search, not hash maps: the wasm carries no SipHash.)
-    let mut unread_rows: Vec<(&str, &crate::report::OldRowInfo)> = report
-        .unread_rows
-        .iter()
-        .map(|(path, info)| (path.as_ref(), info))
-        .collect();
-    unread_rows.sort_by(|a, b| a.0.cmp(b.0));
     let infos: Vec<Option<&crate::report::OldRowInfo>> = rows
         .iter()
         .map(|(t, _)| {
-            t.cell.and_then(|c| c.old.as_deref()).or_else(|| {
-                unread_rows
-                    .binary_search_by(|(p, _)| (*p).cmp(t.path))
-                    .ok()
-                    .map(|at| unread_rows[at].1)
-            })
+            t.cell
+                .and_then(|c| c.old.as_deref())
+                .or_else(|| report.old_row(t.path))
         })
         .collect();
     let info = |r: usize| infos[r];
@@ -238,7 +229,7 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
         .map(|(r, (t, _))| (t.path, r))
         .collect();
     // Stable: for a path printed twice the first row is found, as a scan from the top would.
-    row_of.sort_by(|a, b| a.0.cmp(b.0));
+    crate::order::sort_by(&mut row_of, |a, b| a.0.cmp(b.0));
     let find_row = |path: &str| -> Option<usize> {
         let first = row_of.partition_point(|(p, _)| *p < path);
         row_of
