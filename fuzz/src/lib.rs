@@ -16,11 +16,20 @@ pub fn text(data: &[u8]) {
     };
     for (path, cell) in checked.report.cells.iter() {
         if let Some(cell) = cell {
-            assert!(ok(cell.span.start, cell.span.end), "{path}: {:?}", cell.span);
+            assert!(
+                ok(cell.span.start, cell.span.end),
+                "{path}: {:?}",
+                cell.span
+            );
         }
     }
     for d in &checked.diagnostics {
-        assert!(ok(d.span.start, d.span.end), "{}: {:?}", d.code.as_str(), d.span);
+        assert!(
+            ok(d.span.start, d.span.end),
+            "{}: {:?}",
+            d.code.as_str(),
+            d.span
+        );
     }
     for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
         let json = to_json(&checked, &text, encoding);
