@@ -6,7 +6,7 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
-use crate::parse::rows::{collect_values, rows_in_chunk, text_span, Collected};
+use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, text_span, Collected};
 use crate::parse::Ctx;
 use crate::relations::{t3_relations, t4_relations, Relation};
 use crate::report::{Cell, CellPath, Format, Span};
@@ -19,6 +19,15 @@ use crate::vocab::national::{
 struct FoundRow {
     label: Span,
     collected: Option<Collected>,
+    /// Its numbers are in a run shared with other rows and cannot be tied to it.
+    uncertain: bool,
+}
+
+/// How the rows of a run of numbers longer than one row were settled (see `settle_run`).
+enum RunReading {
+    /// One group of values per label, in label order.
+    ByOrder(Vec<Collected>),
+    Uncertain,
 }
 
 /// What one table reader hands back.
@@ -67,12 +76,15 @@ fn table3_anchor(ctx: &Ctx) -> Option<usize> {
 }
 
 /// Finds each row's label between two canonical positions and collects its values.
+#[allow(clippy::too_many_arguments)]
 fn find_rows(
     ctx: &Ctx,
     from: usize,
     to: usize,
     keys: &[&'static [&'static str]],
     widths: &[usize],
+    row_totals: bool,
+    notes: &mut Vec<Diagnostic>,
 ) -> Vec<Option<FoundRow>> {
     let mut found: Vec<Option<FoundRow>> = (0..keys.len()).map(|_| None).collect();
     let key_set = KeySet::new(
@@ -111,7 +123,13 @@ fn find_rows(
                     })
                 })
                 .is_some_and(|t| t.is_value());
-            let collected = if i == last && followed_by_values {
+            // Values belong to the last label only when nothing but a label continuation
+            // separates them (not a heading or the next table's header), and only when the
+            // chunk ends inside this table.
+            let adjacent = followed_by_values
+                && chunk.canon_end <= to
+                && is_label_gap(&ctx.scan, ctx.text, m.canon_end, chunk.canon_end);
+            let collected = if i == last && adjacent {
                 let label_line = ctx.scan.tokens[chunk.end_token - 1].line;
                 Some(collect_values(
                     &ctx.scan,
@@ -122,10 +140,138 @@ fn find_rows(
             } else {
                 blank_cells_after(ctx, label.end, widths[m.row])
             };
-            found[m.row] = Some(FoundRow { label, collected });
+            found[m.row] = Some(FoundRow {
+                label,
+                collected,
+                uncertain: false,
+            });
+        }
+        // A run of numbers longer than the last row: the numbers are not tied to their rows by
+        // position (PDF reading order prints labels and numbers as separate runs).
+        let Some(last_match) = matches.last() else {
+            continue;
+        };
+        let Some(Some(FoundRow {
+            collected: Some(collected),
+            ..
+        })) = found.get(last_match.row)
+        else {
+            continue;
+        };
+        if !run_continues(ctx, collected.end) {
+            continue;
+        }
+        let rows: Vec<usize> = matches
+            .iter()
+            .filter(|m| m.canon_start < to)
+            .map(|m| m.row)
+            .collect();
+        match settle_run(ctx, chunk.end_token, &rows, widths, row_totals) {
+            RunReading::ByOrder(groups) => {
+                let names: Vec<String> = rows
+                    .iter()
+                    .filter_map(|&r| found[r].as_ref())
+                    .map(|f| ctx.text[f.label.range()].chars().take(16).collect())
+                    .collect();
+                let at = found[rows[0]].as_ref().map(|f| f.label).unwrap_or_default();
+                notes.push(
+                    Diagnostic::new(
+                        Code::RowsByOrder,
+                        at,
+                        format!(
+                            "{} 行的标签与数字分开印出（{}）；数字按标签顺序逐行对应，每行的总计都等于各列之和，据此确定。",
+                            rows.len(),
+                            names.join("、")
+                        ),
+                    ),
+                );
+                for (&r, group) in rows.iter().zip(groups) {
+                    if let Some(f) = found[r].as_mut() {
+                        f.collected = Some(group);
+                    }
+                }
+            }
+            RunReading::Uncertain => {
+                for &r in &rows {
+                    if let Some(f) = found[r].as_mut() {
+                        f.collected = None;
+                        f.uncertain = true;
+                    }
+                }
+            }
         }
     }
     found
+}
+
+/// Whether more values follow (across line ends and blank cells) at token `at`: two or more
+/// (a lone number after a row is a page number, "7" or "-4-").
+fn run_continues(ctx: &Ctx, at: usize) -> bool {
+    ctx.scan.tokens[at.min(ctx.scan.tokens.len())..]
+        .iter()
+        .take_while(|t| !t.is_text())
+        .filter(|t| t.is_value())
+        .nth(1)
+        .is_some()
+}
+
+/// A run of numbers after a chunk holding the labels of `rows`: read in label order only when
+/// it holds exactly one row's worth per label and, with `row_totals` (table 三), every row's
+/// last number is the sum of the others — otherwise the rows are uncertain.
+fn settle_run(
+    ctx: &Ctx,
+    from: usize,
+    rows: &[usize],
+    widths: &[usize],
+    row_totals: bool,
+) -> RunReading {
+    let tokens = &ctx.scan.tokens;
+    let mut run = Vec::new();
+    let mut i = from;
+    while let Some(t) = tokens.get(i) {
+        if t.is_text() {
+            break;
+        }
+        if t.is_value() {
+            run.push(i);
+        }
+        i += 1;
+    }
+    let need: usize = rows.iter().map(|&r| widths[r]).sum();
+    if !row_totals || rows.is_empty() || run.len() != need {
+        return RunReading::Uncertain;
+    }
+    let mut groups = Vec::with_capacity(rows.len());
+    let mut at = 0;
+    for &r in rows {
+        let group = &run[at..at + widths[r]];
+        at += widths[r];
+        let counts: Option<Vec<i64>> = group
+            .iter()
+            .map(|&t| {
+                let number = ctx.scan.number(&tokens[t])?;
+                if !number.plain {
+                    return None;
+                }
+                number.value?.as_integer()
+            })
+            .collect();
+        let Some(counts) = counts else {
+            return RunReading::Uncertain;
+        };
+        let (total, parts) = counts.split_last().expect("a row has cells");
+        if parts.iter().sum::<i64>() != *total {
+            return RunReading::Uncertain;
+        }
+        groups.push(Collected {
+            values: group
+                .iter()
+                .map(|&token| crate::parse::rows::RawValue { token })
+                .collect(),
+            end: group[group.len() - 1] + 1,
+        });
+    }
+    RunReading::ByOrder(groups)
 }
 
 /// A label followed on its own line by nothing but empty cells ("2.其他法律行政法规禁止公开" and
@@ -170,7 +316,11 @@ fn read_rows_table(
     let mut rows = TableRows {
         rows: Vec::with_capacity(found.len()),
     };
+    let mut uncertain_rows = Vec::new();
     for (r, row) in found.iter().enumerate() {
+        if row.as_ref().is_some_and(|f| f.uncertain) {
+            uncertain_rows.push(r);
+        }
         let cells = row.as_ref().map(|f| match &f.collected {
             Some(collected) => ctx.row_cells(collected, &kinds[r], &paths[r]),
             None => RowCells::NoNumbers,
@@ -196,7 +346,9 @@ fn read_rows_table(
                 vec![None; width]
             }
             Some(RowCells::NoNumbers) => {
-                no_number_rows.push(r);
+                if !uncertain_rows.contains(&r) {
+                    no_number_rows.push(r);
+                }
                 vec![None; width]
             }
             Some(RowCells::Read(cells, first_blank)) => {
@@ -371,6 +523,26 @@ fn read_rows_table(
             .with_cells(missing_rows.iter().flat_map(|&r| paths[r].iter().cloned())),
         );
     }
+    if !uncertain_rows.is_empty() {
+        let names: Vec<&str> = uncertain_rows.iter().map(|&r| row_labels[r]).collect();
+        let at = found[uncertain_rows[0]]
+            .as_ref()
+            .map(|f| f.label)
+            .unwrap_or_default();
+        ctx.diagnostics.push(
+            Diagnostic::new(
+                Code::RowsUncertain,
+                at,
+                format!(
+                    "{table}有 {} 行的数字与标签分开印出、连成一串（{}），无法确定哪些数字属于哪一行；这些行的单元格记为缺失，没有移到别的行。",
+                    uncertain_rows.len(),
+                    shorten(&names, 8)
+                ),
+            )
+            .with_cells(uncertain_rows.iter().flat_map(|&r| paths[r].iter().cloned()))
+            .with_help("从 PDF 复制时请用保留版面的方式（每行的标签和数字在同一行），或直接上传 PDF。"),
+        );
+    }
     if !no_number_rows.is_empty() {
         let names: Vec<&str> = no_number_rows.iter().map(|&r| row_labels[r]).collect();
         let at = found[no_number_rows[0]]
@@ -477,7 +649,9 @@ fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut 
     };
     let keys: Vec<&'static [&'static str]> = rows.iter().map(|r| r.keys).collect();
     let widths: Vec<usize> = rows.iter().map(|r| r.columns.len()).collect();
-    let found = find_rows(ctx, start, end, &keys, &widths);
+    let mut notes = Vec::new();
+    let found = find_rows(ctx, start, end, &keys, &widths, false, &mut notes);
+    ctx.diagnostics.extend(notes);
     let labels: Vec<&str> = rows.iter().map(|r| r.label).collect();
     let cells = read_rows_table(ctx, "表二", found, &labels, &kinds, paths, &[]);
     flatten(paths, cells)
@@ -495,7 +669,17 @@ fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
     let kinds = vec![vec![CellKind::Count; T3_COLUMNS.len()]; rows.len()];
     let keys: Vec<&'static [&'static str]> = rows.iter().map(|r| r.keys).collect();
     let widths = vec![T3_COLUMNS.len(); rows.len()];
-    let found = find_rows(ctx, start, ctx.scan.canon.len(), &keys, &widths);
+    let mut notes = Vec::new();
+    let found = find_rows(
+        ctx,
+        start,
+        ctx.scan.canon.len(),
+        &keys,
+        &widths,
+        true,
+        &mut notes,
+    );
+    ctx.diagnostics.extend(notes);
     let labels: Vec<&str> = rows.iter().map(|r| r.short).collect();
     let cells = read_rows_table(
         ctx,
@@ -561,6 +745,7 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
     let found = vec![Some(FoundRow {
         label: header_span,
         collected,
+        uncertain: false,
     })];
     let kinds = vec![vec![CellKind::Count; paths.len()]];
     let cells = read_rows_table(

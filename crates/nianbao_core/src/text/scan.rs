@@ -450,7 +450,11 @@ impl Scanner<'_> {
                 while j < to && self.chars[j].c == ' ' {
                     j += 1;
                 }
-                self.digit(j, to) && (i == 0 || !is_label_char(self.chars[i - 1].c))
+                // Right after digits it starts the next cell: "154增 71" (crawler text).
+                self.digit(j, to)
+                    && (i == 0
+                        || !is_label_char(self.chars[i - 1].c)
+                        || self.chars[i - 1].c.is_ascii_digit())
             }
             _ => false,
         }
@@ -715,6 +719,11 @@ mod tests {
         assert_eq!(
             kinds("其他 29 增 18 0"),
             ["T:其他", "N:29", "N:18*", "N:0", "/"]
+        );
+        // Crawler text glues the sign word to the cell before it.
+        assert_eq!(
+            kinds("行政许可154增 714567其他"),
+            ["T:行政许可", "N:154", "N:714567*", "T:其他", "/"]
         );
     }
 
