@@ -23,13 +23,6 @@ struct FoundRow {
     uncertain: bool,
 }
 
-/// How the rows of a run of numbers longer than one row were settled (see `settle_run`).
-enum RunReading {
-    /// One group of values per label, in label order.
-    ByOrder(Vec<Collected>),
-    Uncertain,
-}
-
 /// What one table reader hands back.
 struct TableOut {
     cells: Vec<(CellPath, Option<Cell>)>,
@@ -87,6 +80,8 @@ fn find_rows(
     notes: &mut Vec<Diagnostic>,
 ) -> Vec<Option<FoundRow>> {
     let mut found: Vec<Option<FoundRow>> = (0..keys.len()).map(|_| None).collect();
+    // Value tokens of runs no row could take.
+    let mut pending: Vec<usize> = Vec::new();
     let key_set = KeySet::new(
         keys.iter()
             .enumerate()
@@ -166,37 +161,50 @@ fn find_rows(
             .filter(|m| m.canon_start < to)
             .map(|m| m.row)
             .collect();
-        match settle_run(ctx, chunk.end_token, &rows, widths, row_totals) {
-            RunReading::ByOrder(groups) => {
-                let names: Vec<String> = rows
-                    .iter()
-                    .filter_map(|&r| found[r].as_ref())
-                    .map(|f| ctx.text[f.label.range()].chars().take(16).collect())
-                    .collect();
-                let at = found[rows[0]].as_ref().map(|f| f.label).unwrap_or_default();
-                notes.push(
-                    Diagnostic::new(
-                        Code::RowsByOrder,
-                        at,
-                        format!(
-                            "{} 行的标签与数字分开印出（{}）；数字按标签顺序逐行对应，每行的总计都等于各列之和，据此确定。",
-                            rows.len(),
-                            names.join("、")
-                        ),
-                    ),
-                );
+        let run = value_run(ctx, chunk.end_token);
+        match row_totals
+            .then(|| by_order(ctx, &run, &rows, widths))
+            .flatten()
+        {
+            Some(groups) => {
+                notes.push(by_order_note(ctx, &found, &rows));
                 for (&r, group) in rows.iter().zip(groups) {
                     if let Some(f) = found[r].as_mut() {
                         f.collected = Some(group);
                     }
                 }
             }
-            RunReading::Uncertain => {
+            None => {
                 for &r in &rows {
                     if let Some(f) = found[r].as_mut() {
                         f.collected = None;
                         f.uncertain = true;
                     }
+                }
+                pending.extend(run);
+            }
+        }
+    }
+    // The numbers of runs left over may belong to labels printed after them ("3.其他", then
+    // the numbers of three rows, then "（七）总计" and "四、结转…" with none): every row
+    // without numbers, in label order, against the left-over numbers in text order.
+    if row_totals && !pending.is_empty() {
+        let mut rows: Vec<usize> = (0..found.len())
+            .filter(|&r| {
+                found[r]
+                    .as_ref()
+                    .is_some_and(|f| f.uncertain || f.collected.is_none())
+            })
+            .collect();
+        crate::order::sort_by_key(&mut rows, |&r| {
+            found[r].as_ref().map_or(0, |f| f.label.start)
+        });
+        if let Some(groups) = by_order(ctx, &pending, &rows, widths) {
+            notes.push(by_order_note(ctx, &found, &rows));
+            for (&r, group) in rows.iter().zip(groups) {
+                if let Some(f) = found[r].as_mut() {
+                    f.collected = Some(group);
+                    f.uncertain = false;
                 }
             }
         }
@@ -215,16 +223,8 @@ fn run_continues(ctx: &Ctx, at: usize) -> bool {
         .is_some()
 }
 
-/// A run of numbers after a chunk holding the labels of `rows`: read in label order only when
-/// it holds exactly one row's worth per label and, with `row_totals` (table 三), every row's
-/// last number is the sum of the others — otherwise the rows are uncertain.
-fn settle_run(
-    ctx: &Ctx,
-    from: usize,
-    rows: &[usize],
-    widths: &[usize],
-    row_totals: bool,
-) -> RunReading {
+/// The value tokens from `from` up to the next text.
+fn value_run(ctx: &Ctx, from: usize) -> Vec<usize> {
     let tokens = &ctx.scan.tokens;
     let mut run = Vec::new();
     let mut i = from;
@@ -237,9 +237,17 @@ fn settle_run(
         }
         i += 1;
     }
+    run
+}
+
+/// Numbers printed apart from their labels, read in label order: only when there is exactly
+/// one row's worth per label and every row's last number (总计, table 三) is the sum of the
+/// others; otherwise `None` (the rows stay unread).
+fn by_order(ctx: &Ctx, run: &[usize], rows: &[usize], widths: &[usize]) -> Option<Vec<Collected>> {
+    let tokens = &ctx.scan.tokens;
     let need: usize = rows.iter().map(|&r| widths[r]).sum();
-    if !row_totals || rows.is_empty() || run.len() != need {
-        return RunReading::Uncertain;
+    if rows.is_empty() || run.len() != need {
+        return None;
     }
     let mut groups = Vec::with_capacity(rows.len());
     let mut at = 0;
@@ -256,12 +264,10 @@ fn settle_run(
                 number.value?.as_integer()
             })
             .collect();
-        let Some(counts) = counts else {
-            return RunReading::Uncertain;
-        };
-        let (total, parts) = counts.split_last().expect("a row has cells");
+        let counts = counts?;
+        let (total, parts) = counts.split_last()?;
         if parts.iter().sum::<i64>() != *total {
-            return RunReading::Uncertain;
+            return None;
         }
         groups.push(Collected {
             values: group
@@ -271,7 +277,25 @@ fn settle_run(
             end: group[group.len() - 1] + 1,
         });
     }
-    RunReading::ByOrder(groups)
+    Some(groups)
+}
+
+fn by_order_note(ctx: &Ctx, found: &[Option<FoundRow>], rows: &[usize]) -> Diagnostic {
+    let names: Vec<String> = rows
+        .iter()
+        .filter_map(|&r| found[r].as_ref())
+        .map(|f| ctx.text[f.label.range()].chars().take(16).collect())
+        .collect();
+    let at = found[rows[0]].as_ref().map(|f| f.label).unwrap_or_default();
+    Diagnostic::new(
+        Code::RowsByOrder,
+        at,
+        format!(
+            "{} 行的标签与数字分开印出（{}）；数字按标签顺序逐行对应，每行的总计都等于各列之和，据此确定。",
+            rows.len(),
+            names.join("、")
+        ),
+    )
 }
 
 /// A label followed on its own line by nothing but empty cells ("2.其他法律行政法规禁止公开" and
