@@ -123,7 +123,8 @@ fn find_rows(
             // chunk ends inside this table.
             let adjacent = followed_by_values
                 && chunk.canon_end <= to
-                && is_label_gap(&ctx.scan, ctx.text, m.canon_end, chunk.canon_end);
+                && is_label_gap(&ctx.scan, ctx.text, m.canon_end, chunk.canon_end)
+                && !heading_between(ctx, label.end, chunk.canon_end);
             let collected = if i == last && adjacent {
                 let label_line = ctx.scan.tokens[chunk.end_token - 1].line;
                 Some(collect_values(
@@ -210,6 +211,20 @@ fn find_rows(
         }
     }
     found
+}
+
+/// Whether a section heading ("四、政府信息公开行政复议…") starts after byte `from` and before
+/// canonical position `to`: values after it are not the label's.
+fn heading_between(ctx: &Ctx, from: u32, to: usize) -> bool {
+    let to = ctx
+        .scan
+        .canon_offsets
+        .get(to)
+        .copied()
+        .unwrap_or(ctx.text.len() as u32);
+    ctx.sections
+        .iter()
+        .any(|s| s.span.start >= from && s.span.start < to)
 }
 
 /// Whether more values follow (across line ends and blank cells) at token `at`: two or more
