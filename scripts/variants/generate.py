@@ -320,8 +320,36 @@ def truth_tsv(report, cells):
     return "\n".join(lines) + "\n"
 
 
+# Pre-2019 reports (statistics table printed as label, unit and value cells): the committed
+# TAB text is the Word form; the crawler form glues every cell to its label and loses the
+# line breaks ("2. 政府网站公开政府信息数条78002").
+OLD_REPORTS = [
+    ("old-seed-003", "tests/fixtures/seeds/003_fda1f0f22a5f0f10.txt"),
+]
+
+
+def old_variants(rid, source):
+    report, cells = truth_of(source)
+    with open(os.path.join(ROOT, source), encoding="utf-8") as f:
+        text = f.read()
+    folder = os.path.join(OUT, rid)
+    os.makedirs(folder, exist_ok=True)
+    files = {
+        "truth.tsv": truth_tsv(report, cells),
+        "word.txt": text,
+        "crawler.txt": re.sub(r"[\t\r\n]+", "", text) + "\n",
+    }
+    for name, body in files.items():
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write(body)
+    print(rid, report["format"], sum(c is not None for c in cells.values()), "/", len(cells))
+
+
 def main():
     only = set(sys.argv[1:])
+    for rid, source in OLD_REPORTS:
+        if not only or rid in only:
+            old_variants(rid, source)
     for rid, source in REPORTS:
         if only and rid not in only:
             continue

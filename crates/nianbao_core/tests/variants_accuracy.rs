@@ -69,8 +69,14 @@ fn compare(text: &str, truth: &Truth) -> Outcome {
             (None, None) => count.exact += 1,
             (Some(_), None) => {
                 count.unread += 1;
-                let row = path.rsplit_once('.').map_or(path.as_str(), |(r, _)| r);
-                if unread_rows.last().map(String::as_str) != Some(row) {
+                // The row: the path without its column (a percentage cell names its row).
+                let row = path.strip_suffix(".percent").unwrap_or(path);
+                let row = if row.starts_with("t") {
+                    row.rsplit_once('.').map_or(row, |(r, _)| r)
+                } else {
+                    row
+                };
+                if !unread_rows.iter().any(|r| r == row) {
                     unread_rows.push(row.to_string());
                 }
             }
