@@ -345,8 +345,50 @@ def old_variants(rid, source):
     print(rid, report["format"], sum(c is not None for c in cells.values()), "/", len(cells))
 
 
+# Web pages that leave table 三's empty applicant columns blank throughout: the same report
+# with every all-zero column among 商业企业…其他 printed blank (its truth is then blank).
+BLANK_COLUMNS = [
+    ("pingtan-2022-blankcols", "tests/fixtures/corpus/f2021_2022_pingtan-syq.txt"),
+    ("seed-002-blankcols", "tests/fixtures/seeds/002_3fca4d743e11907b.txt"),
+]
+
+
+def blank_zero_columns(cells):
+    out = dict(cells)
+    for col in COLS3[1:6]:
+        column = [p for p in cells if p.startswith("t3.") and p.endswith("." + col)]
+        if column and all(cells[p] is not None and cells[p][1] == 0 for p in column):
+            for p in column:
+                out[p] = None
+    return out
+
+
+def write_variants(rid, report, cells):
+    fmt = report["format"]
+    doc = sections(fmt, report, cells)
+    folder = os.path.join(OUT, rid)
+    os.makedirs(folder, exist_ok=True)
+    files = {
+        "truth.tsv": truth_tsv(report, cells),
+        "article.html": article_html(doc),
+        "word.txt": word_text(doc),
+        "crawler.txt": crawler_text(doc),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        files["web.txt"] = inner_text(doc, tmp)
+        files["pdf-default.txt"], files["pdf-layout.txt"] = pdf_texts(doc, tmp)
+    for name, text in files.items():
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    print(rid, fmt, sum(c is not None for c in cells.values()), "/", len(cells))
+
+
 def main():
     only = set(sys.argv[1:])
+    for rid, source in BLANK_COLUMNS:
+        if not only or rid in only:
+            report, cells = truth_of(source)
+            write_variants(rid, report, blank_zero_columns(cells))
     for rid, source in OLD_REPORTS:
         if not only or rid in only:
             old_variants(rid, source)
@@ -354,25 +396,7 @@ def main():
         if only and rid not in only:
             continue
         report, cells = truth_of(source)
-        fmt = report["format"]
-        doc = sections(fmt, report, cells)
-        folder = os.path.join(OUT, rid)
-        os.makedirs(folder, exist_ok=True)
-        # Unread cells were rendered blank: their truth is blank.
-        truth = {p: (None if c is None else c) for p, c in cells.items()}
-        files = {
-            "truth.tsv": truth_tsv(report, truth),
-            "article.html": article_html(doc),
-            "word.txt": word_text(doc),
-            "crawler.txt": crawler_text(doc),
-        }
-        with tempfile.TemporaryDirectory() as tmp:
-            files["web.txt"] = inner_text(doc, tmp)
-            files["pdf-default.txt"], files["pdf-layout.txt"] = pdf_texts(doc, tmp)
-        for name, text in files.items():
-            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        print(rid, fmt, sum(c is not None for c in cells.values()), "/", len(cells))
+        write_variants(rid, report, cells)
 
 
 if __name__ == "__main__":

@@ -201,6 +201,8 @@ fn is_blank(token: &Token) -> bool {
 pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) -> Collected {
     let tokens = &scan.tokens;
     let mut values: Vec<RawValue> = Vec::new();
+    // Empty cells taken from lines of TABs between values (see below).
+    let mut gap_blanks = 0;
     let mut i = from;
     loop {
         // One line's worth.
@@ -233,7 +235,7 @@ pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) 
             }
             values.extend(line_values);
         }
-        let have = values.iter().filter(|v| tokens[v.token].is_value()).count();
+        let have = values.iter().filter(|v| tokens[v.token].is_value()).count() + gap_blanks;
         if have >= wanted || i >= tokens.len() || tokens[i].is_text() {
             break;
         }
@@ -241,6 +243,10 @@ pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) 
         // (blank cells at its start count: they are the row's first cells).
         let mut next_line = i;
         let mut continues = false;
+        // Lines of nothing but TABs crossed on the way: a web page's innerText with every
+        // cell in its own <p> puts k TABs between two cells when k - 1 cells between them are
+        // empty ("71\n\t\n3\n\t\t\t\t\t\n74": 71, 3, four empty cells, 74).
+        let mut tab_lines: Vec<(usize, usize)> = Vec::new();
         while next_line < tokens.len() {
             while next_line < tokens.len() && tokens[next_line].kind == TokenKind::LineEnd {
                 next_line += 1;
@@ -254,12 +260,24 @@ pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) 
                     continues = true;
                     break;
                 }
-                Some(t) if t.kind == TokenKind::LineEnd => next_line = k,
+                Some(t) if t.kind == TokenKind::LineEnd => {
+                    if k > next_line {
+                        tab_lines.push((next_line, k));
+                    }
+                    next_line = k;
+                }
                 _ => break,
             }
         }
         if !continues {
             break;
+        }
+        if let [(first, end)] = tab_lines[..] {
+            let empties = (end - first).saturating_sub(2);
+            if empties > 0 {
+                values.extend((first..first + empties).map(|token| RawValue { token }));
+                gap_blanks += empties;
+            }
         }
         i = next_line;
     }
@@ -342,6 +360,18 @@ mod tests {
         let c = chunks(&s);
         let got = collect_values(&s, c[0].end_token, 7, 1);
         assert_eq!((got.values.len(), got.value_count(&s)), (7, 7));
+    }
+
+    #[test]
+    fn inner_text_tab_lines_are_empty_cells() {
+        // Chromium innerText of <td><p>…</p></td> cells: 71, 3, four empty cells, 74.
+        let text = "一、本年新收\n\n\t\n\n71\n\n\t\n\n3\n\n\t\t\t\t\t\n\n74\n\n\n\n二、上年";
+        let s = scan(text);
+        let c = chunks(&s);
+        let got = collect_values(&s, c[0].end_token, 7, 1);
+        assert_eq!((got.values.len(), got.value_count(&s)), (7, 3));
+        let blank = |i: usize| s.tokens[got.values[i].token].kind == TokenKind::Blank;
+        assert!(!blank(0) && !blank(1) && (2..6).all(blank) && !blank(6));
     }
 
     #[test]
