@@ -77,3 +77,18 @@ fn labels_printed_apart_from_numbers_stay_unread_when_a_total_fails() {
         .expect("rows-uncertain names the rows");
     assert!(d.message.contains("予以公开"), "{}", d.message);
 }
+
+#[test]
+fn huge_numbers_printed_apart_from_labels_do_not_overflow() {
+    let big = "9223372036854775807";
+    // Two numbers near i64::MAX in one row: their sum must not overflow.
+    let text =
+        reading_order("1").replacen("国家秘密\n2\n0\n", &format!("国家秘密\n{big}\n{big}\n"), 1);
+    assert!(text.contains(big));
+    let checked = nianbao_core::check(&text);
+    assert!(checked
+        .report
+        .cells
+        .get("t3.granted.natural_person")
+        .is_none());
+}

@@ -281,7 +281,9 @@ fn by_order(ctx: &Ctx, run: &[usize], rows: &[usize], widths: &[usize]) -> Optio
             .collect();
         let counts = counts?;
         let (total, parts) = counts.split_last()?;
-        if parts.iter().sum::<i64>() != *total {
+        // Checked: a hostile text may print numbers near i64::MAX.
+        let sum = parts.iter().try_fold(0i64, |a, &b| a.checked_add(b))?;
+        if sum != *total {
             return None;
         }
         groups.push(Collected {
