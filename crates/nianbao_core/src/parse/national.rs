@@ -778,8 +778,9 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
             )
         })
         .is_some_and(|t| t.is_value());
-    let collected =
-        next_is_value.then(|| collect_values(&ctx.scan, header.end_token, paths.len(), label_line));
+    let collected = next_is_value.then(|| {
+        crate::parse::rows::collect_row_values(&ctx.scan, header.end_token, paths.len(), label_line)
+    });
     // The header chunk may run on over many lines; point at its last piece of text.
     let header_span = ctx.scan.tokens[header.end_token - 1].span;
     let _ = label;

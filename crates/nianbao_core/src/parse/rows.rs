@@ -199,6 +199,17 @@ fn is_blank(token: &Token) -> bool {
 /// stop at the next label text. Blank cells count only on a line that also holds the label
 /// or at least two values; blank cells at the edges are dropped when there are too many.
 pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) -> Collected {
+    collect(scan, from, wanted, label_line, false)
+}
+
+/// Like [`collect_values`], for a values row printed under a header row (table 四) rather than
+/// after its own label: in innerText a line of k TABs before its first value is k empty cells
+/// (no label cell precedes them).
+pub fn collect_row_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) -> Collected {
+    collect(scan, from, wanted, label_line, true)
+}
+
+fn collect(scan: &Scan, from: usize, wanted: usize, label_line: u32, row_start: bool) -> Collected {
     let tokens = &scan.tokens;
     let mut values: Vec<RawValue> = Vec::new();
     // Empty cells taken from lines of TABs between values (see below).
@@ -273,7 +284,9 @@ pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) 
             break;
         }
         if let [(first, end)] = tab_lines[..] {
-            let empties = (end - first).saturating_sub(2);
+            // k TABs give k + 1 blank fields; at a row's start all k are cells.
+            let edges = if row_start && values.is_empty() { 1 } else { 2 };
+            let empties = (end - first).saturating_sub(edges);
             if empties > 0 {
                 values.extend((first..first + empties).map(|token| RawValue { token }));
                 gap_blanks += empties;
@@ -372,6 +385,18 @@ mod tests {
         assert_eq!((got.values.len(), got.value_count(&s)), (7, 3));
         let blank = |i: usize| s.tokens[got.values[i].token].kind == TokenKind::Blank;
         assert!(!blank(0) && !blank(1) && (2..6).all(blank) && !blank(6));
+    }
+
+    #[test]
+    fn inner_text_tab_line_at_a_row_start() {
+        // Table 四's values under its header, the first five cells empty: five TABs.
+        let text = "总计\n\n\n\t\t\t\t\t\n\n0\n\n\t\n\n1\n";
+        let s = scan(text);
+        let c = chunks(&s);
+        let got = collect_row_values(&s, c[0].end_token, 7, 1);
+        assert_eq!((got.values.len(), got.value_count(&s)), (7, 2));
+        let after_label = collect_values(&s, c[0].end_token, 7, 1);
+        assert_eq!(after_label.values.len(), 6);
     }
 
     #[test]
