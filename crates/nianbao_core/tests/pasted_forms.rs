@@ -92,3 +92,40 @@ fn huge_numbers_printed_apart_from_labels_do_not_overflow() {
         .get("t3.granted.natural_person")
         .is_none());
 }
+
+/// The same three rows with their numbers printed column by column.
+fn column_by_column(rows: [[&str; 7]; 3]) -> String {
+    let head = reading_order("1");
+    let cut = head.find("国家秘密\n").unwrap() + "国家秘密\n".len();
+    let mut t = head[..cut].to_string();
+    for c in 0..7 {
+        for row in &rows {
+            t.push_str(row[c]);
+            t.push('\n');
+        }
+    }
+    t
+}
+
+#[test]
+fn numbers_printed_column_by_column_read_when_only_that_order_balances() {
+    let text = column_by_column([
+        ["2", "1", "0", "0", "0", "0", "3"],
+        ["1", "0", "0", "0", "0", "0", "1"],
+        ["4", "0", "0", "0", "0", "0", "4"],
+    ]);
+    let checked = nianbao_core::check(&text);
+    let get = |p: &str| checked.report.cells.get(p).map(|c| c.value.display());
+    assert_eq!(get("t3.granted.commercial").as_deref(), Some("1"));
+    assert_eq!(get("t3.granted.total").as_deref(), Some("3"));
+    assert_eq!(
+        get("t3.denied.state_secret.natural_person").as_deref(),
+        Some("4")
+    );
+    let note = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "rows-by-order")
+        .expect("the reading is explained");
+    assert!(note.message.contains("逐列"), "{}", note.message);
+}

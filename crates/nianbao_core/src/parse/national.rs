@@ -167,8 +167,8 @@ fn find_rows(
             .then(|| by_order(ctx, &run, &rows, widths))
             .flatten()
         {
-            Some(groups) => {
-                notes.push(by_order_note(ctx, &found, &rows));
+            Some((groups, column_major)) => {
+                notes.push(by_order_note(ctx, &found, &rows, column_major));
                 for (&r, group) in rows.iter().zip(groups) {
                     if let Some(f) = found[r].as_mut() {
                         f.collected = Some(group);
@@ -200,8 +200,8 @@ fn find_rows(
         crate::order::sort_by_key(&mut rows, |&r| {
             found[r].as_ref().map_or(0, |f| f.label.start)
         });
-        if let Some(groups) = by_order(ctx, &pending, &rows, widths) {
-            notes.push(by_order_note(ctx, &found, &rows));
+        if let Some((groups, column_major)) = by_order(ctx, &pending, &rows, widths) {
+            notes.push(by_order_note(ctx, &found, &rows, column_major));
             for (&r, group) in rows.iter().zip(groups) {
                 if let Some(f) = found[r].as_mut() {
                     f.collected = Some(group);
@@ -257,58 +257,112 @@ fn value_run(ctx: &Ctx, from: usize) -> Vec<usize> {
 
 /// Numbers printed apart from their labels, read in label order: only when there is exactly
 /// one row's worth per label and every row's last number (总计, table 三) is the sum of the
-/// others; otherwise `None` (the rows stay unread).
-fn by_order(ctx: &Ctx, run: &[usize], rows: &[usize], widths: &[usize]) -> Option<Vec<Collected>> {
-    let tokens = &ctx.scan.tokens;
+/// others. PDF text may give the numbers row by row or column by column; when both readings
+/// hold and differ, or neither holds, `None` (the rows stay unread). The bool: column by column.
+fn by_order(
+    ctx: &Ctx,
+    run: &[usize],
+    rows: &[usize],
+    widths: &[usize],
+) -> Option<(Vec<Collected>, bool)> {
     let need: usize = rows.iter().map(|&r| widths[r]).sum();
     if rows.is_empty() || run.len() != need {
         return None;
     }
-    let mut groups = Vec::with_capacity(rows.len());
+    let mut by_rows = Vec::with_capacity(rows.len());
     let mut at = 0;
     for &r in rows {
-        let group = &run[at..at + widths[r]];
+        by_rows.push(run[at..at + widths[r]].to_vec());
         at += widths[r];
+    }
+    let width = widths[rows[0]];
+    let by_columns: Option<Vec<Vec<usize>>> =
+        (rows.len() > 1 && rows.iter().all(|&r| widths[r] == width)).then(|| {
+            (0..rows.len())
+                .map(|r| (0..width).map(|c| run[c * rows.len() + r]).collect())
+                .collect()
+        });
+    let rows_ok = totals_hold(ctx, &by_rows);
+    // Readings that put the same numbers in every cell do not differ (rows of zeros).
+    let same_numbers = |g: &Vec<Vec<usize>>| {
+        g.iter()
+            .flatten()
+            .zip(by_rows.iter().flatten())
+            .all(|(&a, &b)| {
+                ctx.text[ctx.scan.tokens[a].span.range()]
+                    == ctx.text[ctx.scan.tokens[b].span.range()]
+            })
+    };
+    let columns_ok = by_columns
+        .as_ref()
+        .is_some_and(|g| totals_hold(ctx, g) && !same_numbers(g));
+    let (groups, column_major) = match (rows_ok, columns_ok) {
+        (true, false) => (by_rows, false),
+        (false, true) => (by_columns?, true),
+        _ => return None,
+    };
+    let collected = groups
+        .into_iter()
+        .map(|group| Collected {
+            end: group.iter().max().map_or(0, |t| t + 1),
+            values: group
+                .into_iter()
+                .map(|token| crate::parse::rows::RawValue { token })
+                .collect(),
+        })
+        .collect();
+    Some((collected, column_major))
+}
+
+/// Whether every group's last number is the sum of the others (plain counts only).
+fn totals_hold(ctx: &Ctx, groups: &[Vec<usize>]) -> bool {
+    groups.iter().all(|group| {
         let counts: Option<Vec<i64>> = group
             .iter()
             .map(|&t| {
-                let number = ctx.scan.number(&tokens[t])?;
+                let number = ctx.scan.number(&ctx.scan.tokens[t])?;
                 if !number.plain {
                     return None;
                 }
                 number.value?.as_integer()
             })
             .collect();
-        let counts = counts?;
-        let (total, parts) = counts.split_last()?;
+        let Some(counts) = counts else {
+            return false;
+        };
+        let Some((total, parts)) = counts.split_last() else {
+            return false;
+        };
         // Checked: a hostile text may print numbers near i64::MAX.
-        let sum = parts.iter().try_fold(0i64, |a, &b| a.checked_add(b))?;
-        if sum != *total {
-            return None;
-        }
-        groups.push(Collected {
-            values: group
-                .iter()
-                .map(|&token| crate::parse::rows::RawValue { token })
-                .collect(),
-            end: group[group.len() - 1] + 1,
-        });
-    }
-    Some(groups)
+        parts
+            .iter()
+            .try_fold(0i64, |a, &b| a.checked_add(b))
+            .is_some_and(|sum| sum == *total)
+    })
 }
 
-fn by_order_note(ctx: &Ctx, found: &[Option<FoundRow>], rows: &[usize]) -> Diagnostic {
+fn by_order_note(
+    ctx: &Ctx,
+    found: &[Option<FoundRow>],
+    rows: &[usize],
+    column_major: bool,
+) -> Diagnostic {
     let names: Vec<String> = rows
         .iter()
         .filter_map(|&r| found[r].as_ref())
         .map(|f| ctx.text[f.label.range()].chars().take(16).collect())
         .collect();
     let at = found[rows[0]].as_ref().map(|f| f.label).unwrap_or_default();
+    let order = if column_major {
+        "数字是逐列印出的，按标签顺序逐列对应"
+    } else {
+        "数字按标签顺序逐行对应"
+    };
     Diagnostic::new(
         Code::RowsByOrder,
         at,
         format!(
-            "{} 行的标签与数字分开印出（{}）；数字按标签顺序逐行对应，每行的总计都等于各列之和，据此确定。",
+            "{} 行的标签与数字分开印出（{}）；{order}：只有这种读法使每行的总计都等于各列之和，据此确定。",
             rows.len(),
             names.join("、")
         ),
