@@ -77,7 +77,7 @@ fn find_rows(
     keys: &[&'static [&'static str]],
     widths: &[usize],
     row_totals: bool,
-    notes: &mut Vec<Diagnostic>,
+    notes: &mut Vec<ByOrder>,
 ) -> Vec<Option<FoundRow>> {
     let mut found: Vec<Option<FoundRow>> = (0..keys.len()).map(|_| None).collect();
     // Value tokens of runs no row could take.
@@ -164,11 +164,11 @@ fn find_rows(
             .collect();
         let run = value_run(ctx, chunk.end_token);
         match row_totals
-            .then(|| by_order(ctx, &run, &rows, widths))
+            .then(|| read_in_order(ctx, &run, &rows, widths))
             .flatten()
         {
             Some((groups, column_major)) => {
-                notes.push(by_order_note(ctx, &found, &rows, column_major));
+                notes.push(by_order(&found, &rows, column_major));
                 for (&r, group) in rows.iter().zip(groups) {
                     if let Some(f) = found[r].as_mut() {
                         f.collected = Some(group);
@@ -200,8 +200,8 @@ fn find_rows(
         crate::order::sort_by_key(&mut rows, |&r| {
             found[r].as_ref().map_or(0, |f| f.label.start)
         });
-        if let Some((groups, column_major)) = by_order(ctx, &pending, &rows, widths) {
-            notes.push(by_order_note(ctx, &found, &rows, column_major));
+        if let Some((groups, column_major)) = read_in_order(ctx, &pending, &rows, widths) {
+            notes.push(by_order(&found, &rows, column_major));
             for (&r, group) in rows.iter().zip(groups) {
                 if let Some(f) = found[r].as_mut() {
                     f.collected = Some(group);
@@ -259,7 +259,7 @@ fn value_run(ctx: &Ctx, from: usize) -> Vec<usize> {
 /// one row's worth per label and every row's last number (总计, table 三) is the sum of the
 /// others. PDF text may give the numbers row by row or column by column; when both readings
 /// hold and differ, or neither holds, `None` (the rows stay unread). The bool: column by column.
-fn by_order(
+fn read_in_order(
     ctx: &Ctx,
     run: &[usize],
     rows: &[usize],
@@ -341,32 +341,44 @@ fn totals_hold(ctx: &Ctx, groups: &[Vec<usize>]) -> bool {
     })
 }
 
-fn by_order_note(
-    ctx: &Ctx,
-    found: &[Option<FoundRow>],
-    rows: &[usize],
+/// Rows whose numbers were read in label order (see `read_in_order`), for the note.
+struct ByOrder {
+    rows: Vec<usize>,
     column_major: bool,
+    at: Span,
+}
+
+fn by_order(found: &[Option<FoundRow>], rows: &[usize], column_major: bool) -> ByOrder {
+    ByOrder {
+        rows: rows.to_vec(),
+        column_major,
+        at: found[rows[0]].as_ref().map(|f| f.label).unwrap_or_default(),
+    }
+}
+
+/// The note saying which rows were read in label order, and why that reading.
+fn by_order_note(
+    table: &str,
+    order: &ByOrder,
+    labels: &[&str],
+    paths: &[Vec<&'static str>],
 ) -> Diagnostic {
-    let names: Vec<String> = rows
-        .iter()
-        .filter_map(|&r| found[r].as_ref())
-        .map(|f| ctx.text[f.label.range()].chars().take(16).collect())
-        .collect();
-    let at = found[rows[0]].as_ref().map(|f| f.label).unwrap_or_default();
-    let order = if column_major {
+    let names: Vec<&str> = order.rows.iter().map(|&r| labels[r]).collect();
+    let how = if order.column_major {
         "数字是逐列印出的，按标签顺序逐列对应"
     } else {
         "数字按标签顺序逐行对应"
     };
     Diagnostic::new(
         Code::RowsByOrder,
-        at,
+        order.at,
         format!(
-            "{} 行的标签与数字分开印出（{}）；{order}：只有这种读法使每行的总计都等于各列之和，据此确定。",
-            rows.len(),
-            names.join("、")
+            "{table}有 {} 行的标签与数字分开印出（{}）；{how}：只有这种读法使每行的总计都等于各列之和，据此确定。",
+            order.rows.len(),
+            shorten(&names, 8)
         ),
     )
+    .with_cells(order.rows.iter().flat_map(|&r| paths[r].iter().cloned()))
 }
 
 /// A label followed on its own line by nothing but empty cells ("2.其他法律行政法规禁止公开" and
@@ -744,9 +756,8 @@ fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut 
     };
     let keys: Vec<&'static [&'static str]> = rows.iter().map(|r| r.keys).collect();
     let widths: Vec<usize> = rows.iter().map(|r| r.columns.len()).collect();
-    let mut notes = Vec::new();
-    let found = find_rows(ctx, start, end, &keys, &widths, false, &mut notes);
-    ctx.diagnostics.extend(notes);
+    // Table 二 has no row totals: nothing is read by order there.
+    let found = find_rows(ctx, start, end, &keys, &widths, false, &mut Vec::new());
     let labels: Vec<&str> = rows.iter().map(|r| r.label).collect();
     let cells = read_rows_table(ctx, "表二", found, &labels, &kinds, paths, &[]);
     flatten(paths, cells)
@@ -774,8 +785,11 @@ fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
         true,
         &mut notes,
     );
-    ctx.diagnostics.extend(notes);
     let labels: Vec<&str> = rows.iter().map(|r| r.short).collect();
+    for order in &notes {
+        let note = by_order_note("表三", order, &labels, paths);
+        ctx.diagnostics.push(note);
+    }
     let cells = read_rows_table(
         ctx,
         "表三",
