@@ -129,3 +129,29 @@ fn numbers_printed_column_by_column_read_when_only_that_order_balances() {
         .expect("the reading is explained");
     assert!(note.message.contains("逐列"), "{}", note.message);
 }
+
+#[test]
+fn labels_printed_out_of_row_order_leave_their_rows_unread() {
+    // （二） printed before （一）: whether the numbers follow the labels or the table's rows
+    // is unknown, so neither is guessed.
+    let text = reading_order("1").replacen(
+        "（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n（一）予以公开\n",
+        1,
+    );
+    assert!(
+        text.starts_with("2020")
+            && text.contains("（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n（一）")
+    );
+    let checked = nianbao_core::check(&text);
+    for p in ["t3.granted.natural_person", "t3.partial.total"] {
+        assert!(
+            checked.report.cells.get(p).is_none(),
+            "{p} must stay unread"
+        );
+    }
+    assert!(checked
+        .diagnostics
+        .iter()
+        .any(|d| d.code.as_str() == "rows-uncertain"));
+}

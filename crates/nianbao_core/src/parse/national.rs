@@ -163,7 +163,9 @@ fn find_rows(
             .map(|m| m.row)
             .collect();
         let run = value_run(ctx, chunk.end_token);
-        match row_totals
+        // Labels in the table's own row order only (see the left-over pass below).
+        let in_row_order = rows.windows(2).all(|w| w[0] < w[1]);
+        match (row_totals && in_row_order)
             .then(|| read_in_order(ctx, &run, &rows, widths))
             .flatten()
         {
@@ -188,19 +190,25 @@ fn find_rows(
     }
     // The numbers of runs left over may belong to labels printed after them ("3.其他", then
     // the numbers of three rows, then "（七）总计" and "四、结转…" with none): every row
-    // without numbers, in label order, against the left-over numbers in text order.
+    // without numbers, in label order, against the left-over numbers in text order — only
+    // when the labels were printed in the table's own row order (else which order the
+    // numbers follow is a guess).
     if row_totals && !pending.is_empty() {
-        let mut rows: Vec<usize> = (0..found.len())
+        let rows: Vec<usize> = (0..found.len())
             .filter(|&r| {
                 found[r]
                     .as_ref()
                     .is_some_and(|f| f.uncertain || f.collected.is_none())
             })
             .collect();
-        crate::order::sort_by_key(&mut rows, |&r| {
-            found[r].as_ref().map_or(0, |f| f.label.start)
+        let label_order_is_row_order = rows.windows(2).all(|w| {
+            let start = |r: usize| found[r].as_ref().map_or(0, |f| f.label.start);
+            start(w[0]) < start(w[1])
         });
-        if let Some((groups, column_major)) = read_in_order(ctx, &pending, &rows, widths) {
+        let read = label_order_is_row_order
+            .then(|| read_in_order(ctx, &pending, &rows, widths))
+            .flatten();
+        if let Some((groups, column_major)) = read {
             notes.push(by_order(&found, &rows, column_major));
             for (&r, group) in rows.iter().zip(groups) {
                 if let Some(f) = found[r].as_mut() {
