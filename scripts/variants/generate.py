@@ -250,13 +250,45 @@ def plain(text):
     return text.replace("<br>", "")
 
 
+def word_rows(rows):
+    """A table's rows as Word copies them: one entry per cell, and an empty entry where a cell
+    merged from the row above continues (vMerge), so every row keeps its grid positions."""
+    active = {}  # grid column -> (rows left, colspan) of a cell merged downwards
+    out = []
+    for row in rows:
+        cells = iter(row)
+        line = []
+        col = 0
+        pending = list(row)
+        while pending or any(c >= col for c in active):
+            if col in active:
+                left, span = active[col]
+                line.append("")
+                if left <= 1:
+                    del active[col]
+                else:
+                    active[col] = (left - 1, span)
+                col += span
+                continue
+            if not pending:
+                break
+            c = pending.pop(0)
+            line.append(plain(c["text"]))
+            if c["rowspan"] > 1:
+                active[col] = (c["rowspan"] - 1, c["colspan"])
+            col += c["colspan"]
+        del cells
+        out.append(line)
+    return out
+
+
 def word_text(doc):
     """Word's plain-text copy: paragraphs on their lines, a table row per line, cells by TAB."""
     lines = [doc["title"]]
     for kind, part in doc["parts"]:
         if kind == "t":
-            for row in part:
-                lines.append("\t".join(plain(c["text"]) for c in row))
+            for row in word_rows(part):
+                lines.append("\t".join(row))
         else:
             lines.append(part)
     return "\n".join(lines) + "\n"
