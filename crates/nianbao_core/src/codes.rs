@@ -58,6 +58,10 @@ codes! {
     GluedSplit = "glued-split", Info, "数字粘连，已按表格勾稽关系唯一拆分";
     /// Glued digits that no reading makes balance; the reading breaking fewest relations is used.
     GluedGuess = "glued-guess", Warning, "数字粘连且任何拆分都不平衡，已采用矛盾最少的拆分，请核对原文";
+    /// A run of numbers whose rows are not tied to their labels by position (PDF reading order).
+    RowsUncertain = "rows-uncertain", Warning, "数字与行标签的对应关系不确定，这些行记为缺失";
+    /// Labels printed apart from their numbers, matched in label order and confirmed by each row's total.
+    RowsByOrder = "rows-by-order", Info, "行标签与数字分开印出，已按标签顺序对应并由每行总计核实";
     /// A number that cannot be read (too long, malformed).
     NumberUnreadable = "number-unreadable", Warning, "无法识别的数字";
     /// No statistics table could be identified at all.

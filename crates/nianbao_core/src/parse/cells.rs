@@ -166,7 +166,12 @@ impl Ctx<'_> {
             .map(|v| v.token)
             .filter(|&t| self.scan.tokens[t].is_value())
             .collect();
-        if count < cells && !has_blank {
+        // Thousands separators make a number whole: "106,239,795.00元" is not split into cells
+        // (10 | 6,239,795.00 and 106,239,795.00 both read well).
+        let separated = values
+            .iter()
+            .any(|v| self.text[self.scan.tokens[v.token].span.range()].contains([',', '，']));
+        if count < cells && !has_blank && !separated {
             let numbers = glued::number_tokens(&self.scan, values);
             if numbers.len() == count {
                 if let Some(glued) = Glued::from_tokens(&self.scan, self.text, &numbers) {

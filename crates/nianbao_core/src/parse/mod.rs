@@ -47,7 +47,13 @@ pub fn parse(text: &str) -> Parsed {
         unread_rows: Vec::new(),
     };
     let meta = meta::read(text);
-    let format = format::detect(&ctx.scan.canon);
+    let year = meta.years.title.or(meta.years.period).map(|(year, _)| year);
+    let format = match format::detect(&ctx.scan.canon) {
+        // A report for 2018 or before that prints no table is still a pre-2019 report: both
+        // national formats began with the 2019 reports.
+        Format::Unknown if year.is_some_and(|y| y <= 2018) => Format::Old,
+        detected => detected,
+    };
     let mut pct_captions = Vec::new();
     let read = match format {
         Format::F2019 | Format::F2021 => national::read(&mut ctx, format),
@@ -67,7 +73,6 @@ pub fn parse(text: &str) -> Parsed {
     if format.is_national() {
         truncation(&mut ctx);
     }
-    let year = meta.years.title.or(meta.years.period).map(|(year, _)| year);
     Parsed {
         report: Report {
             title: meta.title,

@@ -6,7 +6,7 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
-use crate::parse::rows::{collect_values, rows_in_chunk, text_span, Collected};
+use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, text_span, Collected};
 use crate::parse::Ctx;
 use crate::relations::{t3_relations, t4_relations, Relation};
 use crate::report::{Cell, CellPath, Format, Span};
@@ -19,6 +19,8 @@ use crate::vocab::national::{
 struct FoundRow {
     label: Span,
     collected: Option<Collected>,
+    /// Its numbers are in a run shared with other rows and cannot be tied to it.
+    uncertain: bool,
 }
 
 /// What one table reader hands back.
@@ -67,14 +69,19 @@ fn table3_anchor(ctx: &Ctx) -> Option<usize> {
 }
 
 /// Finds each row's label between two canonical positions and collects its values.
+#[allow(clippy::too_many_arguments)]
 fn find_rows(
     ctx: &Ctx,
     from: usize,
     to: usize,
     keys: &[&'static [&'static str]],
     widths: &[usize],
+    row_totals: bool,
+    notes: &mut Vec<ByOrder>,
 ) -> Vec<Option<FoundRow>> {
     let mut found: Vec<Option<FoundRow>> = (0..keys.len()).map(|_| None).collect();
+    // Value tokens of runs no row could take.
+    let mut pending: Vec<usize> = Vec::new();
     let key_set = KeySet::new(
         keys.iter()
             .enumerate()
@@ -111,7 +118,14 @@ fn find_rows(
                     })
                 })
                 .is_some_and(|t| t.is_value());
-            let collected = if i == last && followed_by_values {
+            // Values belong to the last label only when nothing but a label continuation
+            // separates them (not a heading or the next table's header), and only when the
+            // chunk ends inside this table.
+            let adjacent = followed_by_values
+                && chunk.canon_end <= to
+                && is_label_gap(&ctx.scan, ctx.text, m.canon_end, chunk.canon_end)
+                && !heading_between(ctx, label.end, chunk.canon_end);
+            let collected = if i == last && adjacent {
                 let label_line = ctx.scan.tokens[chunk.end_token - 1].line;
                 Some(collect_values(
                     &ctx.scan,
@@ -122,10 +136,257 @@ fn find_rows(
             } else {
                 blank_cells_after(ctx, label.end, widths[m.row])
             };
-            found[m.row] = Some(FoundRow { label, collected });
+            found[m.row] = Some(FoundRow {
+                label,
+                collected,
+                uncertain: false,
+            });
+        }
+        // A run of numbers longer than the last row: the numbers are not tied to their rows by
+        // position (PDF reading order prints labels and numbers as separate runs).
+        let Some(last_match) = matches.last() else {
+            continue;
+        };
+        let Some(Some(FoundRow {
+            collected: Some(collected),
+            ..
+        })) = found.get(last_match.row)
+        else {
+            continue;
+        };
+        if !run_continues(ctx, collected.end) {
+            continue;
+        }
+        let rows: Vec<usize> = matches
+            .iter()
+            .filter(|m| m.canon_start < to)
+            .map(|m| m.row)
+            .collect();
+        let run = value_run(ctx, chunk.end_token);
+        // Labels in the table's own row order only (see the left-over pass below).
+        let in_row_order = rows.windows(2).all(|w| w[0] < w[1]);
+        match (row_totals && in_row_order)
+            .then(|| read_in_order(ctx, &run, &rows, widths))
+            .flatten()
+        {
+            Some((groups, column_major)) => {
+                notes.push(by_order(&found, &rows, column_major));
+                for (&r, group) in rows.iter().zip(groups) {
+                    if let Some(f) = found[r].as_mut() {
+                        f.collected = Some(group);
+                    }
+                }
+            }
+            None => {
+                for &r in &rows {
+                    if let Some(f) = found[r].as_mut() {
+                        f.collected = None;
+                        f.uncertain = true;
+                    }
+                }
+                pending.extend(run);
+            }
+        }
+    }
+    // The numbers of runs left over may belong to labels printed after them ("3.其他", then
+    // the numbers of three rows, then "（七）总计" and "四、结转…" with none): every row
+    // without numbers, in label order, against the left-over numbers in text order — only
+    // when the labels were printed in the table's own row order (else which order the
+    // numbers follow is a guess).
+    if row_totals && !pending.is_empty() {
+        let rows: Vec<usize> = (0..found.len())
+            .filter(|&r| {
+                found[r]
+                    .as_ref()
+                    .is_some_and(|f| f.uncertain || f.collected.is_none())
+            })
+            .collect();
+        let label_order_is_row_order = rows.windows(2).all(|w| {
+            let start = |r: usize| found[r].as_ref().map_or(0, |f| f.label.start);
+            start(w[0]) < start(w[1])
+        });
+        let read = label_order_is_row_order
+            .then(|| read_in_order(ctx, &pending, &rows, widths))
+            .flatten();
+        if let Some((groups, column_major)) = read {
+            notes.push(by_order(&found, &rows, column_major));
+            for (&r, group) in rows.iter().zip(groups) {
+                if let Some(f) = found[r].as_mut() {
+                    f.collected = Some(group);
+                    f.uncertain = false;
+                }
+            }
         }
     }
     found
+}
+
+/// Whether a section heading ("四、政府信息公开行政复议…") starts after byte `from` and before
+/// canonical position `to`: values after it are not the label's.
+fn heading_between(ctx: &Ctx, from: u32, to: usize) -> bool {
+    let to = ctx
+        .scan
+        .canon_offsets
+        .get(to)
+        .copied()
+        .unwrap_or(ctx.text.len() as u32);
+    ctx.sections
+        .iter()
+        .any(|s| s.span.start >= from && s.span.start < to)
+}
+
+/// Whether more values follow (across line ends and blank cells) at token `at`: two or more
+/// (a lone number after a row is a page number, "7" or "-4-").
+fn run_continues(ctx: &Ctx, at: usize) -> bool {
+    ctx.scan.tokens[at.min(ctx.scan.tokens.len())..]
+        .iter()
+        .take_while(|t| !t.is_text())
+        .filter(|t| t.is_value())
+        .nth(1)
+        .is_some()
+}
+
+/// The value tokens from `from` up to the next text.
+fn value_run(ctx: &Ctx, from: usize) -> Vec<usize> {
+    let tokens = &ctx.scan.tokens;
+    let mut run = Vec::new();
+    let mut i = from;
+    while let Some(t) = tokens.get(i) {
+        if t.is_text() {
+            break;
+        }
+        if t.is_value() {
+            run.push(i);
+        }
+        i += 1;
+    }
+    run
+}
+
+/// Numbers printed apart from their labels, read in label order: only when there is exactly
+/// one row's worth per label and every row's last number (总计, table 三) is the sum of the
+/// others. PDF text may give the numbers row by row or column by column; when both readings
+/// hold and differ, or neither holds, `None` (the rows stay unread). The bool: column by column.
+fn read_in_order(
+    ctx: &Ctx,
+    run: &[usize],
+    rows: &[usize],
+    widths: &[usize],
+) -> Option<(Vec<Collected>, bool)> {
+    let need: usize = rows.iter().map(|&r| widths[r]).sum();
+    if rows.is_empty() || run.len() != need {
+        return None;
+    }
+    let mut by_rows = Vec::with_capacity(rows.len());
+    let mut at = 0;
+    for &r in rows {
+        by_rows.push(run[at..at + widths[r]].to_vec());
+        at += widths[r];
+    }
+    let width = widths[rows[0]];
+    let by_columns: Option<Vec<Vec<usize>>> =
+        (rows.len() > 1 && rows.iter().all(|&r| widths[r] == width)).then(|| {
+            (0..rows.len())
+                .map(|r| (0..width).map(|c| run[c * rows.len() + r]).collect())
+                .collect()
+        });
+    let rows_ok = totals_hold(ctx, &by_rows);
+    // Readings that put the same numbers in every cell do not differ (rows of zeros).
+    let same_numbers = |g: &Vec<Vec<usize>>| {
+        g.iter()
+            .flatten()
+            .zip(by_rows.iter().flatten())
+            .all(|(&a, &b)| {
+                ctx.text[ctx.scan.tokens[a].span.range()]
+                    == ctx.text[ctx.scan.tokens[b].span.range()]
+            })
+    };
+    let columns_ok = by_columns
+        .as_ref()
+        .is_some_and(|g| totals_hold(ctx, g) && !same_numbers(g));
+    let (groups, column_major) = match (rows_ok, columns_ok) {
+        (true, false) => (by_rows, false),
+        (false, true) => (by_columns?, true),
+        _ => return None,
+    };
+    let collected = groups
+        .into_iter()
+        .map(|group| Collected {
+            end: group.iter().max().map_or(0, |t| t + 1),
+            values: group
+                .into_iter()
+                .map(|token| crate::parse::rows::RawValue { token })
+                .collect(),
+        })
+        .collect();
+    Some((collected, column_major))
+}
+
+/// Whether every group's last number is the sum of the others (plain counts only).
+fn totals_hold(ctx: &Ctx, groups: &[Vec<usize>]) -> bool {
+    groups.iter().all(|group| {
+        let counts: Option<Vec<i64>> = group
+            .iter()
+            .map(|&t| {
+                let number = ctx.scan.number(&ctx.scan.tokens[t])?;
+                if !number.plain {
+                    return None;
+                }
+                number.value?.as_integer()
+            })
+            .collect();
+        let Some(counts) = counts else {
+            return false;
+        };
+        let Some((total, parts)) = counts.split_last() else {
+            return false;
+        };
+        // Checked: a hostile text may print numbers near i64::MAX.
+        parts
+            .iter()
+            .try_fold(0i64, |a, &b| a.checked_add(b))
+            .is_some_and(|sum| sum == *total)
+    })
+}
+
+/// Rows whose numbers were read in label order (see `read_in_order`), for the note.
+struct ByOrder {
+    rows: Vec<usize>,
+    column_major: bool,
+    at: Span,
+}
+
+fn by_order(found: &[Option<FoundRow>], rows: &[usize], column_major: bool) -> ByOrder {
+    ByOrder {
+        rows: rows.to_vec(),
+        column_major,
+        at: found[rows[0]].as_ref().map(|f| f.label).unwrap_or_default(),
+    }
+}
+
+/// The note saying which rows were read in label order, and why that reading.
+fn by_order_note(
+    table: &str,
+    order: &ByOrder,
+    labels: &[&str],
+    paths: &[Vec<&'static str>],
+) -> Diagnostic {
+    let names: Vec<&str> = order.rows.iter().map(|&r| labels[r]).collect();
+    let how = if order.column_major {
+        "数字是逐列印出的，按标签顺序逐列对应"
+    } else {
+        "数字按标签顺序逐行对应"
+    };
+    Diagnostic::new(
+        Code::RowsByOrder,
+        order.at,
+        format!(
+            "{table}有 {} 行的标签与数字分开印出（{}）；{how}：只有这种读法使每行的总计都等于各列之和，据此确定。",
+            order.rows.len(),
+            shorten(&names, 8)
+        ),
+    )
+    .with_cells(order.rows.iter().flat_map(|&r| paths[r].iter().cloned()))
 }
 
 /// A label followed on its own line by nothing but empty cells ("2.其他法律行政法规禁止公开" and
@@ -170,7 +431,11 @@ fn read_rows_table(
     let mut rows = TableRows {
         rows: Vec::with_capacity(found.len()),
     };
+    let mut uncertain_rows = Vec::new();
     for (r, row) in found.iter().enumerate() {
+        if row.as_ref().is_some_and(|f| f.uncertain) {
+            uncertain_rows.push(r);
+        }
         let cells = row.as_ref().map(|f| match &f.collected {
             Some(collected) => ctx.row_cells(collected, &kinds[r], &paths[r]),
             None => RowCells::NoNumbers,
@@ -196,7 +461,9 @@ fn read_rows_table(
                 vec![None; width]
             }
             Some(RowCells::NoNumbers) => {
-                no_number_rows.push(r);
+                if !uncertain_rows.contains(&r) {
+                    no_number_rows.push(r);
+                }
                 vec![None; width]
             }
             Some(RowCells::Read(cells, first_blank)) => {
@@ -385,6 +652,26 @@ fn read_rows_table(
             .with_cells(missing_rows.iter().flat_map(|&r| paths[r].iter().cloned())),
         );
     }
+    if !uncertain_rows.is_empty() {
+        let names: Vec<&str> = uncertain_rows.iter().map(|&r| row_labels[r]).collect();
+        let at = found[uncertain_rows[0]]
+            .as_ref()
+            .map(|f| f.label)
+            .unwrap_or_default();
+        ctx.diagnostics.push(
+            Diagnostic::new(
+                Code::RowsUncertain,
+                at,
+                format!(
+                    "{table}有 {} 行的数字与标签分开印出、连成一串（{}），无法确定哪些数字属于哪一行；这些行的单元格记为缺失，没有移到别的行。",
+                    uncertain_rows.len(),
+                    shorten(&names, 8)
+                ),
+            )
+            .with_cells(uncertain_rows.iter().flat_map(|&r| paths[r].iter().cloned()))
+            .with_help("从 PDF 复制时请用保留版面的方式（每行的标签和数字在同一行），或直接上传 PDF。"),
+        );
+    }
     if !no_number_rows.is_empty() {
         let names: Vec<&str> = no_number_rows.iter().map(|&r| row_labels[r]).collect();
         let at = found[no_number_rows[0]]
@@ -491,7 +778,8 @@ fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut 
     };
     let keys: Vec<&'static [&'static str]> = rows.iter().map(|r| r.keys).collect();
     let widths: Vec<usize> = rows.iter().map(|r| r.columns.len()).collect();
-    let found = find_rows(ctx, start, end, &keys, &widths);
+    // Table 二 has no row totals: nothing is read by order there.
+    let found = find_rows(ctx, start, end, &keys, &widths, false, &mut Vec::new());
     let labels: Vec<&str> = rows.iter().map(|r| r.label).collect();
     let cells = read_rows_table(ctx, "表二", found, &labels, &kinds, paths, &[]);
     flatten(paths, cells)
@@ -509,8 +797,21 @@ fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
     let kinds = vec![vec![CellKind::Count; T3_COLUMNS.len()]; rows.len()];
     let keys: Vec<&'static [&'static str]> = rows.iter().map(|r| r.keys).collect();
     let widths = vec![T3_COLUMNS.len(); rows.len()];
-    let found = find_rows(ctx, start, ctx.scan.canon.len(), &keys, &widths);
+    let mut notes = Vec::new();
+    let found = find_rows(
+        ctx,
+        start,
+        ctx.scan.canon.len(),
+        &keys,
+        &widths,
+        true,
+        &mut notes,
+    );
     let labels: Vec<&str> = rows.iter().map(|r| r.short).collect();
+    for order in &notes {
+        let note = by_order_note("表三", order, &labels, paths);
+        ctx.diagnostics.push(note);
+    }
     let cells = read_rows_table(
         ctx,
         "表三",
@@ -567,14 +868,16 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
             )
         })
         .is_some_and(|t| t.is_value());
-    let collected =
-        next_is_value.then(|| collect_values(&ctx.scan, header.end_token, paths.len(), label_line));
+    let collected = next_is_value.then(|| {
+        crate::parse::rows::collect_row_values(&ctx.scan, header.end_token, paths.len(), label_line)
+    });
     // The header chunk may run on over many lines; point at its last piece of text.
     let header_span = ctx.scan.tokens[header.end_token - 1].span;
     let _ = label;
     let found = vec![Some(FoundRow {
         label: header_span,
         collected,
+        uncertain: false,
     })];
     let kinds = vec![vec![CellKind::Count; paths.len()]];
     let cells = read_rows_table(

@@ -112,6 +112,21 @@ fn read_rows(
                 None => (label, span),
             };
             let has_values = i == last && followed_by_values;
+            // Crawler text glues a chapter heading to its first row: "一、主动公开情况（一）…".
+            let label = match glued_chapter(&label) {
+                Some(at) => {
+                    rows.push(OldRow {
+                        label: label[..at].to_string(),
+                        unit: None,
+                        marker: Marker::Chapter,
+                        part_of_above: false,
+                        label_span: span,
+                        cells: None,
+                    });
+                    label[at..].to_string()
+                }
+                None => label,
+            };
             let (label, unit) = split_unit(&label, has_unit_column);
             let (part_of_above, marker, _) = marker_of(&label);
             if label.chars().count() > MAX_LABEL_CHARS || label.contains('。') {
@@ -233,6 +248,18 @@ fn split_unit(label: &str, has_unit_column: bool) -> (String, Option<&'static st
         }
     }
     (label.to_string(), None)
+}
+
+/// Where "（一）" starts in a label that opens with a chapter marker ("一、主动公开情况（一）…").
+fn glued_chapter(label: &str) -> Option<usize> {
+    if marker_of(label).1 != Marker::Chapter {
+        return None;
+    }
+    ["（一）", "(一)"]
+        .iter()
+        .filter_map(|k| label.find(k))
+        .min()
+        .filter(|&at| at > 0)
 }
 
 /// (printed under 其中, numbering, label without the numbering).

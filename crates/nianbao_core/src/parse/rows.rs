@@ -199,8 +199,21 @@ fn is_blank(token: &Token) -> bool {
 /// stop at the next label text. Blank cells count only on a line that also holds the label
 /// or at least two values; blank cells at the edges are dropped when there are too many.
 pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) -> Collected {
+    collect(scan, from, wanted, label_line, false)
+}
+
+/// Like [`collect_values`], for a values row printed under a header row (table 四) rather than
+/// after its own label: in innerText a line of k TABs before its first value is k empty cells
+/// (no label cell precedes them).
+pub fn collect_row_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) -> Collected {
+    collect(scan, from, wanted, label_line, true)
+}
+
+fn collect(scan: &Scan, from: usize, wanted: usize, label_line: u32, row_start: bool) -> Collected {
     let tokens = &scan.tokens;
     let mut values: Vec<RawValue> = Vec::new();
+    // Empty cells taken from lines of TABs between values (see below).
+    let mut gap_blanks = 0;
     let mut i = from;
     loop {
         // One line's worth.
@@ -233,7 +246,7 @@ pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) 
             }
             values.extend(line_values);
         }
-        let have = values.iter().filter(|v| tokens[v.token].is_value()).count();
+        let have = values.iter().filter(|v| tokens[v.token].is_value()).count() + gap_blanks;
         if have >= wanted || i >= tokens.len() || tokens[i].is_text() {
             break;
         }
@@ -241,6 +254,10 @@ pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) 
         // (blank cells at its start count: they are the row's first cells).
         let mut next_line = i;
         let mut continues = false;
+        // Lines of nothing but TABs crossed on the way: a web page's innerText with every
+        // cell in its own <p> puts k TABs between two cells when k - 1 cells between them are
+        // empty ("71\n\t\n3\n\t\t\t\t\t\n74": 71, 3, four empty cells, 74).
+        let mut tab_lines: Vec<(usize, usize)> = Vec::new();
         while next_line < tokens.len() {
             while next_line < tokens.len() && tokens[next_line].kind == TokenKind::LineEnd {
                 next_line += 1;
@@ -254,12 +271,26 @@ pub fn collect_values(scan: &Scan, from: usize, wanted: usize, label_line: u32) 
                     continues = true;
                     break;
                 }
-                Some(t) if t.kind == TokenKind::LineEnd => next_line = k,
+                Some(t) if t.kind == TokenKind::LineEnd => {
+                    if k > next_line {
+                        tab_lines.push((next_line, k));
+                    }
+                    next_line = k;
+                }
                 _ => break,
             }
         }
         if !continues {
             break;
+        }
+        if let [(first, end)] = tab_lines[..] {
+            // k TABs give k + 1 blank fields; at a row's start all k are cells.
+            let edges = if row_start && values.is_empty() { 1 } else { 2 };
+            let empties = (end - first).saturating_sub(edges);
+            if empties > 0 {
+                values.extend((first..first + empties).map(|token| RawValue { token }));
+                gap_blanks += empties;
+            }
         }
         i = next_line;
     }
@@ -342,6 +373,30 @@ mod tests {
         let c = chunks(&s);
         let got = collect_values(&s, c[0].end_token, 7, 1);
         assert_eq!((got.values.len(), got.value_count(&s)), (7, 7));
+    }
+
+    #[test]
+    fn inner_text_tab_lines_are_empty_cells() {
+        // Chromium innerText of <td><p>…</p></td> cells: 71, 3, four empty cells, 74.
+        let text = "一、本年新收\n\n\t\n\n71\n\n\t\n\n3\n\n\t\t\t\t\t\n\n74\n\n\n\n二、上年";
+        let s = scan(text);
+        let c = chunks(&s);
+        let got = collect_values(&s, c[0].end_token, 7, 1);
+        assert_eq!((got.values.len(), got.value_count(&s)), (7, 3));
+        let blank = |i: usize| s.tokens[got.values[i].token].kind == TokenKind::Blank;
+        assert!(!blank(0) && !blank(1) && (2..6).all(blank) && !blank(6));
+    }
+
+    #[test]
+    fn inner_text_tab_line_at_a_row_start() {
+        // Table 四's values under its header, the first five cells empty: five TABs.
+        let text = "总计\n\n\n\t\t\t\t\t\n\n0\n\n\t\n\n1\n";
+        let s = scan(text);
+        let c = chunks(&s);
+        let got = collect_row_values(&s, c[0].end_token, 7, 1);
+        assert_eq!((got.values.len(), got.value_count(&s)), (7, 2));
+        let after_label = collect_values(&s, c[0].end_token, 7, 1);
+        assert_eq!(after_label.values.len(), 6);
     }
 
     #[test]

@@ -122,6 +122,10 @@ impl Scan {
     }
 }
 
+fn decimal_width(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
 /// Tokenizes a whole text.
 pub fn scan(text: &str) -> Scan {
     let mut scanner = Scanner {
@@ -138,6 +142,7 @@ pub fn scan(text: &str) -> Scan {
         line: 0,
         chars: Vec::with_capacity(256),
         bounds: Vec::new(),
+        last_list: None,
     };
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -176,6 +181,9 @@ struct Scanner<'a> {
     chars: Vec<Ch>,
     /// Field bounds of the current line (reused buffer).
     bounds: Vec<(usize, usize, bool)>,
+    /// The last list number read ("2." → 2): the next is expected to be one more, which tells
+    /// a value glued to a list number ("次62.政府网站…" = 6, then "2.") from a list number "62.".
+    last_list: Option<u64>,
 }
 
 /// What normalizing a line found out about it.
@@ -347,6 +355,9 @@ impl Scanner<'_> {
                         continue;
                     }
                     Lexed::Text { end } => {
+                        if let Some(n) = self.list_number(i, end) {
+                            self.last_list = Some(n);
+                        }
                         self.take_text(&mut text, i, end);
                         i = end;
                         continue;
@@ -433,6 +444,29 @@ impl Scanner<'_> {
         separated_after.then_some(end)
     }
 
+    /// Whether `self.chars[from..to]` are the digits of `n`.
+    fn digits_equal(&self, from: usize, to: usize, n: u64) -> bool {
+        let mut value: u64 = 0;
+        for ch in &self.chars[from..to] {
+            let Some(d) = ch.c.to_digit(10) else {
+                return false;
+            };
+            value = value.saturating_mul(10).saturating_add(u64::from(d));
+        }
+        value == n
+    }
+
+    /// The list number of a text run "12." / "3、" lexed at `from..to`.
+    fn list_number(&self, from: usize, to: usize) -> Option<u64> {
+        let (last, digits) = self.chars[from..to].split_last()?;
+        if !matches!(last.c, '.' | '、') || digits.is_empty() || digits.len() > 2 {
+            return None;
+        }
+        digits.iter().try_fold(0u64, |v, ch| {
+            ch.c.to_digit(10).map(|d| v * 10 + u64::from(d))
+        })
+    }
+
     fn digit(&self, i: usize, to: usize) -> bool {
         i < to && self.chars[i].c.is_ascii_digit()
     }
@@ -450,7 +484,11 @@ impl Scanner<'_> {
                 while j < to && self.chars[j].c == ' ' {
                     j += 1;
                 }
-                self.digit(j, to) && (i == 0 || !is_label_char(self.chars[i - 1].c))
+                // Right after digits it starts the next cell: "154增 71" (crawler text).
+                self.digit(j, to)
+                    && (i == 0
+                        || !is_label_char(self.chars[i - 1].c)
+                        || self.chars[i - 1].c.is_ascii_digit())
             }
             _ => false,
         }
@@ -508,6 +546,31 @@ impl Scanner<'_> {
                         j < to && chars::is_cjk(self.chars[j].c)
                     });
             if next_is_label {
+                // The list number the previous one leads to ("1." then "…次62." = 6 and
+                // "2."), or a new list starting at 1: the rest of the run is a value.
+                let run = digits_end - digits_start;
+                let expected = [self.last_list.map(|n| n + 1), Some(1)];
+                for next in expected.into_iter().flatten() {
+                    let width = decimal_width(next);
+                    if run > width && self.digits_equal(digits_end - width, digits_end, next) {
+                        digits_end -= width;
+                        let number = self.make_number(
+                            negative,
+                            digits_start,
+                            digits_end,
+                            None,
+                            Unit::None,
+                            plain,
+                        );
+                        return Lexed::Number {
+                            end: digits_end,
+                            number,
+                        };
+                    }
+                    if run == width && self.digits_equal(digits_start, digits_end, next) {
+                        return Lexed::Text { end: after };
+                    }
+                }
                 // A short run standing alone is the list number itself ("2.", "10、"); a
                 // single digit right after a split-off value is the same list number.
                 if digits_end - digits_start <= 2 {
@@ -716,6 +779,22 @@ mod tests {
             kinds("其他 29 增 18 0"),
             ["T:其他", "N:29", "N:18*", "N:0", "/"]
         );
+        // Crawler text glues the sign word to the cell before it.
+        assert_eq!(
+            kinds("行政许可154增 714567其他"),
+            ["T:行政许可", "N:154", "N:714567*", "T:其他", "/"]
+        );
+    }
+
+    #[test]
+    fn glued_list_numbers_follow_the_previous_one() {
+        // "1." then "次62.": the list goes on with 2, so 6 is the value.
+        let k = kinds("1.参加发布会次数次7其中：主要负责同志参加次数次62.在线访谈次数次9");
+        assert!(k.contains(&"N:6".to_string()), "{k:?}");
+        assert!(k.contains(&"N:9".to_string()), "{k:?}");
+        // "9." then "件310.": the list goes on with 10, so 3 is the value.
+        let k = kinds("9.其他件7 件310.其他情形件0");
+        assert!(k.contains(&"N:3".to_string()), "{k:?}");
     }
 
     #[test]

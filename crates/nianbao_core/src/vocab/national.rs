@@ -275,7 +275,8 @@ const T3_OTHER_2021: [Row; 4] = [
         "other.no_correction",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         "（六）1.逾期不补正",
-        ["逾期不补正"],
+        // "无正当理由逾期" too: a wrapped cell splits "不补\n正" and leads the line with "1、申请人".
+        ["逾期不补正", "无正当理由逾期"],
         2
     ),
     row!(
