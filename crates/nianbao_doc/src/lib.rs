@@ -228,6 +228,14 @@ pub fn read_html(html: &str) -> Document {
     }
 }
 
+/// The `word/document.xml` of a .docx, as text (tests and tools that edit a document).
+pub fn docx_document_xml(bytes: &[u8]) -> Result<String, ReadError> {
+    let entries = zip::entries(bytes)?;
+    let entry = zip::find(&entries, "word/document.xml").ok_or(ReadError::OtherZip("压缩包"))?;
+    let xml = zip::extract(bytes, entry)?;
+    Ok(String::from_utf8_lossy(&xml).into_owned())
+}
+
 /// The text view of a bare word/document.xml (tests, tools).
 pub fn read_document_xml(xml: &str) -> String {
     docx::text_of(xml)
