@@ -66,10 +66,9 @@ fn collect_txt(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let is_dir = file_type.is_dir() || file_type.is_symlink() && path.is_dir();
         if is_dir {
             collect_txt(&path, found)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-        {
+        } else if path.extension().is_some_and(|e| {
+            e.eq_ignore_ascii_case("txt") || crate::documents::is_document_extension(e)
+        }) {
             found.push(path);
         }
     }

@@ -2,6 +2,7 @@
 
 mod args;
 mod decode;
+mod documents;
 mod ordered;
 mod render;
 
@@ -42,7 +43,13 @@ fn main() -> ExitCode {
 fn run_check(options: &args::CheckOptions) -> ExitCode {
     let previous = match &options.previous {
         Some(path) => match decode::read_bytes(path) {
-            Ok(bytes) => Some(decode::decode(&bytes).into_owned()),
+            Ok(bytes) => match documents::text_of(path, &bytes) {
+                Ok(text) => Some(text.into_owned()),
+                Err(message) => {
+                    eprintln!("nianbao: {message}");
+                    return ExitCode::from(2);
+                }
+            },
             Err(message) => {
                 eprintln!("nianbao: {message}");
                 return ExitCode::from(2);
@@ -67,7 +74,7 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
     let check_file = |i: usize| -> Result<(String, bool), String> {
         let path = &files[i];
         let bytes = decode::read_bytes(path)?;
-        let text = decode::decode(&bytes);
+        let text = documents::text_of(path, &bytes)?;
         let checked = nianbao_core::check_with_previous(&text, previous.as_deref());
         let printed = match options.format {
             OutputFormat::Json => {

@@ -60,14 +60,14 @@ impl ReadError {
     /// What to tell the user, in zh-CN, with what to do.
     pub fn message_zh(&self) -> String {
         const SAVE_AS: &str =
-            "请在 Word 或 WPS 中“另存为”Word 文档（.docx）后再打开，或复制报告全文粘贴到输入框。";
+            "请在 Word 或 WPS 中“另存为”Word 文档（.docx）后再打开，或复制报告全文粘贴（或保存为 .txt 文件）后再检查。";
         match self {
-            ReadError::Pdf => "暂不能直接读取 PDF 文件。请用 Word/WPS 打开原文件另存为 .docx，或在 PDF 阅读器中复制报告全文粘贴到输入框。".into(),
+            ReadError::Pdf => "暂不能直接读取 PDF 文件。请用 Word/WPS 打开原文件另存为 .docx，或在 PDF 阅读器中复制报告全文粘贴（或保存为 .txt 文件）后再检查。".into(),
             ReadError::Ole2 => format!("这是旧版 Word（.doc）或 WPS（.wps）格式的文件，不能直接读取。{SAVE_AS}"),
             ReadError::OtherZip(what) => format!("这是{what}，不是 Word 文档，不能读取。{SAVE_AS}"),
-            ReadError::Image => "这是图片文件，无法读取其中的文字。请打开报告原文件（.docx 或网页），或复制报告全文粘贴到输入框。".into(),
+            ReadError::Image => "这是图片文件，无法读取其中的文字。请打开报告原文件（.docx 或网页），或复制报告全文粘贴（或保存为 .txt 文件）后再检查。".into(),
             ReadError::Rtf => format!("这是 RTF 格式的文件，不能直接读取。{SAVE_AS}"),
-            ReadError::NotADocument => "这不是可以读取的文档（支持 .docx、.html/.htm 和纯文本）。请复制报告全文粘贴到输入框。".into(),
+            ReadError::NotADocument => "这不是可以读取的文档（支持 .docx、.html/.htm 和纯文本）。请复制报告全文粘贴（或保存为 .txt 文件）后再检查。".into(),
             ReadError::Charset(c) => format!("网页文件的编码是 {c}，需要先按该编码转换后再读取。"),
             ReadError::Damaged => format!("文件已损坏或不完整，无法读取。{SAVE_AS}"),
             ReadError::TooLarge => "文件解压后过大（超过 64 MB），不像是一份年度报告，未读取。".into(),
