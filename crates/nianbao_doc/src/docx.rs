@@ -67,6 +67,19 @@ impl Reader<'_> {
         !self.fields.iter().any(|&code| code)
     }
 
+    /// Skips to the end of the element just opened (bounded by the input). Property elements,
+    /// most of a document's markup, never contain themselves: one search finds their end.
+    fn skip_named(&mut self, name: &str) {
+        if matches!(
+            name,
+            "w:rPr" | "w:pPr" | "w:tblPr" | "w:trPr" | "w:sectPr" | "w:sdtPr"
+        ) {
+            self.tokens.skip_element(name);
+        } else {
+            self.skip();
+        }
+    }
+
     /// Skips to the end of the element just opened (bounded by the input).
     fn skip(&mut self) {
         let mut depth = 1u32;
@@ -107,7 +120,7 @@ impl Reader<'_> {
                     }
                     _ if skipped(name) => {
                         self.note_skip(name);
-                        self.skip();
+                        self.skip_named(name);
                     }
                     // sdt, sdtContent, body, customXml, ins…: read through.
                     _ => {}
@@ -174,7 +187,7 @@ impl Reader<'_> {
                     }
                     if skipped(name) {
                         self.note_skip(name);
-                        self.skip();
+                        self.skip_named(name);
                         continue;
                     }
                     match l {
@@ -223,7 +236,7 @@ impl Reader<'_> {
                         let row = self.row(depth);
                         table.rows.push(row);
                     }
-                    _ if skipped(name) => self.skip(),
+                    _ if skipped(name) => self.skip_named(name),
                     _ => {}
                 },
                 Token::End(name) if local(name) == "tbl" => break,
@@ -285,7 +298,7 @@ impl Reader<'_> {
                     }
                     _ if !self_closing && skipped(name) => {
                         self.note_skip(name);
-                        self.skip()
+                        self.skip_named(name)
                     }
                     _ => {
                         let _ = attrs;

@@ -23,6 +23,25 @@ impl<'a> Tokens<'a> {
     }
 }
 
+impl Tokens<'_> {
+    /// Moves past the end tag `</name>` of an element that cannot nest in itself (Word's
+    /// property elements): one substring search instead of tokenizing its content.
+    pub fn skip_element(&mut self, name: &str) {
+        let src = self.src;
+        let mut at = self.at;
+        while let Some(i) = src.get(at..).and_then(|rest| rest.find("</")) {
+            let tag = at + i + 2;
+            if src[tag..].starts_with(name) && src[tag + name.len()..].trim_start().starts_with('>')
+            {
+                self.at = src[tag..].find('>').map_or(src.len(), |g| tag + g + 1);
+                return;
+            }
+            at = tag;
+        }
+        self.at = src.len();
+    }
+}
+
 fn find(hay: &str, from: usize, needle: &str) -> Option<usize> {
     hay.get(from..)?.find(needle).map(|i| from + i)
 }
