@@ -109,15 +109,20 @@ impl<'a> Iterator for Tokens<'a> {
             }
             // The tag ends at the first '>' outside quotes: find '>' (a memchr search), and
             // look further only when a quote is left open before it (rare: `a="x>y"`).
+            // Quotes are counted once each (a running count), so a tag with an open quote
+            // followed by many '>' stays linear.
             let mut i = name_end;
+            let (mut counted, mut dq, mut sq) = (name_end, 0usize, 0usize);
             loop {
                 let Some(gt) = src[i..].find('>').map(|g| i + g) else {
                     i = bytes.len();
                     break;
                 };
-                let inner = &bytes[name_end..gt];
-                let dq = inner.iter().filter(|&&b| b == b'"').count();
-                let sq = inner.iter().filter(|&&b| b == b'\'').count();
+                for &b in &bytes[counted..gt] {
+                    dq += (b == b'"') as usize;
+                    sq += (b == b'\'') as usize;
+                }
+                counted = gt;
                 if dq % 2 == 0 && (sq % 2 == 0 || dq > 0) {
                     i = gt;
                     break;

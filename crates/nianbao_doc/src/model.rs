@@ -27,6 +27,8 @@ pub struct Cell {
 
 /// Tables nested deeper than this are read as the text of their cells.
 pub const MAX_DEPTH: usize = 32;
+/// Vertical merges are followed in this many grid columns (real tables have under 20).
+const MAX_COLUMNS: usize = 1024;
 
 /// Writes blocks as the text view.
 pub fn write(blocks: &[Block], out: &mut String) {
@@ -111,14 +113,22 @@ pub fn is_blank(c: char) -> bool {
 pub fn expand_rowspans(table: &mut Table) {
     // Per grid column: rows still covered and the covering cell's width.
     let mut pending: Vec<(u32, u32)> = Vec::new();
+    // Hostile markup (rowspan=10000 on thousands of columns) must not multiply the input: the
+    // continuations added are bounded by the cells the table really has.
+    let real: usize = table.rows.iter().map(Vec::len).sum();
+    let mut budget = real.saturating_mul(4).saturating_add(4096);
     for row in &mut table.rows {
         let mut out: Vec<Cell> = Vec::with_capacity(row.len());
         let mut col = 0usize;
-        let mut cells = std::mem::take(row).into_iter().peekable();
+        let mut cells = std::mem::take(row).into_iter();
+        let mut tail: Option<Option<usize>> = None;
         // Bounded: every step either consumes a cell or moves past a pending column.
         loop {
             if let Some(&(left, width)) = pending.get(col) {
-                if left > 0 {
+                if left > 0 && budget == 0 {
+                    pending.clear();
+                } else if left > 0 {
+                    budget -= 1;
                     out.push(Cell {
                         span: width,
                         continued: true,
@@ -130,15 +140,19 @@ pub fn expand_rowspans(table: &mut Table) {
                 }
             }
             let Some(cell) = cells.next() else {
-                // Continuations to the right of the last cell.
-                if pending[col.min(pending.len())..].iter().any(|p| p.0 > 0) {
+                // Continuations to the right of the last cell: walk to the last column still
+                // covered (each step paid from the budget). Columns right of `col` do not change
+                // now, so the last one is found once per row.
+                let last = *tail.get_or_insert_with(|| pending.iter().rposition(|p| p.0 > 0));
+                if budget > 0 && last.is_some_and(|last| col <= last) {
+                    budget -= 1;
                     col += 1;
                     continue;
                 }
                 break;
             };
             let width = cell.span.clamp(1, 1000);
-            if cell.rowspan > 1 {
+            if cell.rowspan > 1 && col + (width as usize) <= MAX_COLUMNS {
                 let need = col + width as usize;
                 if pending.len() < need {
                     pending.resize(need, (0, 0));

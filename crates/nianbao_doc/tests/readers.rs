@@ -179,3 +179,35 @@ fn damaged_archives_fail_cleanly() {
         let _ = read_document(&bad, "a.docx");
     }
 }
+
+#[test]
+fn hostile_markup_stays_linear_and_bounded() {
+    // An open quote followed by many '>' (once quadratic), deep nesting, huge spans, a
+    // rowspan over thousands of rows, tag soup: each must come back, with bounded output.
+    let open_quote = format!("<td a=\"{}", ">".repeat(200_000));
+    let _ = read_html(&open_quote);
+    let deep = "<table><tr><td>".repeat(5_000);
+    assert!(read_html(&deep).text.len() < 100_000);
+    let wide = format!(
+        "<table>{}{}</table>",
+        "<tr><td rowspan=10000 colspan=1000>x</td>".repeat(2_000),
+        "<tr><td>y</td></tr>".repeat(20_000)
+    );
+    let doc = read_html(&wide);
+    assert!(doc.text.len() < 2_000_000, "{} bytes", doc.text.len());
+    let soup: String = (0..50_000u32)
+        .map(|i| {
+            [
+                "<", ">", "</td", "<tr", "&", "&#x", ";", "\"", "<!--", "-->", "<![", "td", "x",
+            ][(i.wrapping_mul(2_654_435_761) >> 28) as usize % 13]
+        })
+        .collect();
+    let _ = read_html(&soup);
+    let xml = format!(
+        "<w:document><w:body>{}{}</w:body></w:document>",
+        "<w:tbl><w:tr><w:tc>".repeat(5_000),
+        "<w:p><w:r><w:t>1</w:t></w:r></w:p>"
+    );
+    let _ = read_document_xml(&xml);
+    let _ = read_document_xml(&soup);
+}
