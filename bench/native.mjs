@@ -132,7 +132,7 @@ export function documents({ quick }) {
   const [warm, measure] = quick ? ['0.2', '0.5'] : ['1', '2'];
   log('cargo bench -p nianbao_doc (reading .docx and HTML)');
   cargo(['bench', '-q', '-p', 'nianbao_doc', '--bench', 'read', '--', '--noplot', '--warm-up-time', warm, '--measurement-time', measure]);
-  return ['docx_50k', 'html_article_270k'].map((id) => ({ id, bytes: measuredBytes('read', id), ns: estimate('read', id) }));
+  return ['docx_50k', 'html_article_200k'].map((id) => ({ id, bytes: measuredBytes('read', id), ns: estimate('read', id) }));
 }
 
 export function native({ quick = false } = {}) {

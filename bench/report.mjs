@@ -384,7 +384,7 @@ function findingsSection(r) {
 function documentsSection(r) {
   const docs = r.native.documents;
   if (!docs) return '## Reading documents\n\nNot measured in this run.';
-  const rows = docs.map((d) => [d.id === 'docx_50k' ? '.docx (every fixture report in one document)' : 'HTML portal article',
+  const rows = docs.map((d) => [d.id === 'docx_50k' ? '.docx (fixture reports in one document)' : 'HTML portal article',
     kb(d.bytes), ms(d.ns / 1e6), within(d.ns / 1e6, 5)]);
   return `## Reading documents
 
