@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 import { paths } from '../../scripts/paths.mjs';
 import { launch, openPage, settled, drawnCells } from './chromium.mjs';
-import { seeds, check } from './fixtures.mjs';
+import { seeds, check, encodeGbk } from './fixtures.mjs';
 import { assertDrawn, readSummary } from './render.mjs';
 
 const glue = await import(pathToFileURL(paths.glue).href);
@@ -114,4 +114,15 @@ test('the API checks an element a portal shows, and an HTML string, from their t
     assert.deepEqual(findings(result), findings(truth));
   }
   assert.deepEqual(got.fromElement, check(got.view.text), 'offsets refer to the text view readHtml gives');
+}));
+
+test('an opened GB2312 .htm (WPS "save as web page") is decoded by its meta charset and read from its tables', () => withPage(async ({ page }) => {
+  const html = readFileSync(new URL(`${STEM}.wps.html`, docs), 'utf8').replace('<meta charset="utf-8">', '<meta charset="gb2312">')
+    .replace(/\u2022/g, '·'); // the one character of the seed GBK lacks
+  await page.setInputFiles('.nb-input > .nb-editor ~ * input[type=file], .nb-actions input[type=file]', {
+    name: '金林区2020年报.htm', mimeType: 'text/html', buffer: encodeGbk(html),
+  });
+  const view = JSON.parse(glue.readHtml(html)).text;
+  await assertTables(page, view, 'gbk htm');
+  assert.match(await page.textContent('.nb-notice'), /网页/);
 }));
