@@ -5,6 +5,7 @@
 
 use crate::markup::{attr, decode_entities, Token, Tokens};
 use crate::model::{Block, Cell, Table, MAX_DEPTH};
+use crate::numbering::Numbering;
 
 /// What reading met that the user may want to know.
 #[derive(Default)]
@@ -49,13 +50,16 @@ struct Reader<'a> {
     /// Open complex fields, innermost last: `true` while between `begin` and `separate`
     /// (instruction text, not shown).
     fields: Vec<bool>,
+    numbering: Numbering,
 }
 
-pub fn read(xml: &str) -> (Vec<Block>, Seen) {
+/// Reads word/document.xml; `numbering` is word/numbering.xml when the file has one.
+pub fn read(xml: &str, numbering: Option<&str>) -> (Vec<Block>, Seen) {
     let mut r = Reader {
         tokens: Tokens::new(xml, false),
         seen: Seen::default(),
         fields: Vec::new(),
+        numbering: numbering.map(Numbering::parse).unwrap_or_default(),
     };
     let mut blocks = Vec::new();
     r.container(None, &mut blocks, 0);
@@ -185,6 +189,12 @@ impl Reader<'_> {
                         }
                         continue;
                     }
+                    if name == "w:pPr" {
+                        // Properties, but a list number Word draws is text the user sees.
+                        let number = self.paragraph_number();
+                        text.push_str(&number);
+                        continue;
+                    }
                     if skipped(name) {
                         self.note_skip(name);
                         self.skip_named(name);
@@ -224,6 +234,36 @@ impl Reader<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// Reads a paragraph's properties up to `</w:pPr>`; its list number, if it has one.
+    fn paragraph_number(&mut self) -> String {
+        let (mut depth, mut change, mut num_id, mut ilvl) = (1u32, 0u32, None, 0usize);
+        for t in self.tokens.by_ref() {
+            match t {
+                // A tracked change of the properties holds the old ones: not this paragraph's.
+                Token::Start("w:pPrChange", _, false) => change += 1,
+                Token::End("w:pPrChange") => change = change.saturating_sub(1),
+                Token::Start("w:numId", attrs, _) if change == 0 => num_id = attr(attrs, "w:val"),
+                Token::Start("w:ilvl", attrs, _) if change == 0 => {
+                    ilvl = attr(attrs, "w:val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0)
+                }
+                Token::Start("w:pPr", _, false) => depth += 1,
+                Token::End("w:pPr") => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        match num_id {
+            Some(id) if id != "0" => self.numbering.next(&id, ilvl),
+            _ => String::new(),
         }
     }
 
@@ -335,7 +375,7 @@ impl Reader<'_> {
 
 /// Used by the zip-less XML path in tests.
 pub fn text_of(xml: &str) -> String {
-    let (blocks, _) = read(xml);
+    let (blocks, _) = read(xml, None);
     let mut out = String::new();
     crate::model::write(&blocks, &mut out);
     out

@@ -9,6 +9,7 @@ mod docx;
 mod html;
 mod markup;
 mod model;
+mod numbering;
 mod zip;
 
 pub use html::sniff_charset as sniff_html_charset;
@@ -195,7 +196,11 @@ fn read_zip(bytes: &[u8]) -> Result<Document, ReadError> {
         Ok(xml) => xml,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
-    let (blocks, seen) = docx::read(&xml);
+    // List numbers Word draws (“一、”, “1.”) are part of what the user reads.
+    let numbering = zip::find(&entries, "word/numbering.xml")
+        .and_then(|e| zip::extract(bytes, e).ok())
+        .map(|x| String::from_utf8_lossy(&x).into_owned());
+    let (blocks, seen) = docx::read(&xml, numbering.as_deref());
     let mut text = String::new();
     model::write(&blocks, &mut text);
     let mut notes = Vec::new();

@@ -61,6 +61,23 @@ pub fn compare(name: &str, truth: &Checked, doc_text: &str) -> Vec<String> {
             got.report.format, truth.report.format
         ));
     }
+    // The headings as the text has them (Word may draw their numbers: numbering.xml).
+    let sections = |c: &Checked| -> Vec<(u8, String)> {
+        // Titles compared without punctuation: a one-line text's heading loses its 、 there.
+        let canon = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
+        c.report
+            .sections
+            .iter()
+            .map(|s| (s.number, canon(&s.title)))
+            .collect()
+    };
+    if sections(&got) != sections(truth) {
+        problems.push(format!(
+            "{name}: sections {:?} != {:?}",
+            sections(&got),
+            sections(truth)
+        ));
+    }
     let (want, have) = (values(truth), values(&got));
     if want.len() != have.len() {
         problems.push(format!("{name}: {} cells != {}", have.len(), want.len()));
