@@ -109,6 +109,8 @@ export function createEditor(options: EditorOptions): Editor {
     const html = event.clipboardData ? event.clipboardData.getData('text/html') : '';
     if (large === null && html && htmlHasTable(html)) {
       event.preventDefault();
+      // The clipboard is readable only during the event: keep the plain text for the fallback.
+      const plain = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
       const start = textarea.selectionStart;
       const end = textarea.selectionEnd;
       readHtmlText(html).then(
@@ -118,7 +120,6 @@ export function createEditor(options: EditorOptions): Editor {
           if (options.onNotice) options.onNotice(`已粘贴（${describe(doc)}）。`);
         },
         () => {
-          const plain = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
           const value = textarea.value;
           editor.setText(value.slice(0, start) + plain + value.slice(end));
         },
@@ -216,7 +217,7 @@ export function createEditor(options: EditorOptions): Editor {
   return editor;
 }
 
-/** A button that opens a file chooser for .txt files. */
+/** A button that opens a file chooser for report files (.txt, .docx, .html). */
 export function fileButton(label: string, onPick: (file: File) => void): HTMLElement {
   const input = el('input', { type: 'file', accept: '.txt,.docx,.html,.htm,text/plain', class: 'nb-visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
   input.addEventListener('change', () => {
