@@ -112,8 +112,10 @@ impl Reader<'_> {
                 Token::Start(name, _, false) => match local(name) {
                     "p" => {
                         let mut text = String::new();
-                        self.paragraph(&mut text, depth);
+                        let mut after = Vec::new();
+                        self.paragraph(&mut text, &mut after, depth);
                         blocks.push(Block::Para(text));
+                        blocks.extend(after);
                     }
                     "tbl" => {
                         if depth > 0 {
@@ -147,7 +149,7 @@ impl Reader<'_> {
 
     /// Text of a paragraph until `</w:p>`, with its runs, tabs and breaks. A paragraph holding
     /// a text box's paragraphs keeps their text in line.
-    fn paragraph(&mut self, text: &mut String, depth: usize) {
+    fn paragraph(&mut self, text: &mut String, after: &mut Vec<Block>, depth: usize) {
         let mut in_t = false;
         let mut nest = 0u32;
         while let Some(t) = self.tokens.next() {
@@ -204,17 +206,20 @@ impl Reader<'_> {
                         "t" => in_t = true,
                         "ins" => self.seen.inserted = true,
                         // A table inside a paragraph (text box): its cells' text in line.
+                        // A table in a text box: kept as a table, after the paragraph.
                         "tbl" if depth < MAX_DEPTH => {
                             self.seen.nested = true;
                             let table = self.table(depth + 1);
-                            let mut inner = String::new();
-                            crate::model::write(&[Block::Table(table)], &mut inner);
-                            text.push_str(&inner.replace(['\n', '\t'], " "));
+                            after.push(Block::Table(table));
                         }
                         _ => {}
                     }
                     if l == "p" {
+                        // A text box's paragraph inside this one: kept apart by a space.
                         nest += 1;
+                        if !text.is_empty() && !text.ends_with(' ') {
+                            text.push(' ');
+                        }
                     }
                 }
                 Token::End(name) => match local(name) {
@@ -324,8 +329,10 @@ impl Reader<'_> {
                     "tcPr" if !self_closing => self.cell_props(&mut cell),
                     "p" if !self_closing => {
                         let mut text = String::new();
-                        self.paragraph(&mut text, depth);
+                        let mut after = Vec::new();
+                        self.paragraph(&mut text, &mut after, depth);
                         cell.blocks.push(Block::Para(text));
+                        cell.blocks.extend(after);
                     }
                     "tbl" if !self_closing => {
                         self.seen.nested = true;

@@ -211,3 +211,19 @@ fn hostile_markup_stays_linear_and_bounded() {
     let _ = read_document_xml(&xml);
     let _ = read_document_xml(&soup);
 }
+
+#[test]
+fn a_table_in_a_text_box_stays_a_table() {
+    let xml = body(&format!(
+        "<w:p>{}<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>{}\
+         <w:tbl><w:tr>{}{}</w:tr></w:tbl></w:txbxContent></w:drawing></mc:Choice>\
+         <mc:Fallback><w:pict><w:txbxContent>{}</w:txbxContent></w:pict></mc:Fallback>\
+         </mc:AlternateContent></w:r></w:p>",
+        r("前"),
+        p(&r("框内")),
+        tc("", "规章"),
+        tc("", "3"),
+        p(&r("副本"))
+    ));
+    assert_eq!(read_document_xml(&xml), "前 框内\n规章\t3\n");
+}
