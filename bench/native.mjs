@@ -126,10 +126,19 @@ function memory() {
   }
 }
 
+/** Reading a ≈50 KB .docx and a long portal article (crates/nianbao_doc/benches/read.rs). */
+export function documents({ quick }) {
+  rmSync(join(criterionDir, 'read'), { recursive: true, force: true });
+  const [warm, measure] = quick ? ['0.2', '0.5'] : ['1', '2'];
+  log('cargo bench -p nianbao_doc (reading .docx and HTML)');
+  cargo(['bench', '-q', '-p', 'nianbao_doc', '--bench', 'read', '--', '--noplot', '--warm-up-time', warm, '--measurement-time', measure]);
+  return ['docx_50k', 'html_article_200k'].map((id) => ({ id, bytes: measuredBytes('read', id), ns: estimate('read', id) }));
+}
+
 export function native({ quick = false } = {}) {
   log('cargo build --release -p nianbao_cli');
   cargo(['build', '-q', '--release', '-p', 'nianbao_cli']);
-  return { criterion: criterion({ quick }), stages: stages({ quick }), orders: orders({ quick }), batch: batch({ quick }), memory: memory() };
+  return { criterion: criterion({ quick }), documents: documents({ quick }), stages: stages({ quick }), orders: orders({ quick }), batch: batch({ quick }), memory: memory() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

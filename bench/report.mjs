@@ -381,6 +381,19 @@ function findingsSection(r) {
   bare \`<textarea>\` needs ${ms(p.bareTextarea.totalMs)} ms of style and layout for this text on an empty page.`;
 }
 
+function documentsSection(r) {
+  const docs = r.native.documents;
+  if (!docs) return '## Reading documents\n\nNot measured in this run.';
+  const rows = docs.map((d) => [d.id === 'docx_50k' ? '.docx (fixture reports in one document)' : 'HTML portal article',
+    kb(d.bytes), ms(d.ns / 1e6), within(d.ns / 1e6, 5)]);
+  return `## Reading documents
+
+\`crates/nianbao_doc/benches/read.rs\`: the file's bytes (or the HTML string) to the text view the checker reads,
+natively (inflate, XML/HTML tokenizing, tables to TAB-separated rows). Target: ≤ 5 ms each (issue 17).
+
+${table(['input', 'KB', 'ms', 'target ≤ 5 ms'], rows, 'l')}`;
+}
+
 export function renderReport(r) {
   const parts = [
     `# Benchmarks
@@ -394,6 +407,7 @@ Written by \`npm run bench\` (\`bench/run.mjs\`); every number below is from the
     scalingSection(r),
     batchSection(r),
     memorySection(r),
+    documentsSection(r),
     firstResultSection(r),
     pasteSection(r),
     stagesSection(r),

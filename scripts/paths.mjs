@@ -30,5 +30,5 @@ export const paths = {
   sizeRecord: join(root, 'SIZE.md'),
 };
 
-/** The gzip budget of dist/nianbao.html (gzip -9): issue 5's "150 KB", read as 150 000 bytes. */
-export const HTML_GZIP_BUDGET = 150_000;
+/** The gzip budget of dist/nianbao.html (gzip -9): issue 17 raised issue 5's "150 KB" to "230 KB" for the document and PDF readers, read as 230 000 bytes. */
+export const HTML_GZIP_BUDGET = 230_000;

@@ -153,17 +153,18 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
   const openFileInto = (target: () => Editor, what: string) => (file: File) => {
     readFile(file).then(
       (decoded) => replaceText(target(), decoded.text, `已打开 ${file.name}（${decoded.encoding}）${what}`),
-      () => say(`无法读取文件 ${file.name}。`),
+      (error: unknown) => say(error instanceof Error && error.message ? `无法读取文件 ${file.name}：${error.message}` : `无法读取文件 ${file.name}。`),
     );
   };
   const editor: Editor = createEditor({
     id: `${id}-text`,
     label: '年度报告全文',
-    hint: '粘贴、拖入或打开 .txt 文件（UTF-8 或 GBK/GB18030）。输入时自动重新校验；在下方问题列表中选择一项，会在此处选中对应文字，按 Esc 返回列表。',
+    hint: '粘贴、拖入或打开 .txt 文件（UTF-8 或 GBK/GB18030），或 Word 文档（.docx）、网页（.html）——按其中的表格读取。输入时自动重新校验；在下方问题列表中选择一项，会在此处选中对应文字，按 Esc 返回列表。',
     rows: 24,
     onChange: schedule,
     onFile: (name, text, encoding) => replaceText(editor, text, `已打开 ${name}（${encoding}）`),
-    onFileError: (name) => say(`无法读取文件 ${name}。`),
+    onFileError: (name, why) => say(why ? `无法读取文件 ${name}：${why}` : `无法读取文件 ${name}。`),
+    onNotice: (message) => say(message),
   });
   const previous: Editor = createEditor({
     id: `${id}-previous`,
@@ -172,7 +173,8 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
     rows: 10,
     onChange: schedule,
     onFile: (name, text, encoding) => replaceText(previous, text, `已打开上一年度报告 ${name}（${encoding}）`),
-    onFileError: (name) => say(`无法读取文件 ${name}。`),
+    onFileError: (name, why) => say(why ? `无法读取文件 ${name}：${why}` : `无法读取文件 ${name}。`),
+    onNotice: (message) => say(message),
   });
   const previousBox = el('details', { class: 'nb-previous' },
     el('summary', {}, '上一年度报告（可选，用于跨年度核对）'),
@@ -187,7 +189,7 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
             onclick: () => replaceText(editor, example.text, `已载入示例“${example.title}”`) }, example.title)))
       : null,
     el('div', { class: 'nb-actions' },
-      fileButton('打开 .txt 文件', openFileInto(() => editor, '')),
+      fileButton('打开文件（.txt/.docx/.html）', openFileInto(() => editor, '')),
       storageKey
         ? el('button', { type: 'button', class: 'nb-button', 'data-action': 'clear-draft', onclick: () => {
             const old = { text: editor.getText(), previousText: previous.getText() };

@@ -2,6 +2,7 @@
 // every programmatic replacement goes through replaceText so it can be undone.
 import { el } from './dom';
 import { readFile } from './decode';
+import { describe, htmlHasTable, readHtmlText } from './documents';
 
 export interface Editor {
   root: HTMLElement;
@@ -21,7 +22,10 @@ export interface EditorOptions {
   onChange(text: string): void;
   /** A dropped or chosen file was read; `replace` puts its text in (undoably). */
   onFile(name: string, text: string, encoding: string): void;
-  onFileError(name: string): void;
+  /** `why`: a zh-CN reason and what to do, when the file is of a kind that cannot be read. */
+  onFileError(name: string, why?: string): void;
+  /** Says something about a paste (read from its HTML tables). */
+  onNotice?(message: string): void;
 }
 
 /**
@@ -100,6 +104,28 @@ export function createEditor(options: EditorOptions): Editor {
   });
   // A huge paste never reaches the text area (its layout alone would freeze the page).
   textarea.addEventListener('paste', (event) => {
+    // Word, WPS, Excel and browsers put the tables on the clipboard as HTML too: read those
+    // cells exactly instead of the flattened text/plain.
+    const html = event.clipboardData ? event.clipboardData.getData('text/html') : '';
+    if (large === null && html && htmlHasTable(html)) {
+      event.preventDefault();
+      // The clipboard is readable only during the event: keep the plain text for the fallback.
+      const plain = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+      const start = textarea.selectionStart;
+      const end = textarea.selectionEnd;
+      readHtmlText(html).then(
+        (doc) => {
+          const value = textarea.value;
+          editor.setText(value.slice(0, start) + doc.text + value.slice(end));
+          if (options.onNotice) options.onNotice(`已粘贴（${describe(doc)}）。`);
+        },
+        () => {
+          const value = textarea.value;
+          editor.setText(value.slice(0, start) + plain + value.slice(end));
+        },
+      );
+      return;
+    }
     const pasted = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
     if (large !== null || pasted.length <= LARGE_TEXT) return;
     event.preventDefault();
@@ -132,7 +158,7 @@ export function createEditor(options: EditorOptions): Editor {
     event.preventDefault();
     readFile(file).then(
       (decoded) => options.onFile(file.name, decoded.text, decoded.encoding),
-      () => options.onFileError(file.name),
+      (error: unknown) => options.onFileError(file.name, error instanceof Error ? error.message : undefined),
     );
   });
 
@@ -191,9 +217,9 @@ export function createEditor(options: EditorOptions): Editor {
   return editor;
 }
 
-/** A button that opens a file chooser for .txt files. */
+/** A button that opens a file chooser for report files (.txt, .docx, .html). */
 export function fileButton(label: string, onPick: (file: File) => void): HTMLElement {
-  const input = el('input', { type: 'file', accept: '.txt,text/plain', class: 'nb-visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
+  const input = el('input', { type: 'file', accept: '.txt,.docx,.html,.htm,text/plain', class: 'nb-visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
   input.addEventListener('change', () => {
     const file = input.files && input.files[0];
     if (file) onPick(file);

@@ -153,6 +153,13 @@ export interface Mounted {
 /** The one global the page and the embed script define. */
 export interface NianbaoApi {
   mount(element: HTMLElement, options?: MountOptions): Mounted;
-  check(text: string, previousText?: string): Promise<CheckResult>;
+  /**
+   * Checks a report: its text, or HTML markup (a string starting with `<`) or a DOM element
+   * (its outerHTML) read from their tables. Offsets in the result refer to the text view that
+   * `readHtml` gives for the same input.
+   */
+  check(input: string | Element, previousText?: string): Promise<CheckResult>;
+  /** The text view of HTML markup or an element: each table row one line, cells TAB-separated. */
+  readHtml(input: string | Element): Promise<{ kind: 'docx' | 'html'; text: string; notes: string[] }>;
   version(): Promise<string>;
 }

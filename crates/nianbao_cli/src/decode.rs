@@ -256,9 +256,11 @@ fn walk_entries(
     }
 }
 
+/// Files a directory is searched for: `.txt` and the documents nianbao_doc reads.
 fn is_txt(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    path.extension().is_some_and(|e| {
+        e.eq_ignore_ascii_case("txt") || crate::documents::is_document_extension(e)
+    })
 }
 
 #[cfg(test)]

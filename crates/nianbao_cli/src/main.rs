@@ -2,6 +2,7 @@
 
 mod args;
 mod decode;
+mod documents;
 mod ordered;
 mod render;
 
@@ -95,7 +96,13 @@ fn json_name(input: &Input) -> String {
 fn run_check(options: &args::CheckOptions) -> ExitCode {
     let previous = match &options.previous {
         Some(input) => match decode::read_input(input) {
-            Ok(bytes) => Some(decode::decode(&bytes).0.into_owned()),
+            Ok(bytes) => match documents::text_of(input, &bytes) {
+                Ok((text, _)) => Some(text.into_owned()),
+                Err(message) => {
+                    warn(&message);
+                    return ExitCode::from(2);
+                }
+            },
             Err(message) => {
                 warn(&message);
                 return ExitCode::from(2);
@@ -121,7 +128,7 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
     let check_file = |i: usize| -> Result<(String, bool, Option<String>), String> {
         let input = &files[i];
         let bytes = decode::read_input(input)?;
-        let (text, note) = decode::decode(&bytes);
+        let (text, note) = documents::text_of(input, &bytes)?;
         let note = note.map(|n| format!("“{}”{n}", decode::input_name(input)));
         let checked = nianbao_core::check_with_previous(&text, previous.as_deref());
         let printed = match options.format {

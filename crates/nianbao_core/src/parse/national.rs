@@ -125,7 +125,11 @@ fn find_rows(
                 && chunk.canon_end <= to
                 && is_label_gap(&ctx.scan, ctx.text, m.canon_end, chunk.canon_end)
                 && !heading_between(ctx, label.end, chunk.canon_end);
-            let collected = if i == last && adjacent {
+            // A label whose own line holds a full row of empty cells is a blank row, even as
+            // the last label of its chunk: the values after the chunk belong to the next
+            // table (a blank last row of table 二 or 三 in a Word table's text view).
+            let blank_row = blank_cells_after(ctx, label.end, widths[m.row]);
+            let collected = if blank_row.is_none() && i == last && adjacent {
                 let label_line = ctx.scan.tokens[chunk.end_token - 1].line;
                 Some(collect_values(
                     &ctx.scan,
@@ -134,7 +138,7 @@ fn find_rows(
                     label_line,
                 ))
             } else {
-                blank_cells_after(ctx, label.end, widths[m.row])
+                blank_row
             };
             found[m.row] = Some(FoundRow {
                 label,

@@ -1,0 +1,63 @@
+//! Files that are documents, not text: `.docx` and HTML are read by nianbao_doc into the text
+//! view the core checks (HTML decoded by its declared charset first); `.doc`, `.wps`, `.pdf`,
+//! images and other binaries get a message saying what to do. Plain text goes on to
+//! `decode::decode` unchanged.
+
+use std::borrow::Cow;
+
+use crate::args::Input;
+use crate::decode::input_name;
+
+use nianbao_doc::{ReadError, Sniffed};
+
+/// Extensions a directory is searched for (besides `.txt`).
+pub fn is_document_extension(ext: &std::ffi::OsStr) -> bool {
+    ["docx", "html", "htm"]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
+}
+
+/// The text to check: the file's own text, or a document's text view. Err: a zh-CN message.
+/// A note (decoding, document reading) goes with the text, for the caller to print.
+pub fn text_of<'a>(
+    input: &Input,
+    bytes: &'a [u8],
+) -> Result<(Cow<'a, str>, Option<String>), String> {
+    let name = match input {
+        Input::Path(path) => path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        Input::Stdin => String::new(),
+    };
+    let fail = |e: ReadError| format!("无法读取“{}”：{}", input_name(input), e.message_zh());
+    let document = match nianbao_doc::sniff(bytes, &name) {
+        Sniffed::Text => return Ok(crate::decode::decode(bytes)),
+        Sniffed::Html => nianbao_doc::read_html(&decode_html(bytes)),
+        _ => nianbao_doc::read_document(bytes, &name).map_err(fail)?,
+    };
+    let note = (!document.notes.is_empty()).then(|| document.notes.join("；"));
+    Ok((Cow::Owned(document.text), note))
+}
+
+/// HTML bytes as text: by BOM, else by the declared charset (GBK/GB2312 read as GB18030,
+/// their superset), else UTF-8 when valid, else GB18030.
+fn decode_html(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return Cow::Owned(encoding.decode_with_bom_removal(bytes).0.into_owned());
+    }
+    let declared = nianbao_doc::sniff_html_charset(bytes)
+        .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()));
+    match declared {
+        Some(enc) if enc == encoding_rs::GBK || enc == encoding_rs::GB18030 => Cow::Owned(
+            encoding_rs::GB18030
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        ),
+        Some(enc) if enc != encoding_rs::UTF_8 => {
+            Cow::Owned(enc.decode_without_bom_handling(bytes).0.into_owned())
+        }
+        _ => crate::decode::decode(bytes).0,
+    }
+}
