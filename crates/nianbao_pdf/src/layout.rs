@@ -1,0 +1,350 @@
+//! Page glyphs and rules → the text view. Rules form grids; a grid's cells are the regions
+//! its rules enclose (merged cells are regions without an inner rule); each grid row becomes
+//! one line with the regions that start in it, TAB-separated. Text outside tables becomes
+//! lines; page numbers in the margins are dropped.
+
+use crate::content::{Glyph, Seg};
+use crate::Page;
+
+const TOL: f64 = 2.0;
+
+struct Table {
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    /// Region id of each elementary cell, row-major.
+    region: Vec<usize>,
+    top: f64,
+    bottom: f64,
+    left: f64,
+    right: f64,
+}
+
+enum Item {
+    Line(f64, String),
+    Table(f64, usize),
+}
+
+pub fn page_text(p: &Page, out: &mut String) {
+    let tables = find_tables(&p.segs);
+    let mut in_table: Vec<Option<usize>> = vec![None; p.glyphs.len()];
+    for (gi, g) in p.glyphs.iter().enumerate() {
+        let (cx, cy) = (g.cx(), g.cy());
+        in_table[gi] = tables
+            .iter()
+            .position(|t| cx > t.left && cx < t.right && cy > t.top && cy < t.bottom);
+    }
+    let mut items = Vec::new();
+    let free: Vec<&Glyph> = p
+        .glyphs
+        .iter()
+        .zip(&in_table)
+        .filter(|(_, t)| t.is_none())
+        .map(|(g, _)| g)
+        .collect();
+    for line in group_lines(&free) {
+        let top = line.iter().map(|g| g.top).fold(f64::MAX, f64::min);
+        let bottom = line.iter().map(|g| g.bottom).fold(f64::MIN, f64::max);
+        let text = line_text(&line, true);
+        let margin = top > p.height * 0.88 || bottom < p.height * 0.08;
+        if margin && is_page_number(&text) {
+            continue;
+        }
+        items.push(Item::Line(top, text));
+    }
+    for (ti, t) in tables.iter().enumerate() {
+        items.push(Item::Table(t.top, ti));
+    }
+    items.sort_by(|a, b| {
+        let k = |i: &Item| match i {
+            Item::Line(y, _) | Item::Table(y, _) => *y,
+        };
+        k(a).total_cmp(&k(b))
+    });
+    for it in items {
+        match it {
+            Item::Line(_, t) => {
+                out.push_str(&t);
+                out.push('\n');
+            }
+            Item::Table(_, ti) => {
+                let t = &tables[ti];
+                let glyphs: Vec<&Glyph> = p
+                    .glyphs
+                    .iter()
+                    .zip(&in_table)
+                    .filter(|(_, k)| **k == Some(ti))
+                    .map(|(g, _)| g)
+                    .collect();
+                table_text(t, &glyphs, out);
+            }
+        }
+    }
+}
+
+fn is_page_number(t: &str) -> bool {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let core = s
+        .trim_start_matches(['-', '—', '–', '－', '第', '·'])
+        .trim_end_matches(['-', '—', '–', '－', '页', '·']);
+    let core = core.split(['/', '共']).next().unwrap_or("");
+    !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Groups glyphs into lines: vertical overlap with the line's band, then left to right.
+fn group_lines<'g>(glyphs: &[&'g Glyph]) -> Vec<Vec<&'g Glyph>> {
+    let mut order: Vec<&Glyph> = glyphs.to_vec();
+    order.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
+    let mut lines: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
+    for g in order {
+        let h = (g.bottom - g.top).max(0.1);
+        let hit = lines.iter_mut().rev().take(4).find(|(t, b, _)| {
+            let ov = b.min(g.bottom) - t.max(g.top);
+            ov > 0.5 * h.min(*b - *t) && g.upright
+        });
+        match hit {
+            Some((t, b, l)) if l.iter().all(|x| x.upright) => {
+                *t = t.min(g.top);
+                *b = b.max(g.bottom);
+                l.push(g);
+            }
+            _ => lines.push((g.top, g.bottom, vec![g])),
+        }
+    }
+    let mut out: Vec<Vec<&Glyph>> = lines
+        .into_iter()
+        .map(|(_, _, mut l)| {
+            l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            l
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a[0].top
+            .total_cmp(&b[0].top)
+            .then(a[0].x0.total_cmp(&b[0].x0))
+    });
+    out
+}
+
+/// A line's text: a space where the gap is wider than a fifth of the size; with `tabs`, a TAB
+/// where it is wider than three sizes (columns aligned without rules).
+fn line_text(line: &[&Glyph], tabs: bool) -> String {
+    let mut s = String::new();
+    let mut prev: Option<&Glyph> = None;
+    for g in line {
+        if let Some(p) = prev {
+            let gap = g.x0 - p.x1;
+            let size = p.size.max(g.size).max(1.0);
+            let ascii = |t: &str, last: bool| {
+                let c = if last {
+                    t.chars().last()
+                } else {
+                    t.chars().next()
+                };
+                c.is_some_and(|c| c.is_ascii_alphanumeric())
+            };
+            if tabs && gap > 3.0 * size {
+                s.push('\t');
+            } else if gap > 0.2 * size && (ascii(&p.text, true) || ascii(&g.text, false)) {
+                s.push(' ');
+            }
+        }
+        s.push_str(&g.text);
+        prev = Some(g);
+    }
+    s
+}
+
+fn cluster(mut v: Vec<f64>) -> Vec<f64> {
+    v.sort_by(f64::total_cmp);
+    let mut out: Vec<(f64, usize)> = Vec::new();
+    for x in v {
+        match out.last_mut() {
+            Some((m, n)) if (x - *m / *n as f64).abs() <= TOL => {
+                *m += x;
+                *n += 1;
+            }
+            _ => out.push((x, 1)),
+        }
+    }
+    out.into_iter().map(|(m, n)| m / n as f64).collect()
+}
+
+fn find_tables(segs: &[Seg]) -> Vec<Table> {
+    let hs: Vec<Seg> = merge(
+        segs.iter()
+            .filter(|s| s.y1 - s.y0 < 1.0 && s.x1 - s.x0 > 2.0)
+            .copied()
+            .collect(),
+        true,
+    );
+    let vs: Vec<Seg> = merge(
+        segs.iter()
+            .filter(|s| s.x1 - s.x0 < 1.0 && s.y1 - s.y0 > 2.0)
+            .copied()
+            .collect(),
+        false,
+    );
+    // Connected components of crossing/touching rules.
+    let n = hs.len() + vs.len();
+    if n > 20_000 {
+        return vec![];
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for (i, h) in hs.iter().enumerate() {
+        for (j, v) in vs.iter().enumerate() {
+            let y = h.y0;
+            let x = v.x0;
+            if x >= h.x0 - TOL && x <= h.x1 + TOL && y >= v.y0 - TOL && y <= v.y1 + TOL {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, hs.len() + j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        match groups.iter_mut().find(|(k, _)| *k == r) {
+            Some((_, g)) => g.push(i),
+            None => groups.push((r, vec![i])),
+        }
+    }
+    let mut tables = Vec::new();
+    for (_, members) in groups {
+        let gh: Vec<Seg> = members
+            .iter()
+            .filter(|&&i| i < hs.len())
+            .map(|&i| hs[i])
+            .collect();
+        let gv: Vec<Seg> = members
+            .iter()
+            .filter(|&&i| i >= hs.len())
+            .map(|&i| vs[i - hs.len()])
+            .collect();
+        if gh.len() < 2 || gv.len() < 2 {
+            continue;
+        }
+        let ys = cluster(gh.iter().map(|s| s.y0).collect());
+        let xs = cluster(gv.iter().map(|s| s.x0).collect());
+        if ys.len() < 2 || xs.len() < 2 || ys.len() > 500 || xs.len() > 200 {
+            continue;
+        }
+        let (rows, cols) = (ys.len() - 1, xs.len() - 1);
+        let covered_v = |x: f64, a: f64, b: f64| {
+            gv.iter()
+                .any(|s| (s.x0 - x).abs() <= TOL && s.y0 <= a + TOL && s.y1 >= b - TOL)
+        };
+        let covered_h = |y: f64, a: f64, b: f64| {
+            gh.iter()
+                .any(|s| (s.y0 - y).abs() <= TOL && s.x0 <= a + TOL && s.x1 >= b - TOL)
+        };
+        let mut uf: Vec<usize> = (0..rows * cols).collect();
+        for r in 0..rows {
+            for c in 0..cols {
+                let id = r * cols + c;
+                if c + 1 < cols && !covered_v(xs[c + 1], ys[r], ys[r + 1]) {
+                    let (a, b) = (root(&mut uf, id), root(&mut uf, id + 1));
+                    uf[a] = b;
+                }
+                if r + 1 < rows && !covered_h(ys[r + 1], xs[c], xs[c + 1]) {
+                    let (a, b) = (root(&mut uf, id), root(&mut uf, id + cols));
+                    uf[a] = b;
+                }
+            }
+        }
+        let region: Vec<usize> = (0..rows * cols).map(|i| root(&mut uf, i)).collect();
+        tables.push(Table {
+            top: ys[0],
+            bottom: ys[rows],
+            left: xs[0],
+            right: xs[cols],
+            xs,
+            ys,
+            region,
+        });
+    }
+    tables
+}
+
+/// Joins collinear overlapping segments.
+fn merge(mut v: Vec<Seg>, horizontal: bool) -> Vec<Seg> {
+    let key = |s: &Seg| {
+        if horizontal {
+            (s.y0, s.x0)
+        } else {
+            (s.x0, s.y0)
+        }
+    };
+    v.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
+    let mut out: Vec<Seg> = Vec::new();
+    for s in v {
+        if let Some(l) = out.iter_mut().rev().take(8).find(|l| {
+            if horizontal {
+                (l.y0 - s.y0).abs() <= 1.0 && s.x0 <= l.x1 + TOL && s.x1 >= l.x0 - TOL
+            } else {
+                (l.x0 - s.x0).abs() <= 1.0 && s.y0 <= l.y1 + TOL && s.y1 >= l.y0 - TOL
+            }
+        }) {
+            l.x0 = l.x0.min(s.x0);
+            l.y0 = l.y0.min(s.y0);
+            l.x1 = l.x1.max(s.x1);
+            l.y1 = l.y1.max(s.y1);
+            continue;
+        }
+        out.push(s);
+    }
+    out
+}
+
+fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) {
+    let cols = t.xs.len() - 1;
+    let rows = t.ys.len() - 1;
+    let idx = |v: &[f64], x: f64| v.windows(2).position(|w| x >= w[0] && x < w[1]);
+    let mut texts: Vec<Vec<&Glyph>> = vec![Vec::new(); rows * cols];
+    for g in glyphs {
+        if let (Some(c), Some(r)) = (idx(&t.xs, g.cx()), idx(&t.ys, g.cy())) {
+            texts[t.region[r * cols + c]].push(g);
+        }
+    }
+    let mut seen = vec![false; rows * cols];
+    for r in 0..rows {
+        let mut fields: Vec<String> = Vec::new();
+        for c in 0..cols {
+            let reg = t.region[r * cols + c];
+            if seen[reg] {
+                continue;
+            }
+            seen[reg] = true;
+            fields.push(cell_text(&texts[reg]));
+        }
+        if fields.is_empty() || fields.iter().all(|f| f.is_empty()) {
+            continue;
+        }
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    }
+}
+
+/// A cell's lines joined: no separator between CJK text, a space between ASCII words.
+fn cell_text(glyphs: &[&Glyph]) -> String {
+    let mut s = String::new();
+    for line in group_lines(glyphs) {
+        let t = line_text(&line, false);
+        if let (Some(a), Some(b)) = (s.chars().last(), t.chars().next()) {
+            if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() {
+                s.push(' ');
+            }
+        }
+        s.push_str(&t);
+    }
+    s
+}
