@@ -41,13 +41,50 @@ pub fn page_text(p: &Page, out: &mut String) {
         .filter(|(_, t)| t.is_none())
         .map(|(g, _)| g)
         .collect();
-    for line in group_lines(&free) {
+    // Lines outside tables; a line that fills the measure continues into the next unindented
+    // line of the same size (a wrapped paragraph becomes one line).
+    let lines = group_lines(&free);
+    let right = lines
+        .iter()
+        .filter_map(|l| l.last().map(|g| g.x1))
+        .fold(f64::MIN, f64::max);
+    let left = lines
+        .iter()
+        .filter_map(|l| l.first().map(|g| g.x0))
+        .fold(f64::MAX, f64::min);
+    let mut prev: Option<(f64, f64, f64)> = None; // bottom, x1, size of the previous line
+    for line in lines {
         let top = line.iter().map(|g| g.top).fold(f64::MAX, f64::min);
         let bottom = line.iter().map(|g| g.bottom).fold(f64::MIN, f64::max);
         let text = line_text(&line, true);
         let margin = top > p.height * 0.88 || bottom < p.height * 0.08;
         if margin && is_page_number(&text) {
             continue;
+        }
+        let size = line.iter().map(|g| g.size).fold(0.0, f64::max);
+        let x0 = line[0].x0;
+        let x1 = line[line.len() - 1].x1;
+        let joins = prev.is_some_and(|(pb, px1, ps)| {
+            (ps - size).abs() < 0.6
+                && top - pb < 1.2 * size
+                && px1 >= right - 1.5 * size
+                && x0 <= left + 0.5 * size
+                && !text.contains('\t')
+        });
+        prev = Some((bottom, x1, size));
+        if joins {
+            if let Some(Item::Line(_, t)) = items.last_mut() {
+                let a = t.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
+                let b = text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
+                if a && b {
+                    t.push(' ');
+                }
+                t.push_str(&text);
+                continue;
+            }
         }
         items.push(Item::Line(top, text));
     }
@@ -92,17 +129,33 @@ fn is_page_number(t: &str) -> bool {
 
 /// Groups glyphs into lines: vertical overlap with the line's band, then left to right.
 fn group_lines<'g>(glyphs: &[&'g Glyph]) -> Vec<Vec<&'g Glyph>> {
-    let mut order: Vec<&Glyph> = glyphs.to_vec();
+    let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| g.upright).copied().collect();
     order.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
+    // Vertical writing: a column of glyphs stacked without gaps reads top to bottom as one line.
+    let mut vert: Vec<&Glyph> = glyphs.iter().filter(|g| !g.upright).copied().collect();
+    vert.sort_by(|a, b| a.cx().total_cmp(&b.cx()).then(a.top.total_cmp(&b.top)));
+    let mut columns: Vec<Vec<&Glyph>> = Vec::new();
+    for g in vert {
+        match columns.last_mut() {
+            Some(c)
+                if c.last().is_some_and(|p| {
+                    (p.cx() - g.cx()).abs() < 0.5 * g.size && g.top - p.bottom < 0.6 * g.size
+                }) =>
+            {
+                c.push(g)
+            }
+            _ => columns.push(vec![g]),
+        }
+    }
     let mut lines: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
     for g in order {
         let h = (g.bottom - g.top).max(0.1);
         let hit = lines.iter_mut().rev().take(4).find(|(t, b, _)| {
             let ov = b.min(g.bottom) - t.max(g.top);
-            ov > 0.5 * h.min(*b - *t) && g.upright
+            ov > 0.5 * h.min(*b - *t)
         });
         match hit {
-            Some((t, b, l)) if l.iter().all(|x| x.upright) => {
+            Some((t, b, l)) => {
                 *t = t.min(g.top);
                 *b = b.max(g.bottom);
                 l.push(g);
@@ -116,6 +169,7 @@ fn group_lines<'g>(glyphs: &[&'g Glyph]) -> Vec<Vec<&'g Glyph>> {
             l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
             l
         })
+        .chain(columns)
         .collect();
     out.sort_by(|a, b| {
         a[0].top

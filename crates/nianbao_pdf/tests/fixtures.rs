@@ -1,0 +1,144 @@
+//! The committed PDF fixtures (scripts/fixtures/make_pdf_fixtures.py): each report PDF reads
+//! to the same cells and findings as the report's typed text; each trap gets its behaviour.
+
+mod common;
+
+use nianbao_pdf::{read_pdf, PdfError};
+
+fn read(name: &str) -> Result<nianbao_pdf::PdfText, PdfError> {
+    let bytes = std::fs::read(common::fixtures().join(name)).expect(name);
+    read_pdf(&bytes)
+}
+
+/// Cells (path → displayed value or blank) the checker reads from a text.
+fn cells(text: &str) -> Vec<(String, Option<String>)> {
+    nianbao_core::check(text)
+        .report
+        .cells
+        .iter()
+        .map(|(p, c)| (p.to_string(), c.map(|c| c.value.display())))
+        .collect()
+}
+
+fn same_as_text(pdf: &str, txt: &str) {
+    let text = std::fs::read_to_string(common::fixtures().join(txt)).expect(txt);
+    let want = cells(&text);
+    assert!(want.len() > 150, "{txt} reads {} cells", want.len());
+    let view = read(pdf).unwrap_or_else(|e| panic!("{pdf}: {}", e.message_zh()));
+    let bad = common::compare(&view.text, &want);
+    assert!(bad.is_empty(), "{pdf}: {}\n{}", bad.join("\n"), view.text);
+    assert_eq!(
+        common::codes(&view.text),
+        common::codes(&text),
+        "{pdf}: findings differ"
+    );
+    assert!(
+        !common::codes(&text).is_empty(),
+        "the seed's wrong 总计 row gives findings"
+    );
+}
+
+#[test]
+fn generated_report_reads_like_its_text() {
+    same_as_text("report.pdf", "report.txt");
+    let view = read("report.pdf").unwrap();
+    let text = std::fs::read_to_string(common::fixtures().join("report.txt")).unwrap();
+    assert_eq!(
+        view.text, text,
+        "the text view is the typed text, line for line"
+    );
+    assert_eq!(view.page_starts.len(), 2);
+}
+
+#[test]
+fn table_split_across_pages_with_repeated_header() {
+    same_as_text("report_split_header.pdf", "report_split_header.txt");
+    let view = read("report_split_header.pdf").unwrap();
+    assert!(view.page_starts.len() >= 2);
+}
+
+#[test]
+fn object_streams_and_encrypted_variants() {
+    for f in [
+        "report_objstm.pdf",
+        "report_rc4_40.pdf",
+        "report_rc4_128.pdf",
+        "report_aes128.pdf",
+        "report_aes256.pdf",
+    ] {
+        same_as_text(f, "report.txt");
+    }
+}
+
+#[test]
+fn damaged_xref_is_rebuilt() {
+    same_as_text("trap_bad_xref.pdf", "report.txt");
+    let view = read("trap_bad_xref.pdf").unwrap();
+    assert!(
+        view.notes.iter().any(|n| n.contains("重建")),
+        "{:?}",
+        view.notes
+    );
+}
+
+#[test]
+fn traps_get_their_messages() {
+    let msg = |f: &str| read(f).expect_err(f);
+    assert_eq!(msg("trap_not_pdf.pdf"), PdfError::NotPdf);
+    assert_eq!(msg("trap_password.pdf"), PdfError::Password);
+    assert_eq!(msg("trap_scanned.pdf"), PdfError::Scanned);
+    for e in [
+        PdfError::NotPdf,
+        PdfError::Password,
+        PdfError::Scanned,
+        PdfError::Damaged,
+        PdfError::Font("ABCDEF+SimSun".into()),
+    ] {
+        let m = e.message_zh();
+        assert!(
+            m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{m}"
+        );
+    }
+    assert!(PdfError::Font("ABCDEF+SimSun".into())
+        .message_zh()
+        .contains("ABCDEF+SimSun"));
+    assert!(msg("trap_password.pdf").message_zh().contains("密码"));
+    assert!(msg("trap_scanned.pdf").message_zh().contains("扫描件"));
+}
+
+#[test]
+fn truncated_file_reads_what_survives_or_says_damaged() {
+    match read("trap_truncated.pdf") {
+        Ok(v) => {
+            // whatever is read must be the report's own text, never invented cells
+            let text = std::fs::read_to_string(common::fixtures().join("report.txt")).unwrap();
+            let want = cells(&text);
+            for (p, c) in cells(&v.text) {
+                if let (Some(c), Some((_, Some(w)))) = (&c, want.iter().find(|(q, _)| *q == p)) {
+                    assert_eq!(c, w, "{p}");
+                }
+            }
+        }
+        Err(e) => assert_eq!(e, PdfError::Damaged),
+    }
+}
+
+#[test]
+fn vertical_writing_reads_top_to_bottom() {
+    let v = read("trap_vertical.pdf").unwrap();
+    assert!(v.text.contains("本年度办理结果"), "{}", v.text);
+}
+
+#[test]
+fn every_prefix_of_a_fixture_is_handled_without_panic() {
+    let bytes = std::fs::read(common::fixtures().join("report_objstm.pdf")).unwrap();
+    for cut in (0..bytes.len()).step_by(97) {
+        let _ = read_pdf(&bytes[..cut]);
+    }
+    let mut flipped = bytes.clone();
+    for i in (0..flipped.len()).step_by(53) {
+        flipped[i] ^= 0x5a;
+        let _ = read_pdf(&flipped);
+    }
+}
