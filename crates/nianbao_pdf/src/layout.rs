@@ -91,12 +91,17 @@ pub fn page_text(p: &Page, out: &mut String) {
     for (ti, t) in tables.iter().enumerate() {
         items.push(Item::Table(t.top, ti));
     }
-    items.sort_by(|a, b| {
-        let k = |i: &Item| match i {
-            Item::Line(y, _) | Item::Table(y, _) => *y,
-        };
-        k(a).total_cmp(&k(b))
-    });
+    let keys: Vec<(f64, f64)> = items
+        .iter()
+        .map(|i| match i {
+            Item::Line(y, _) | Item::Table(y, _) => (*y, 0.0),
+        })
+        .collect();
+    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+    let items: Vec<Item> = order(&keys)
+        .into_iter()
+        .filter_map(|i| slots[i].take())
+        .collect();
     for it in items {
         match it {
             Item::Line(_, t) => {
@@ -118,6 +123,29 @@ pub fn page_text(p: &Page, out: &mut String) {
     }
 }
 
+/// The crate's one sort (std's sort is monomorphised per call site, kilobytes of wasm each):
+/// indices ordered by two f64 keys.
+fn order(keys: &[(f64, f64)]) -> Vec<usize> {
+    let mut idx: Vec<(f64, f64, usize)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.0, k.1, i))
+        .collect();
+    idx.sort_unstable_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    idx.into_iter().map(|t| t.2).collect()
+}
+
+/// `v` reordered by `key` (stable: ties keep their order).
+fn sort_by_key2<T: Clone>(v: &mut Vec<T>, key: impl Fn(&T) -> (f64, f64)) {
+    let keys: Vec<(f64, f64)> = v.iter().map(key).collect();
+    let o = order(&keys);
+    *v = o.into_iter().map(|i| v[i].clone()).collect();
+}
+
 fn is_page_number(t: &str) -> bool {
     let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     let core = s
@@ -130,10 +158,10 @@ fn is_page_number(t: &str) -> bool {
 /// Groups glyphs into lines: vertical overlap with the line's band, then left to right.
 fn group_lines<'g>(glyphs: &[&'g Glyph]) -> Vec<Vec<&'g Glyph>> {
     let mut order: Vec<&Glyph> = glyphs.iter().filter(|g| g.upright).copied().collect();
-    order.sort_by(|a, b| a.cy().total_cmp(&b.cy()).then(a.x0.total_cmp(&b.x0)));
+    sort_by_key2(&mut order, |g| (g.cy(), g.x0));
     // Vertical writing: a column of glyphs stacked without gaps reads top to bottom as one line.
     let mut vert: Vec<&Glyph> = glyphs.iter().filter(|g| !g.upright).copied().collect();
-    vert.sort_by(|a, b| a.cx().total_cmp(&b.cx()).then(a.top.total_cmp(&b.top)));
+    sort_by_key2(&mut vert, |g| (g.cx(), g.top));
     let mut columns: Vec<Vec<&Glyph>> = Vec::new();
     for g in vert {
         match columns.last_mut() {
@@ -166,16 +194,12 @@ fn group_lines<'g>(glyphs: &[&'g Glyph]) -> Vec<Vec<&'g Glyph>> {
     let mut out: Vec<Vec<&Glyph>> = lines
         .into_iter()
         .map(|(_, _, mut l)| {
-            l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            sort_by_key2(&mut l, |g| (g.x0, 0.0));
             l
         })
         .chain(columns)
         .collect();
-    out.sort_by(|a, b| {
-        a[0].top
-            .total_cmp(&b[0].top)
-            .then(a[0].x0.total_cmp(&b[0].x0))
-    });
+    sort_by_key2(&mut out, |l| (l[0].top, l[0].x0));
     out
 }
 
@@ -209,7 +233,7 @@ fn line_text(line: &[&Glyph], tabs: bool) -> String {
 }
 
 fn cluster(mut v: Vec<f64>) -> Vec<f64> {
-    v.sort_by(f64::total_cmp);
+    sort_by_key2(&mut v, |x| (*x, 0.0));
     let mut out: Vec<(f64, usize)> = Vec::new();
     for x in v {
         match out.last_mut() {
@@ -335,10 +359,7 @@ fn merge(mut v: Vec<Seg>, horizontal: bool) -> Vec<Seg> {
             (s.x0, s.y0)
         }
     };
-    v.sort_by(|a, b| {
-        let (ka, kb) = (key(a), key(b));
-        ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
-    });
+    sort_by_key2(&mut v, key);
     let mut out: Vec<Seg> = Vec::new();
     for s in v {
         if let Some(l) = out.iter_mut().rev().take(8).find(|l| {
