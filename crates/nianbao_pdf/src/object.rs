@@ -375,25 +375,33 @@ fn fold_ref(items: &mut Vec<Obj>) {
     }
 }
 
+/// A PDF number. Hand-written (std's float parser costs kilobytes of wasm); tolerates
+/// producer slips like "--5" or "1.2.3" by keeping the leading sign, digits and first point.
 pub fn parse_number(s: &[u8]) -> Obj {
-    let txt = std::str::from_utf8(s).unwrap_or("0");
-    if !txt.contains('.') {
-        if let Ok(i) = txt.parse::<i64>() {
-            return Obj::Int(i);
+    let mut neg = false;
+    let mut int: i64 = 0;
+    let mut frac = 0.0f64;
+    let mut scale = 0.1f64;
+    let mut seen_point = false;
+    for (i, &c) in s.iter().enumerate() {
+        match c {
+            b'-' if i == 0 => neg = true,
+            b'0'..=b'9' if !seen_point => {
+                int = int.saturating_mul(10).saturating_add((c - b'0') as i64);
+            }
+            b'0'..=b'9' => {
+                frac += (c - b'0') as f64 * scale;
+                scale *= 0.1;
+            }
+            b'.' if !seen_point => seen_point = true,
+            _ => {}
         }
     }
-    // Tolerate "--5", "5-" and other producer slips: keep the leading sign and digits.
-    let mut clean = String::new();
-    for (i, c) in txt.chars().enumerate() {
-        if c == '-' && i > 0 {
-            continue;
-        }
-        if c == '.' && clean.contains('.') {
-            continue;
-        }
-        clean.push(c);
+    if !seen_point {
+        return Obj::Int(if neg { -int } else { int });
     }
-    Obj::Real(clean.parse::<f64>().unwrap_or(0.0))
+    let v = int as f64 + frac;
+    Obj::Real(if neg { -v } else { v })
 }
 
 pub fn hexval(b: u8) -> Option<u8> {
