@@ -308,8 +308,23 @@ fn find_tables(segs: &[Seg]) -> Vec<Table> {
         if gh.len() < 2 || gv.len() < 2 {
             continue;
         }
-        let ys = cluster(gh.iter().map(|s| s.y0).collect());
+        let mut ys = cluster(gh.iter().map(|s| s.y0).collect());
         let xs = cluster(gv.iter().map(|s| s.x0).collect());
+        // A table cut by a page break has no rule on its open edge: the vertical rules reach
+        // past the last horizontal one, and their ends are that edge.
+        let vtop = gv.iter().map(|s| s.y0).fold(f64::MAX, f64::min);
+        let vbottom = gv.iter().map(|s| s.y1).fold(f64::MIN, f64::max);
+        let mut open = Vec::new();
+        if let (Some(&first), Some(&last)) = (ys.first(), ys.last()) {
+            if vtop < first - 3.0 * TOL {
+                ys.insert(0, vtop);
+                open.push(vtop);
+            }
+            if vbottom > last + 3.0 * TOL {
+                ys.push(vbottom);
+                open.push(vbottom);
+            }
+        }
         if ys.len() < 2 || xs.len() < 2 || ys.len() > 500 || xs.len() > 200 {
             continue;
         }
@@ -319,8 +334,10 @@ fn find_tables(segs: &[Seg]) -> Vec<Table> {
                 .any(|s| (s.x0 - x).abs() <= TOL && s.y0 <= a + TOL && s.y1 >= b - TOL)
         };
         let covered_h = |y: f64, a: f64, b: f64| {
-            gh.iter()
-                .any(|s| (s.y0 - y).abs() <= TOL && s.x0 <= a + TOL && s.x1 >= b - TOL)
+            open.contains(&y)
+                || gh
+                    .iter()
+                    .any(|s| (s.y0 - y).abs() <= TOL && s.x0 <= a + TOL && s.x1 >= b - TOL)
         };
         let mut uf: Vec<usize> = (0..rows * cols).collect();
         for r in 0..rows {
@@ -399,7 +416,14 @@ fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) {
                 continue;
             }
             seen[reg] = true;
-            fields.push(cell_text(&texts[reg]));
+            let text = cell_text(&texts[reg]);
+            // An empty label cell spanning several rows before anything else in the row is
+            // a merged cell continued from the previous page, not a blank value.
+            let tall = (r + 1..rows).any(|r2| t.region[r2 * cols + c] == reg);
+            if text.is_empty() && tall && fields.iter().all(|f| f.is_empty()) {
+                continue;
+            }
+            fields.push(text);
         }
         if fields.is_empty() || fields.iter().all(|f| f.is_empty()) {
             continue;

@@ -142,3 +142,20 @@ fn every_prefix_of_a_fixture_is_handled_without_panic() {
         let _ = read_pdf(&flipped);
     }
 }
+
+#[test]
+fn chromium_printed_report_reads_like_its_text() {
+    same_as_text("report_chromium.pdf", "report_chromium.txt");
+    let view = read("report_chromium.pdf").unwrap();
+    let text = std::fs::read_to_string(common::fixtures().join("report_chromium.txt")).unwrap();
+    assert_eq!(
+        view.text, text,
+        "the text view is the typed text, line for line"
+    );
+}
+
+#[test]
+fn chromium_printed_report_without_rules_reads_by_alignment() {
+    // No ruling lines at all: rows come from text lines, cells from the gaps between words.
+    same_as_text("report_chromium_norules.pdf", "report_chromium_norules.txt");
+}
