@@ -159,3 +159,14 @@ fn chromium_printed_report_without_rules_reads_by_alignment() {
     // No ruling lines at all: rows come from text lines, cells from the gaps between words.
     same_as_text("report_chromium_norules.pdf", "report_chromium_norules.txt");
 }
+
+#[test]
+fn undecodable_fonts_are_named() {
+    // Identity-H without ToUnicode: codes are glyph ids, no text can be trusted.
+    let e = read("trap_font_no_tounicode.pdf").expect_err("no text");
+    assert_eq!(e, PdfError::Font("SimSun".into()));
+    // GBK-EUC-H without ToUnicode: decoding needs a GBK table the page does not carry.
+    let e = read("trap_font_gbk.pdf").expect_err("no text");
+    assert_eq!(e, PdfError::Font("SimSun".into()));
+    assert!(e.message_zh().contains("SimSun"));
+}
