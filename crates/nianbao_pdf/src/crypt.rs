@@ -5,7 +5,6 @@
 use crate::object::{Dict, Obj};
 use crate::PdfError;
 use aes::cipher::{BlockDecrypt, BlockEncrypt, KeyInit};
-use sha2::Digest;
 
 const PAD: [u8; 32] = [
     0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
@@ -182,8 +181,19 @@ fn md5(parts: &[&[u8]]) -> [u8; 16] {
         9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10,
         15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
     ];
-    let k: [u32; 64] =
-        std::array::from_fn(|i| ((i as f64 + 1.0).sin().abs() * 4294967296.0) as u32);
+    // floor(|sin(i + 1)| * 2^32), written out: computing it pulls libm's sin into the wasm.
+    const K: [u32; 64] = [
+        0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613,
+        0xfd469501, 0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193,
+        0xa679438e, 0x49b40821, 0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d,
+        0x02441453, 0xd8a1e681, 0xe7d3fbc8, 0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed,
+        0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a, 0xfffa3942, 0x8771f681, 0x6d9d6122,
+        0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70, 0x289b7ec6, 0xeaa127fa,
+        0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665, 0xf4292244,
+        0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+        0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb,
+        0xeb86d391,
+    ];
     let mut msg: Vec<u8> = parts.concat();
     let bits = (msg.len() as u64).wrapping_mul(8);
     msg.push(0x80);
@@ -214,7 +224,7 @@ fn md5(parts: &[&[u8]]) -> [u8; 16] {
             c = b;
             b = b.wrapping_add(
                 a.wrapping_add(f)
-                    .wrapping_add(k[i])
+                    .wrapping_add(K[i])
                     .wrapping_add(m[g])
                     .rotate_left(S[i]),
             );
@@ -233,11 +243,7 @@ fn md5(parts: &[&[u8]]) -> [u8; 16] {
 }
 
 fn sha256(parts: &[&[u8]]) -> Vec<u8> {
-    let mut h = sha2::Sha256::new();
-    for p in parts {
-        h.update(p);
-    }
-    h.finalize().to_vec()
+    crate::sha2::sha256(&parts.concat())
 }
 
 /// ISO 32000-2 algorithm 2.B.
@@ -255,8 +261,8 @@ fn hash_r6(pw: &[u8], salt: &[u8], udata: &[u8]) -> Vec<u8> {
         let m = e[..16].iter().map(|&b| b as u32).sum::<u32>() % 3;
         k = match m {
             0 => sha256(&[&e]),
-            1 => sha2::Sha384::digest(&e).to_vec(),
-            _ => sha2::Sha512::digest(&e).to_vec(),
+            1 => crate::sha2::sha512(&e, true),
+            _ => crate::sha2::sha512(&e, false),
         };
         i += 1;
         if i >= 64 && (*e.last().unwrap_or(&0) as u32) + 32 <= i {

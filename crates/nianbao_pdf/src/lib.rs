@@ -10,6 +10,7 @@ mod filters;
 mod font;
 mod layout;
 mod object;
+mod sha2;
 
 use content::{Glyph, PageOut, Runner};
 use doc::Doc;
