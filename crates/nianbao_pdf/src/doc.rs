@@ -114,6 +114,9 @@ impl<'a> Doc<'a> {
     /// Reads one xref section at `off`; returns its trailer. Entries already known (from a
     /// newer section) are kept.
     fn read_section(&mut self, off: usize) -> Option<Dict> {
+        if off >= self.buf.len() {
+            return None;
+        }
         let mut lx = Lexer::new(self.buf, off);
         lx.skip_ws();
         if self.buf[lx.pos..].starts_with(b"xref") {
@@ -135,7 +138,7 @@ impl<'a> Doc<'a> {
                     else {
                         return None;
                     };
-                    let num = (start + i) as u32;
+                    let num = start.wrapping_add(i) as u32;
                     if k == b"n" {
                         let o = o.as_i64().unwrap_or(0) as usize;
                         self.xref.entry(num).or_insert(Entry::Offset(o));
@@ -200,7 +203,7 @@ impl<'a> Doc<'a> {
                 let a = field(&data, pos + w[0], w[1]);
                 let b = field(&data, pos + w[0] + w[1], w[2]);
                 pos += rec;
-                let num = (start + i) as u32;
+                let num = start.wrapping_add(i) as u32;
                 let e = match t {
                     1 => Entry::Offset(a as usize),
                     2 => Entry::InStream(a as u32, b as u32),
@@ -233,7 +236,7 @@ impl<'a> Doc<'a> {
         let Obj::Dict(dict) = obj else {
             return Some((gen, Obj::Null));
         };
-        let mut start = lx.pos;
+        let mut start = lx.pos.min(self.buf.len());
         if self.buf.get(start) == Some(&b'\r') {
             start += 1;
         }

@@ -70,7 +70,7 @@ fn predict(data: Vec<u8>, p: Option<&Dict>) -> Result<Vec<u8>, bool> {
     }
     let colors = get("Colors", 1).clamp(1, 32) as usize;
     let bpc = get("BitsPerComponent", 8).clamp(1, 16) as usize;
-    let cols = get("Columns", 1).clamp(1, 1 << 20) as usize;
+    let cols = get("Columns", 1).clamp(1, 1 << 16) as usize;
     let bpp = (colors * bpc).div_ceil(8).max(1);
     let row = (colors * bpc * cols).div_ceil(8);
     if pred == 2 {

@@ -118,7 +118,7 @@ impl Font {
             if let Obj::Array(w) = doc.dict_get(d, "Widths") {
                 for (i, o) in w.iter().enumerate().take(256) {
                     if let Some(v) = doc.resolve(o).as_f64() {
-                        f.widths.insert((first + i as i64) as u32, v);
+                        f.widths.insert(first.wrapping_add(i as i64) as u32, v);
                     }
                 }
             }
@@ -154,7 +154,7 @@ impl Font {
                 Some(Obj::Array(a)) => {
                     for (k, o) in a.iter().enumerate() {
                         if let Some(v) = o.as_f64() {
-                            self.widths.insert((c + k as i64) as u32, v);
+                            self.widths.insert(c.wrapping_add(k as i64) as u32, v);
                         }
                     }
                     i += 2;
@@ -165,7 +165,7 @@ impl Font {
                         .get(i + 2)
                         .and_then(|o| doc.resolve(o).as_f64())
                         .unwrap_or(0.0);
-                    for k in c..=hi.min(c + 65_535) {
+                    for k in c..=hi.min(c.saturating_add(65_535)) {
                         self.widths.insert(k as u32, v);
                     }
                     i += 3;

@@ -170,3 +170,45 @@ fn undecodable_fonts_are_named() {
     assert_eq!(e, PdfError::Font("SimSun".into()));
     assert!(e.message_zh().contains("SimSun"));
 }
+
+#[test]
+fn random_damage_never_panics() {
+    // Deterministic xorshift: bytes overwritten, runs deleted and duplicated, in every fixture.
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut rnd = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let names: Vec<std::path::PathBuf> = std::fs::read_dir(common::fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    for path in names {
+        let bytes = std::fs::read(&path).unwrap();
+        for _ in 0..20 {
+            let mut b = bytes.clone();
+            for _ in 0..1 + rnd() % 8 {
+                if b.is_empty() {
+                    break;
+                }
+                let at = (rnd() as usize) % b.len();
+                match rnd() % 3 {
+                    0 => b[at] = rnd() as u8,
+                    1 => {
+                        let end = (at + (rnd() as usize) % 64).min(b.len());
+                        b.drain(at..end);
+                    }
+                    _ => {
+                        let end = (at + (rnd() as usize) % 64).min(b.len());
+                        let run = b[at..end].to_vec();
+                        b.splice(at..at, run);
+                    }
+                }
+            }
+            let _ = read_pdf(&b);
+        }
+    }
+}
