@@ -212,3 +212,9 @@ fn random_damage_never_panics() {
         }
     }
 }
+
+#[test]
+fn libreoffice_printed_report_reads_like_its_text() {
+    // Simple TrueType fonts (WinAnsi + ToUnicode), several subsets of one font.
+    same_as_text("report_libreoffice.pdf", "report_libreoffice.txt");
+}

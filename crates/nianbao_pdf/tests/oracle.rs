@@ -115,6 +115,7 @@ fn glyphs_agree_with_pdftotext_bbox() {
         "report_aes256.pdf",
         "report_chromium.pdf",
         "report_chromium_norules.pdf",
+        "report_libreoffice.pdf",
     ]
         .iter()
         .map(|f| common::fixtures().join(f))
