@@ -20,11 +20,14 @@ struct Table {
 }
 
 enum Item {
-    Line(f64, String),
+    /// Top, text, starts at the left margin, ends at the right margin.
+    Line(f64, String, bool, bool),
     Table(f64, usize),
 }
 
-pub fn page_text(p: &Page, out: &mut String) {
+/// Appends the page's text view; returns whether its first line starts flush left and
+/// whether its last line runs to the right margin (a paragraph continued across the break).
+pub fn page_text(p: &Page, out: &mut String) -> (bool, bool) {
     let tables = find_tables(&p.segs);
     let mut in_table: Vec<Option<usize>> = vec![None; p.glyphs.len()];
     for (gi, g) in p.glyphs.iter().enumerate() {
@@ -73,7 +76,8 @@ pub fn page_text(p: &Page, out: &mut String) {
         });
         prev = Some((bottom, x1, size));
         if joins {
-            if let Some(Item::Line(_, t)) = items.last_mut() {
+            if let Some(Item::Line(_, t, _, full)) = items.last_mut() {
+                *full = x1 >= right - 1.5 * size;
                 let a = t.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
                 let b = text
                     .chars()
@@ -86,7 +90,9 @@ pub fn page_text(p: &Page, out: &mut String) {
                 continue;
             }
         }
-        items.push(Item::Line(top, text));
+        let flush = x0 <= left + 0.5 * size;
+        let full = x1 >= right - 1.5 * size;
+        items.push(Item::Line(top, text, flush, full));
     }
     for (ti, t) in tables.iter().enumerate() {
         items.push(Item::Table(t.top, ti));
@@ -94,7 +100,7 @@ pub fn page_text(p: &Page, out: &mut String) {
     let keys: Vec<(f64, f64)> = items
         .iter()
         .map(|i| match i {
-            Item::Line(y, _) | Item::Table(y, _) => (*y, 0.0),
+            Item::Line(y, ..) | Item::Table(y, _) => (*y, 0.0),
         })
         .collect();
     let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
@@ -102,9 +108,11 @@ pub fn page_text(p: &Page, out: &mut String) {
         .into_iter()
         .filter_map(|i| slots[i].take())
         .collect();
+    let starts = matches!(items.first(), Some(Item::Line(_, _, true, _)));
+    let ends = matches!(items.last(), Some(Item::Line(_, _, _, true)));
     for it in items {
         match it {
-            Item::Line(_, t) => {
+            Item::Line(_, t, ..) => {
                 out.push_str(&t);
                 out.push('\n');
             }
@@ -121,6 +129,7 @@ pub fn page_text(p: &Page, out: &mut String) {
             }
         }
     }
+    (starts, ends)
 }
 
 /// The crate's one sort (std's sort is monomorphised per call site, kilobytes of wasm each):

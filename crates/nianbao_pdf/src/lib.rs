@@ -187,9 +187,18 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, PdfError> {
     }
     let mut text = String::new();
     let mut page_starts = Vec::new();
+    // A paragraph running to the foot of one page and on, flush left, at the top of the next
+    // is one line (its page begins mid-line).
+    let mut ended_full = false;
     for p in &pages {
+        let mut page = String::new();
+        let (starts, ends) = layout::page_text(p, &mut page);
+        if ended_full && starts && text.ends_with('\n') {
+            text.pop();
+        }
         page_starts.push(text.len());
-        layout::page_text(p, &mut text);
+        text.push_str(&page);
+        ended_full = ends;
     }
     Ok(PdfText {
         text,

@@ -23,6 +23,13 @@ fn huaian_reads_cell_exact() {
         bad.join("\n"),
         view.text
     );
+    // A paragraph wrapped over lines and over the page 1/2 break is one line.
+    assert!(view
+        .text
+        .lines()
+        .any(|l| l.contains("“建设‘四最’一流营商环境高质量推进产业发展”")
+            && l.starts_with("（一）主动公开情况")));
+    assert!(view.page_starts.windows(2).all(|w| w[0] < w[1]));
     // Page numbers are not text.
     assert!(!view.text.lines().any(|l| l.trim() == "-4-"));
     let checked = nianbao_core::check(&view.text);
