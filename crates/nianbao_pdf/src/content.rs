@@ -3,8 +3,8 @@
 
 use crate::doc::Doc;
 use crate::font::Font;
+use crate::map::U32Map;
 use crate::object::{Dict, Lexer, Obj, Tok};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 pub type Mat = [f64; 6];
@@ -83,7 +83,7 @@ pub struct Runner<'d, 'a> {
     /// Device (default user space) → page space (top-left origin, rotation applied).
     page: Mat,
     pub out: PageOut,
-    fonts: HashMap<u32, Rc<Font>>,
+    fonts: U32Map<Rc<Font>>,
     ops: u32,
 }
 
@@ -100,7 +100,7 @@ impl<'d, 'a> Runner<'d, 'a> {
             doc,
             page,
             out: PageOut::default(),
-            fonts: HashMap::new(),
+            fonts: U32Map::new(),
             ops: 0,
         }
     }

@@ -4,10 +4,10 @@
 
 use crate::crypt::Crypt;
 use crate::filters;
+use crate::map::U32Map;
 use crate::object::{Dict, Lexer, Obj, Stream, Tok};
 use crate::PdfError;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug)]
@@ -18,11 +18,11 @@ enum Entry {
 
 pub struct Doc<'a> {
     buf: &'a [u8],
-    xref: HashMap<u32, Entry>,
+    xref: U32Map<Entry>,
     pub trailer: Dict,
-    cache: RefCell<HashMap<u32, Obj>>,
+    cache: RefCell<U32Map<Obj>>,
     crypt: Option<Crypt>,
-    scanned: RefCell<Option<HashMap<u32, usize>>>,
+    scanned: RefCell<Option<U32Map<usize>>>,
     loads: std::cell::Cell<u32>,
     pub notes: RefCell<Vec<String>>,
 }
@@ -37,9 +37,9 @@ impl<'a> Doc<'a> {
         }
         let mut doc = Doc {
             buf,
-            xref: HashMap::new(),
+            xref: U32Map::new(),
             trailer: Dict::default(),
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(U32Map::new()),
             crypt: None,
             scanned: RefCell::new(None),
             loads: std::cell::Cell::new(0),
@@ -141,10 +141,10 @@ impl<'a> Doc<'a> {
                     let num = start.wrapping_add(i) as u32;
                     if k == b"n" {
                         let o = o.as_i64().unwrap_or(0) as usize;
-                        self.xref.entry(num).or_insert(Entry::Offset(o));
+                        self.xref.insert_absent(num, Entry::Offset(o));
                     } else {
                         // free: mark as known so older sections don't resurrect it
-                        self.xref.entry(num).or_insert(Entry::Offset(usize::MAX));
+                        self.xref.insert_absent(num, Entry::Offset(usize::MAX));
                     }
                 }
             }
@@ -209,7 +209,7 @@ impl<'a> Doc<'a> {
                     2 => Entry::InStream(a as u32, b as u32),
                     _ => Entry::Offset(usize::MAX),
                 };
-                self.xref.entry(num).or_insert(e);
+                self.xref.insert_absent(num, e);
             }
         }
         Some(s.dict.clone())
@@ -367,7 +367,7 @@ impl<'a> Doc<'a> {
             }
             // Only fill objects the xref places in this stream (newer updates may override).
             if matches!(self.xref.get(&on), Some(Entry::InStream(s2, _)) if *s2 == stm) {
-                cache.entry(on).or_insert(o);
+                cache.insert_absent(on, o);
             }
         }
         found
@@ -377,7 +377,7 @@ impl<'a> Doc<'a> {
         let offs = scan_objects(self.buf);
         self.xref.clear();
         self.cache.borrow_mut().clear();
-        for (&n, &o) in &offs {
+        for (&n, &o) in offs.iter() {
             self.xref.insert(n, Entry::Offset(o));
         }
         // Trailer keys: from `trailer` dictionaries and xref streams, newest last.
@@ -394,7 +394,9 @@ impl<'a> Doc<'a> {
         let mut nums: Vec<u32> = offs.keys().copied().collect();
         nums.sort_unstable();
         for n in nums {
-            if let Some((_, Obj::Stream(s))) = self.parse_at(offs[&n], Some(n)) {
+            if let Some((_, Obj::Stream(s))) =
+                self.parse_at(offs.get(&n).copied().unwrap_or(0), Some(n))
+            {
                 match s.dict.get("Type").and_then(|o| o.as_name()) {
                     Some(b"XRef") => merge(&mut trailer, s.dict.clone()),
                     Some(b"ObjStm") => objstms.push((n, s)),
@@ -418,8 +420,7 @@ impl<'a> Doc<'a> {
                     break;
                 };
                 self.xref
-                    .entry(on as u32)
-                    .or_insert(Entry::InStream(stm, i as u32));
+                    .insert_absent(on as u32, Entry::InStream(stm, i as u32));
             }
         }
         self.trailer = trailer;
@@ -472,8 +473,8 @@ fn merge(into: &mut Dict, from: Dict) {
 
 /// Offsets of every `N G obj` at a line start (the last one of each number wins, as an
 /// incremental update would).
-fn scan_objects(buf: &[u8]) -> HashMap<u32, usize> {
-    let mut out = HashMap::new();
+fn scan_objects(buf: &[u8]) -> U32Map<usize> {
+    let mut out = U32Map::new();
     let mut p = 0;
     while let Some(i) = find(&buf[p..], b"obj") {
         let at = p + i;

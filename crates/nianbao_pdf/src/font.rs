@@ -3,8 +3,8 @@
 //! its advance width.
 
 use crate::doc::Doc;
+use crate::map::U32Map;
 use crate::object::{Dict, Lexer, Obj, Tok};
-use std::collections::HashMap;
 
 const MAX_MAP: usize = 200_000;
 
@@ -29,9 +29,9 @@ pub struct Font {
     pub name: String,
     kind: Cmap,
     codespace: Vec<CodeRange>,
-    to_unicode: HashMap<u32, String>,
+    to_unicode: U32Map<String>,
     simple: Option<Vec<Option<char>>>,
-    widths: HashMap<u32, f64>,
+    widths: U32Map<f64>,
     default_width: f64,
     /// Glyph space → text space for the width (1/1000, or a Type 3 FontMatrix).
     scale: f64,
@@ -57,9 +57,9 @@ impl Font {
             name,
             kind: Cmap::Simple,
             codespace: vec![],
-            to_unicode: HashMap::new(),
+            to_unicode: U32Map::new(),
             simple: None,
-            widths: HashMap::new(),
+            widths: U32Map::new(),
             default_width: 0.0,
             scale: 0.001,
             vertical: false,
@@ -242,9 +242,9 @@ impl Font {
 }
 
 /// Parses a CMap: codespace ranges and (when `unicode`) the bfchar/bfrange text map.
-fn parse_cmap(data: &[u8], unicode: bool) -> (Vec<CodeRange>, HashMap<u32, String>) {
+fn parse_cmap(data: &[u8], unicode: bool) -> (Vec<CodeRange>, U32Map<String>) {
     let mut cs = Vec::new();
-    let mut map = HashMap::new();
+    let mut map = U32Map::new();
     let mut lx = Lexer::new(data, 0);
     let mut stack: Vec<Obj> = Vec::new();
     let mut mode = 0u8;

@@ -9,6 +9,7 @@ mod doc;
 mod filters;
 mod font;
 mod layout;
+mod map;
 mod object;
 mod sha2;
 
