@@ -38,6 +38,8 @@ pub struct Glyph {
     pub size: f64,
     /// Written upright (not rotated, not a vertical font).
     pub upright: bool,
+    /// Baseline direction in quarter turns clockwise (0 = left to right).
+    pub dir: u8,
 }
 
 impl Glyph {
@@ -85,6 +87,7 @@ pub struct Runner<'d, 'a> {
     pub out: PageOut,
     fonts: U32Map<Rc<Font>>,
     ops: u32,
+    dir: u8,
 }
 
 impl<'d, 'a> Runner<'d, 'a> {
@@ -102,6 +105,7 @@ impl<'d, 'a> Runner<'d, 'a> {
             out: PageOut::default(),
             fonts: U32Map::new(),
             ops: 0,
+            dir: 0,
         }
     }
 
@@ -361,34 +365,36 @@ impl<'d, 'a> Runner<'d, 'a> {
                 continue;
             }
             let w = c.width;
-            let (x0, y0) = apply(&full, 0.0, 0.0);
-            let (x1, y1) = apply(&full, w, 0.0);
-            let upright = (full[1]).abs() < 1e-6 * size.max(1.0) && full[0] > 0.0 && full[3] < 0.0;
-            if upright {
-                // Baseline at y0 (page space, y down): the box spans ascent 0.86, descent 0.14.
-                let top = y0 - 0.86 * size;
-                self.emit(&font, c.text, x0, x1, top, top + size, size, true);
+            // The glyph box: advance wide, descent 0.14 below the baseline to ascent 0.86 above,
+            // whatever the direction; `dir` is the baseline's quarter turn in page space.
+            let pts = [
+                apply(&full, 0.0, -0.14),
+                apply(&full, w, -0.14),
+                apply(&full, 0.0, 0.86),
+                apply(&full, w, 0.86),
+            ];
+            let (bx, by) = (full[0], full[1]);
+            self.dir = if bx.abs() >= by.abs() {
+                if bx > 0.0 {
+                    0
+                } else {
+                    2
+                }
+            } else if by > 0.0 {
+                1
             } else {
-                let (ax, ay) = apply(&full, 0.0, 1.0);
-                let xs = [x0, x1, ax];
-                let ys = [y0, y1, ay];
-                let f = |v: &[f64; 3], m: bool| {
-                    v.iter().copied().fold(
-                        if m { f64::MIN } else { f64::MAX },
-                        if m { f64::max } else { f64::min },
-                    )
-                };
-                self.emit(
-                    &font,
-                    c.text,
-                    f(&xs, false),
-                    f(&xs, true),
-                    f(&ys, false),
-                    f(&ys, true),
-                    size,
-                    false,
-                );
+                3
+            };
+            let upright = self.dir == 0 && by.abs() < 1e-6 * size.max(1.0) && full[3] < 0.0;
+            let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+            for (x, y) in pts {
+                x0 = x0.min(x);
+                y0 = y0.min(y);
+                x1 = x1.max(x);
+                y1 = y1.max(y);
             }
+            self.emit(&font, c.text, x0, x1, y0, y1, size, upright);
+            self.dir = 0;
             let tx = (w * gs.size + gs.tc + if is_space { gs.tw } else { 0.0 }) * gs.th;
             *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
         }
@@ -427,6 +433,7 @@ impl<'d, 'a> Runner<'d, 'a> {
                     bottom,
                     size,
                     upright,
+                    dir: self.dir,
                 });
             }
         }

@@ -118,17 +118,18 @@ pub fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Vec<String>), PdfError> {
         }
         r.run(&data, &res, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], 0);
         let PageOut {
-            glyphs,
-            segs,
+            mut glyphs,
+            mut segs,
             images,
             undecoded,
         } = r.out;
         let (w, h) = (media[2] - media[0], media[3] - media[1]);
-        let (width, height) = if rot.rem_euclid(180) == 90 {
+        let (mut width, mut height) = if rot.rem_euclid(180) == 90 {
             (h.abs(), w.abs())
         } else {
             (w.abs(), h.abs())
         };
+        upright_page(&mut glyphs, &mut segs, &mut width, &mut height);
         pages.push(Page {
             width,
             height,
@@ -267,5 +268,54 @@ fn collect_pages(
                 out.push((d, inh));
             }
         }
+    }
+}
+
+/// Turns a page whose text mostly runs sideways or upside down (a landscape table printed
+/// rotated, or a /Rotate that does not match the content) so that it reads left to right.
+fn upright_page(
+    glyphs: &mut [Glyph],
+    segs: &mut [content::Seg],
+    width: &mut f64,
+    height: &mut f64,
+) {
+    let mut count = [0usize; 4];
+    for g in glyphs.iter() {
+        count[(g.dir & 3) as usize] += 1;
+    }
+    let dir = (0..4usize)
+        .max_by_key(|&d| (count[d], usize::from(d == 0)))
+        .unwrap_or(0);
+    if dir == 0 {
+        return;
+    }
+    let (w, h) = (*width, *height);
+    let turn = |x: f64, y: f64| match dir {
+        1 => (y, w - x),
+        2 => (w - x, h - y),
+        _ => (h - y, x),
+    };
+    for g in glyphs.iter_mut() {
+        let (ax, ay) = turn(g.x0, g.top);
+        let (bx, by) = turn(g.x1, g.bottom);
+        g.x0 = ax.min(bx);
+        g.x1 = ax.max(bx);
+        g.top = ay.min(by);
+        g.bottom = ay.max(by);
+        g.upright = g.dir as usize == dir;
+        g.dir = ((g.dir as usize + 4 - dir) & 3) as u8;
+    }
+    for s in segs.iter_mut() {
+        let (ax, ay) = turn(s.x0, s.y0);
+        let (bx, by) = turn(s.x1, s.y1);
+        *s = content::Seg {
+            x0: ax.min(bx),
+            y0: ay.min(by),
+            x1: ax.max(bx),
+            y1: ay.max(by),
+        };
+    }
+    if dir != 2 {
+        std::mem::swap(width, height);
     }
 }

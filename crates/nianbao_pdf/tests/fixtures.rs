@@ -71,6 +71,15 @@ fn object_streams_and_encrypted_variants() {
 }
 
 #[test]
+fn rotated_pages_are_turned_upright() {
+    let text = std::fs::read_to_string(common::fixtures().join("report.txt")).unwrap();
+    for f in ["report_rotate90.pdf", "report_rotate270.pdf"] {
+        let view = read(f).unwrap();
+        assert_eq!(view.text, text, "{f}");
+    }
+}
+
+#[test]
 fn damaged_xref_is_rebuilt() {
     same_as_text("trap_bad_xref.pdf", "report.txt");
     let view = read("trap_bad_xref.pdf").unwrap();
