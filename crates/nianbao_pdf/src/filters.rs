@@ -258,3 +258,44 @@ fn run_length(data: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_filters() {
+        assert_eq!(ascii_hex(b"48 65 6C6c6F>"), b"Hello");
+        assert_eq!(ascii_hex(b"414>"), b"A@");
+        assert_eq!(ascii85(b"<~87cURD]j7BEbo7~>"), b"Hello world");
+        assert_eq!(ascii85(b"z~>"), [0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn lzw_spec_example() {
+        // ISO 32000-1 §7.4.4.2: "-----A---B"
+        let data = [0x80, 0x0B, 0x60, 0x50, 0x22, 0x0C, 0x0C, 0x85, 0x01];
+        assert_eq!(lzw(&data, true), b"-----A---B");
+    }
+
+    #[test]
+    fn run_length_and_png_up_predictor() {
+        assert_eq!(
+            run_length(&[2, b'a', b'b', b'c', 254, b'x', 128]),
+            b"abcxxx"
+        );
+        let mut parms = Dict::default();
+        parms.0.push((b"Predictor".to_vec(), Obj::Int(12)));
+        parms.0.push((b"Columns".to_vec(), Obj::Int(3)));
+        // Two rows with the Up filter: the second adds the first.
+        let data = vec![2, 1, 2, 3, 2, 1, 1, 1];
+        assert_eq!(predict(data, Some(&parms)).unwrap(), vec![1, 2, 3, 2, 3, 4]);
+    }
+
+    #[test]
+    fn image_filters_are_reported_as_images() {
+        let mut d = Dict::default();
+        d.0.push((b"Filter".to_vec(), Obj::Name(b"DCTDecode".to_vec())));
+        assert_eq!(decode(&d, b"x"), Err(true));
+    }
+}
