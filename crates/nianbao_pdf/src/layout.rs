@@ -25,9 +25,21 @@ enum Item {
     Table(f64, usize),
 }
 
-/// Appends the page's text view; returns whether its first line starts flush left and
-/// whether its last line runs to the right margin (a paragraph continued across the break).
-pub fn page_text(p: &Page, out: &mut String) -> (bool, bool) {
+/// What the next page needs to know to continue this one.
+#[derive(Default)]
+pub struct PageEnds {
+    /// The first line starts flush left (may continue the previous page's paragraph).
+    pub starts_flush: bool,
+    /// The last line runs to the right margin (a paragraph continued across the break).
+    pub ends_full: bool,
+    /// The page begins with a table (may continue the previous page's table).
+    pub starts_with_table: bool,
+    /// When the page ends with a table: that table's header rows as written ("row\n"…).
+    pub table_head: String,
+}
+
+/// Appends the page's text view.
+pub fn page_text(p: &Page, out: &mut String) -> PageEnds {
     let tables = find_tables(&p.segs);
     let mut in_table: Vec<Option<usize>> = vec![None; p.glyphs.len()];
     for (gi, g) in p.glyphs.iter().enumerate() {
@@ -108,8 +120,13 @@ pub fn page_text(p: &Page, out: &mut String) -> (bool, bool) {
         .into_iter()
         .filter_map(|i| slots[i].take())
         .collect();
-    let starts = matches!(items.first(), Some(Item::Line(_, _, true, _)));
-    let ends = matches!(items.last(), Some(Item::Line(_, _, _, true)));
+    let mut ends = PageEnds {
+        starts_flush: matches!(items.first(), Some(Item::Line(_, _, true, _))),
+        ends_full: matches!(items.last(), Some(Item::Line(_, _, _, true))),
+        starts_with_table: matches!(items.first(), Some(Item::Table(..))),
+        table_head: String::new(),
+    };
+    let ends_with_table = matches!(items.last(), Some(Item::Table(..)));
     for it in items {
         match it {
             Item::Line(_, t, ..) => {
@@ -125,11 +142,14 @@ pub fn page_text(p: &Page, out: &mut String) -> (bool, bool) {
                     .filter(|(_, k)| **k == Some(ti))
                     .map(|(g, _)| g)
                     .collect();
-                table_text(t, &glyphs, out);
+                let head = table_text(t, &glyphs, out);
+                if ends_with_table {
+                    ends.table_head = head;
+                }
             }
         }
     }
-    (starts, ends)
+    ends
 }
 
 /// The crate's one sort (std's sort is monomorphised per call site, kilobytes of wasm each):
@@ -406,7 +426,8 @@ fn merge(mut v: Vec<Seg>, horizontal: bool) -> Vec<Seg> {
     out
 }
 
-fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) {
+/// Writes the table's rows; returns its header rows (those before the first row with a number).
+fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) -> String {
     let cols = t.xs.len() - 1;
     let rows = t.ys.len() - 1;
     let idx = |v: &[f64], x: f64| v.windows(2).position(|w| x >= w[0] && x < w[1]);
@@ -417,6 +438,8 @@ fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) {
         }
     }
     let mut seen = vec![false; rows * cols];
+    let mut head = String::new();
+    let mut in_head = true;
     for r in 0..rows {
         let mut fields: Vec<String> = Vec::new();
         for c in 0..cols {
@@ -437,9 +460,23 @@ fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) {
         if fields.is_empty() || fields.iter().all(|f| f.is_empty()) {
             continue;
         }
-        out.push_str(&fields.join("\t"));
+        let row = fields.join("\t");
+        let numeric = fields.iter().any(|f| {
+            !f.is_empty()
+                && f.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        });
+        if numeric {
+            in_head = false;
+        }
+        if in_head {
+            head.push_str(&row);
+            head.push('\n');
+        }
+        out.push_str(&row);
         out.push('\n');
     }
+    head
 }
 
 /// A cell's lines joined: no separator between CJK text, a space between ASCII words.

@@ -191,16 +191,22 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let mut page_starts = Vec::new();
     // A paragraph running to the foot of one page and on, flush left, at the top of the next
     // is one line (its page begins mid-line).
-    let mut ended_full = false;
+    // A table running on from the previous page with its header rows repeated: the repeat is
+    // dropped (the rows continue the same table).
+    let mut prev = layout::PageEnds::default();
     for p in &pages {
         let mut page = String::new();
-        let (starts, ends) = layout::page_text(p, &mut page);
-        if ended_full && starts && text.ends_with('\n') {
+        let ends = layout::page_text(p, &mut page);
+        if prev.ends_full && ends.starts_flush && text.ends_with('\n') {
             text.pop();
         }
+        let mut body = page.as_str();
+        if ends.starts_with_table && !prev.table_head.is_empty() {
+            body = body.strip_prefix(prev.table_head.as_str()).unwrap_or(body);
+        }
         page_starts.push(text.len());
-        text.push_str(&page);
-        ended_full = ends;
+        text.push_str(body);
+        prev = ends;
     }
     Ok(PdfText {
         text,

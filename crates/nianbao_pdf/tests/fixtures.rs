@@ -55,6 +55,9 @@ fn table_split_across_pages_with_repeated_header() {
     same_as_text("report_split_header.pdf", "report_split_header.txt");
     let view = read("report_split_header.pdf").unwrap();
     assert!(view.page_starts.len() >= 2);
+    // The header repeated on the next page is dropped: the text view is the typed text.
+    let text = std::fs::read_to_string(common::fixtures().join("report_split_header.txt")).unwrap();
+    assert_eq!(view.text, text);
 }
 
 #[test]
