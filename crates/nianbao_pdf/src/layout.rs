@@ -83,13 +83,14 @@ pub fn page_text(p: &Page, out: &mut String) -> PageEnds {
             (ps - size).abs() < 0.6
                 && top - pb < 1.2 * size
                 && px1 >= right - 1.5 * size
+                && right - left >= 0.5 * p.width
                 && x0 <= left + 0.5 * size
                 && !text.contains('\t')
         });
         prev = Some((bottom, x1, size));
         if joins {
             if let Some(Item::Line(_, t, _, full)) = items.last_mut() {
-                *full = x1 >= right - 1.5 * size;
+                *full = x1 >= right - 1.5 * size && right - left >= 0.5 * p.width;
                 let a = t.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
                 let b = text
                     .chars()
@@ -103,7 +104,7 @@ pub fn page_text(p: &Page, out: &mut String) -> PageEnds {
             }
         }
         let flush = x0 <= left + 0.5 * size;
-        let full = x1 >= right - 1.5 * size;
+        let full = x1 >= right - 1.5 * size && right - left >= 0.5 * p.width;
         items.push(Item::Line(top, text, flush, full));
     }
     for (ti, t) in tables.iter().enumerate() {

@@ -230,3 +230,11 @@ fn libreoffice_printed_report_reads_like_its_text() {
     // Simple TrueType fonts (WinAnsi + ToUnicode), several subsets of one font.
     same_as_text("report_libreoffice.pdf", "report_libreoffice.txt");
 }
+
+#[test]
+fn fonts_without_tounicode_decode_by_their_encoding() {
+    // UniGB-UCS2-H, UniGB-UTF16-H (with a surrogate pair) and a Type1 font whose
+    // Differences name glyphs uni5E74/uni62A5.
+    let v = read("fonts_cmaps.pdf").unwrap();
+    assert_eq!(v.text, "主动公开\n申请𠀀\nAb年报 12\n");
+}
