@@ -74,9 +74,13 @@ fn object_streams_and_encrypted_variants() {
 }
 
 #[test]
-fn rotated_pages_are_turned_upright() {
+fn rotated_pages_are_turned_upright_and_forms_are_drawn() {
     let text = std::fs::read_to_string(common::fixtures().join("report.txt")).unwrap();
-    for f in ["report_rotate90.pdf", "report_rotate270.pdf"] {
+    for f in [
+        "report_rotate90.pdf",
+        "report_rotate270.pdf",
+        "report_form.pdf",
+    ] {
         let view = read(f).unwrap();
         assert_eq!(view.text, text, "{f}");
     }
