@@ -294,7 +294,8 @@ fn find_tables(segs: &[Seg]) -> Vec<Table> {
     );
     // Connected components of crossing/touching rules.
     let n = hs.len() + vs.len();
-    if n > 20_000 {
+    // Bounded work: real tables have hundreds of rules, not thousands.
+    if n > 4_000 {
         return vec![];
     }
     let mut parent: Vec<usize> = (0..n).collect();
@@ -359,6 +360,9 @@ fn find_tables(segs: &[Seg]) -> Vec<Table> {
             continue;
         }
         let (rows, cols) = (ys.len() - 1, xs.len() - 1);
+        if rows * cols * (gh.len() + gv.len()) > 20_000_000 {
+            continue;
+        }
         let covered_v = |x: f64, a: f64, b: f64| {
             gv.iter()
                 .any(|s| (s.x0 - x).abs() <= TOL && s.y0 <= a + TOL && s.y1 >= b - TOL)
