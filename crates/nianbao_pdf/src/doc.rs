@@ -24,6 +24,9 @@ pub struct Doc<'a> {
     crypt: Option<Crypt>,
     scanned: RefCell<Option<U32Map<usize>>>,
     loads: std::cell::Cell<u32>,
+    /// The last `endstream` search: from, found at (or `usize::MAX`): streams with a wrong
+    /// /Length search forward once, not once each (bounded work on damaged files).
+    endstream: std::cell::Cell<(usize, usize)>,
     pub notes: RefCell<Vec<String>>,
 }
 
@@ -43,6 +46,7 @@ impl<'a> Doc<'a> {
             crypt: None,
             scanned: RefCell::new(None),
             loads: std::cell::Cell::new(0),
+            endstream: std::cell::Cell::new((usize::MAX, 0)),
             notes: RefCell::new(Vec::new()),
         };
         let ok = rfind(buf, b"startxref")
@@ -248,7 +252,7 @@ impl<'a> Doc<'a> {
             Obj::Ref(r, _) if *r != num => self.get(*r).as_i64(),
             _ => None,
         });
-        let end = declared
+        let by_length = declared
             .filter(|&l| l >= 0)
             .map(|l| start.saturating_add(l as usize))
             .filter(|&e| {
@@ -256,17 +260,20 @@ impl<'a> Doc<'a> {
                     let tail = &self.buf[e..self.buf.len().min(e + 20)];
                     find(tail, b"endstream").is_some()
                 }
-            })
-            .or_else(|| {
-                find(&self.buf[start..], b"endstream").map(|p| {
-                    let mut e = start + p;
-                    while e > start && matches!(self.buf[e - 1], b'\n' | b'\r') {
-                        e -= 1;
-                    }
-                    e
-                })
-            })
-            .unwrap_or(self.buf.len());
+            });
+        let end = match by_length {
+            Some(e) => e,
+            None => {
+                let mut e = self.next_endstream(start).unwrap_or(self.buf.len());
+                // Without its own `endstream` a stream stops at the next object, not at a
+                // later stream's end (each would otherwise copy the rest of the file).
+                e = find(&self.buf[start..e], b" 0 obj").map_or(e, |p| start + p);
+                while e > start && matches!(self.buf[e - 1], b'\n' | b'\r') {
+                    e -= 1;
+                }
+                e
+            }
+        };
         let mut data = self.buf[start..end].to_vec();
         let is_xref = dict.get("Type").and_then(|o| o.as_name()) == Some(b"XRef");
         if let (Some(c), false) = (&self.crypt, is_xref) {
@@ -277,6 +284,16 @@ impl<'a> Doc<'a> {
             _ => Dict::default(),
         };
         Some((gen, Obj::Stream(Rc::new(Stream { dict, data }))))
+    }
+
+    fn next_endstream(&self, start: usize) -> Option<usize> {
+        let (from, at) = self.endstream.get();
+        if from <= start && start <= at {
+            return (at != usize::MAX).then_some(at);
+        }
+        let at = find(&self.buf[start..], b"endstream").map_or(usize::MAX, |p| start + p);
+        self.endstream.set((start, at));
+        (at != usize::MAX).then_some(at)
     }
 
     fn decrypt_obj(&self, o: Obj, num: u32, gen: u16) -> Obj {

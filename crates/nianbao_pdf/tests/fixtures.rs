@@ -242,3 +242,16 @@ fn fonts_without_tounicode_decode_by_their_encoding() {
     let v = read("fonts_cmaps.pdf").unwrap();
     assert_eq!(v.text, "主动公开\n申请𠀀\nAb年报 12\n");
 }
+
+#[test]
+fn many_streams_without_endstream_finish() {
+    // No xref, 20 000 streams whose /Length is wrong and no `endstream` anywhere: the rebuild
+    // scans forward once, not once per stream (this test would take hours otherwise).
+    let mut b = b"%PDF-1.4\n".to_vec();
+    for i in 1..20_000 {
+        b.extend_from_slice(
+            format!("{i} 0 obj\n<< /Length 999999 >>\nstream\nxxxxxxxxxxxxxxxx\n").as_bytes(),
+        );
+    }
+    assert_eq!(read_pdf(&b), Err(PdfError::Damaged));
+}
