@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 pub type Mat = [f64; 6];
 const ID: Mat = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
-const MAX_OPS: u32 = 3_000_000;
+/// Operators per document (a 300-page report runs about a million).
+const MAX_OPS: u32 = 20_000_000;
 const MAX_FORM_DEPTH: u32 = 8;
 
 fn mul(a: &Mat, b: &Mat) -> Mat {
@@ -85,13 +86,15 @@ pub struct Runner<'d, 'a> {
     /// Device (default user space) → page space (top-left origin, rotation applied).
     page: Mat,
     pub out: PageOut,
-    fonts: U32Map<Rc<Font>>,
-    ops: u32,
+    /// Fonts by object number, shared by all pages (a CMap is parsed once per document).
+    pub fonts: U32Map<Rc<Font>>,
+    /// Operators run so far in the document (carried from page to page).
+    pub ops: u32,
     dir: u8,
 }
 
 impl<'d, 'a> Runner<'d, 'a> {
-    pub fn new(doc: &'d Doc<'a>, media: [f64; 4], rotate: i64) -> Self {
+    pub fn new(doc: &'d Doc<'a>, media: [f64; 4], rotate: i64, fonts: U32Map<Rc<Font>>) -> Self {
         let [llx, lly, urx, ury] = media;
         let page = match rotate.rem_euclid(360) {
             90 => [0.0, 1.0, 1.0, 0.0, -lly, -llx],
@@ -103,7 +106,7 @@ impl<'d, 'a> Runner<'d, 'a> {
             doc,
             page,
             out: PageOut::default(),
-            fonts: U32Map::new(),
+            fonts,
             ops: 0,
             dir: 0,
         }

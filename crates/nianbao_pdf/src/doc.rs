@@ -27,10 +27,14 @@ pub struct Doc<'a> {
     /// The last `endstream` search: from, found at (or `usize::MAX`): streams with a wrong
     /// /Length search forward once, not once each (bounded work on damaged files).
     endstream: std::cell::Cell<(usize, usize)>,
+    /// The last decoded object stream: its number, bytes and (object, offset) table.
+    objstm: RefCell<Option<ObjStm>>,
     pub notes: RefCell<Vec<String>>,
 }
 
 const MAX_LOADS: u32 = 500_000;
+
+type ObjStm = (u32, Vec<u8>, Vec<(u32, usize)>);
 
 impl<'a> Doc<'a> {
     pub fn open(buf: &'a [u8]) -> Result<Doc<'a>, PdfError> {
@@ -47,6 +51,7 @@ impl<'a> Doc<'a> {
             scanned: RefCell::new(None),
             loads: std::cell::Cell::new(0),
             endstream: std::cell::Cell::new((usize::MAX, 0)),
+            objstm: RefCell::new(None),
             notes: RefCell::new(Vec::new()),
         };
         let ok = rfind(buf, b"startxref")
@@ -353,41 +358,43 @@ impl<'a> Doc<'a> {
         if stm == num {
             return None;
         }
-        let Obj::Stream(s) = self.get(stm) else {
-            return None;
-        };
-        let data = filters::decode(&s.dict, &s.data).ok()?;
-        let n = s
-            .dict
-            .get("N")
-            .and_then(|o| o.as_i64())
-            .unwrap_or(0)
-            .clamp(0, 1_000_000);
-        let first = s
-            .dict
-            .get("First")
-            .and_then(|o| o.as_i64())
-            .unwrap_or(0)
-            .max(0) as usize;
-        let mut lx = Lexer::new(&data, 0);
-        let mut found = None;
-        let mut cache = self.cache.borrow_mut();
-        for i in 0..n {
-            let (Some(Obj::Int(on)), Some(Obj::Int(oo))) = (lx.object(), lx.object()) else {
-                break;
+        // The last object stream stays decoded: objects the xref places in a stream that does
+        // not hold them must not decode it again for each.
+        let cached = matches!(&*self.objstm.borrow(), Some((s, _, _)) if *s == stm);
+        if !cached {
+            let Obj::Stream(s) = self.get(stm) else {
+                return None;
             };
-            let mut ol = Lexer::new(&data, first.saturating_add(oo.max(0) as usize));
-            let o = ol.object().unwrap_or(Obj::Null);
-            let on = on as u32;
-            if on == num && (found.is_none() || i as u32 == idx) {
-                found = Some(o.clone());
+            let data = filters::decode(&s.dict, &s.data).ok()?;
+            let n = s
+                .dict
+                .get("N")
+                .and_then(|o| o.as_i64())
+                .unwrap_or(0)
+                .clamp(0, 1_000_000);
+            let first = s
+                .dict
+                .get("First")
+                .and_then(|o| o.as_i64())
+                .unwrap_or(0)
+                .max(0) as usize;
+            let mut lx = Lexer::new(&data, 0);
+            let mut offsets = Vec::new();
+            for _ in 0..n {
+                let (Some(Obj::Int(on)), Some(Obj::Int(oo))) = (lx.object(), lx.object()) else {
+                    break;
+                };
+                offsets.push((on as u32, first.saturating_add(oo.max(0) as usize)));
             }
-            // Only fill objects the xref places in this stream (newer updates may override).
-            if matches!(self.xref.get(&on), Some(Entry::InStream(s2, _)) if *s2 == stm) {
-                cache.insert_absent(on, o);
-            }
+            *self.objstm.borrow_mut() = Some((stm, data, offsets));
         }
-        found
+        let guard = self.objstm.borrow();
+        let (_, data, offsets) = guard.as_ref()?;
+        let at = offsets
+            .get(idx as usize)
+            .filter(|(on, _)| *on == num)
+            .or_else(|| offsets.iter().find(|(on, _)| *on == num))?;
+        Lexer::new(data, at.1).object()
     }
 
     fn rebuild(&mut self) {

@@ -97,10 +97,13 @@ pub fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Vec<String>), PdfError> {
         return Err(PdfError::Damaged);
     }
     let mut pages = Vec::new();
+    let mut fonts = map::U32Map::new();
+    let mut ops = 0;
     for (page, inh) in leaves {
         let media = inh.media.unwrap_or([0.0, 0.0, 595.0, 842.0]);
         let rot = inh.rotate;
-        let mut r = Runner::new(&doc, media, rot);
+        let mut r = Runner::new(&doc, media, rot, std::mem::take(&mut fonts));
+        r.ops = ops;
         let res = inh.resources.unwrap_or_default();
         let mut data = Vec::new();
         let contents = doc.dict_get(&page, "Contents");
@@ -123,6 +126,8 @@ pub fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Vec<String>), PdfError> {
             images,
             undecoded,
         } = r.out;
+        fonts = r.fonts;
+        ops = r.ops;
         let (w, h) = (media[2] - media[0], media[3] - media[1]);
         let (mut width, mut height) = if rot.rem_euclid(180) == 90 {
             (h.abs(), w.abs())
