@@ -340,7 +340,22 @@ fn find_tables(segs: &[Seg]) -> Vec<Table> {
             continue;
         }
         let mut ys = cluster(gh.iter().map(|s| s.y0).collect());
-        let xs = cluster(gv.iter().map(|s| s.x0).collect());
+        let mut xs = cluster(gv.iter().map(|s| s.x0).collect());
+        // Likewise a table drawn without its outer frame: the horizontal rules reach past the
+        // outermost vertical ones, and their ends are the table's sides.
+        let hleft = gh.iter().map(|s| s.x0).fold(f64::MAX, f64::min);
+        let hright = gh.iter().map(|s| s.x1).fold(f64::MIN, f64::max);
+        let mut open_x = Vec::new();
+        if let (Some(&first), Some(&last)) = (xs.first(), xs.last()) {
+            if hleft < first - 3.0 * TOL {
+                xs.insert(0, hleft);
+                open_x.push(hleft);
+            }
+            if hright > last + 3.0 * TOL {
+                xs.push(hright);
+                open_x.push(hright);
+            }
+        }
         // A table cut by a page break has no rule on its open edge: the vertical rules reach
         // past the last horizontal one, and their ends are that edge.
         let vtop = gv.iter().map(|s| s.y0).fold(f64::MAX, f64::min);
@@ -364,8 +379,10 @@ fn find_tables(segs: &[Seg]) -> Vec<Table> {
             continue;
         }
         let covered_v = |x: f64, a: f64, b: f64| {
-            gv.iter()
-                .any(|s| (s.x0 - x).abs() <= TOL && s.y0 <= a + TOL && s.y1 >= b - TOL)
+            open_x.contains(&x)
+                || gv
+                    .iter()
+                    .any(|s| (s.x0 - x).abs() <= TOL && s.y0 <= a + TOL && s.y1 >= b - TOL)
         };
         let covered_h = |y: f64, a: f64, b: f64| {
             open.contains(&y)

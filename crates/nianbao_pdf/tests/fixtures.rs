@@ -171,6 +171,15 @@ fn chromium_printed_report_reads_like_its_text() {
 }
 
 #[test]
+fn chromium_printed_report_without_outer_frame() {
+    // border-style:hidden: no rule on any side of the tables, inner rules only.
+    let view = read("report_chromium_noframe.pdf").unwrap();
+    let text =
+        std::fs::read_to_string(common::fixtures().join("report_chromium_noframe.txt")).unwrap();
+    assert_eq!(view.text, text);
+}
+
+#[test]
 fn chromium_printed_report_without_rules_reads_by_alignment() {
     // No ruling lines at all: rows come from text lines, cells from the gaps between words.
     same_as_text("report_chromium_norules.pdf", "report_chromium_norules.txt");

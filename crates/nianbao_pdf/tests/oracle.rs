@@ -118,6 +118,7 @@ fn glyphs_agree_with_pdftotext_bbox() {
         "report_chromium_norules.pdf",
         "report_libreoffice.pdf",
         "report_form.pdf",
+        "report_chromium_noframe.pdf",
     ]
         .iter()
         .map(|f| common::fixtures().join(f))
