@@ -183,6 +183,8 @@ fn chromium_printed_report_without_outer_frame() {
 fn chromium_printed_report_without_rules_reads_by_alignment() {
     // No ruling lines at all: rows come from text lines, cells from the gaps between words.
     same_as_text("report_chromium_norules.pdf", "report_chromium_norules.txt");
+    // Horizontal rules only (a 三线表-like table): rows by alignment too.
+    same_as_text("report_chromium_hrules.pdf", "report_chromium_hrules.txt");
 }
 
 #[test]
