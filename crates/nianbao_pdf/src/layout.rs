@@ -17,6 +17,9 @@ struct Table {
     bottom: f64,
     left: f64,
     right: f64,
+    /// Horizontal rules only: each band between two rules is a row, its cells found by the
+    /// gaps between glyphs.
+    bands: bool,
 }
 
 enum Item {
@@ -325,6 +328,7 @@ fn find_tables(segs: &[Seg]) -> Vec<Table> {
         }
     }
     let mut tables = Vec::new();
+    let mut lone: Vec<Seg> = Vec::new();
     for (_, members) in groups {
         let gh: Vec<Seg> = members
             .iter()
@@ -336,7 +340,14 @@ fn find_tables(segs: &[Seg]) -> Vec<Table> {
             .filter(|&&i| i >= hs.len())
             .map(|&i| vs[i - hs.len()])
             .collect();
-        if gh.len() < 2 || gv.len() < 2 {
+        if gv.is_empty() {
+            lone.extend(gh);
+            continue;
+        }
+        if gv.len() < 2 {
+            continue;
+        }
+        if gh.len() < 2 {
             continue;
         }
         let mut ys = cluster(gh.iter().map(|s| s.y0).collect());
@@ -413,9 +424,47 @@ fn find_tables(segs: &[Seg]) -> Vec<Table> {
             xs,
             ys,
             region,
+            bands: false,
         });
     }
+    band_tables(lone, &mut tables);
     tables
+}
+
+/// Horizontal rules that cross no vertical one, stacked at row distances over the same
+/// width: a table ruled by rows only (each band between two rules is a row).
+fn band_tables(mut lone: Vec<Seg>, tables: &mut Vec<Table>) {
+    sort_by_key2(&mut lone, |s| (s.y0, s.x0));
+    let mut chains: Vec<Vec<Seg>> = Vec::new();
+    for s in lone {
+        let joins = chains.last().and_then(|c| c.last()).is_some_and(|l| {
+            let overlap = l.x1.min(s.x1) - l.x0.max(s.x0);
+            s.y0 - l.y0 <= 80.0 && overlap >= 0.8 * (l.x1 - l.x0).min(s.x1 - s.x0)
+        });
+        match chains.last_mut() {
+            Some(c) if joins => c.push(s),
+            _ => chains.push(vec![s]),
+        }
+    }
+    for c in chains {
+        let ys = cluster(c.iter().map(|s| s.y0).collect());
+        if ys.len() < 3 || ys.len() > 500 {
+            continue;
+        }
+        let left = c.iter().map(|s| s.x0).fold(f64::MAX, f64::min);
+        let right = c.iter().map(|s| s.x1).fold(f64::MIN, f64::max);
+        let rows = ys.len() - 1;
+        tables.push(Table {
+            top: ys[0],
+            bottom: ys[rows],
+            left,
+            right,
+            xs: vec![left, right],
+            ys,
+            region: (0..rows).collect(),
+            bands: true,
+        });
+    }
 }
 
 /// Joins collinear overlapping segments.
@@ -482,6 +531,12 @@ fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) -> String {
         if fields.is_empty() || fields.iter().all(|f| f.is_empty()) {
             continue;
         }
+        if t.bands {
+            fields = band_cells(&texts[t.region[r * cols]]);
+            if fields.is_empty() {
+                continue;
+            }
+        }
         let row = fields.join("\t");
         let numeric = fields.iter().any(|f| {
             !f.is_empty()
@@ -499,6 +554,24 @@ fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) -> String {
         out.push('\n');
     }
     head
+}
+
+/// A band's cells: runs of glyphs whose horizontal extents overlap or nearly touch (a wrapped
+/// label stays one cell; a gap wider than a character separates cells).
+fn band_cells(glyphs: &[&Glyph]) -> Vec<String> {
+    let mut order: Vec<&Glyph> = glyphs.to_vec();
+    sort_by_key2(&mut order, |g| (g.x0, g.top));
+    let mut cells: Vec<(f64, Vec<&Glyph>)> = Vec::new();
+    for g in order {
+        match cells.last_mut() {
+            Some((end, c)) if g.x0 - *end < 0.9 * g.size => {
+                *end = end.max(g.x1);
+                c.push(g);
+            }
+            _ => cells.push((g.x1, vec![g])),
+        }
+    }
+    cells.iter().map(|(_, c)| cell_text(c)).collect()
 }
 
 /// A cell's lines joined: no separator between CJK text, a space between ASCII words.

@@ -185,6 +185,13 @@ fn chromium_printed_report_without_rules_reads_by_alignment() {
     same_as_text("report_chromium_norules.pdf", "report_chromium_norules.txt");
     // Horizontal rules only (a 三线表-like table): rows by alignment too.
     same_as_text("report_chromium_hrules.pdf", "report_chromium_hrules.txt");
+    // … where each band between two rules is a row with its cells TAB-separated.
+    let view = read("report_chromium_hrules.pdf").unwrap();
+    assert!(
+        view.text.contains("\n（七）总计\t0\t0\t0\t0\t0\t0\t0\n"),
+        "{}",
+        view.text
+    );
 }
 
 #[test]
