@@ -34,6 +34,9 @@ pub struct Doc<'a> {
 
 const MAX_LOADS: u32 = 500_000;
 
+/// The note a rebuilt (damaged or truncated) file carries.
+pub const REBUILT: &str = "交叉引用表损坏，已按对象逐个扫描重建";
+
 type ObjStm = (u32, Vec<u8>, Vec<(u32, usize)>);
 
 impl<'a> Doc<'a> {
@@ -66,9 +69,7 @@ impl<'a> Doc<'a> {
             if doc.catalog().is_none() {
                 return Err(PdfError::Damaged);
             }
-            doc.notes
-                .borrow_mut()
-                .push("交叉引用表损坏，已按对象逐个扫描重建".to_string());
+            doc.notes.borrow_mut().push(REBUILT.to_string());
         }
         if let Some(enc) = doc.trailer.get("Encrypt").cloned() {
             let enc = doc.resolve(&enc);

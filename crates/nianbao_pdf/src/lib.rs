@@ -177,6 +177,10 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, PdfError> {
         if pages.iter().any(|p| p.images > 0) {
             return Err(PdfError::Scanned);
         }
+        if notes.iter().any(|n| n == doc::REBUILT) {
+            // A damaged file with no text left: say it is damaged, not that it is empty.
+            return Err(PdfError::Damaged);
+        }
         notes.push("PDF 没有文字".to_string());
     }
     let scanned: Vec<usize> = pages
