@@ -158,7 +158,7 @@ pub fn page_text(p: &Page, out: &mut String) -> PageEnds {
 
 /// The crate's one sort (std's sort is monomorphised per call site, kilobytes of wasm each):
 /// indices ordered by two f64 keys.
-fn order(keys: &[(f64, f64)]) -> Vec<usize> {
+pub fn order(keys: &[(f64, f64)]) -> Vec<usize> {
     let mut idx: Vec<(f64, f64, usize)> = keys
         .iter()
         .enumerate()

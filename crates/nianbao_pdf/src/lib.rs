@@ -135,6 +135,7 @@ pub fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Vec<String>), PdfError> {
             (w.abs(), h.abs())
         };
         upright_page(&mut glyphs, &mut segs, &mut width, &mut height);
+        drop_overprints(&mut glyphs);
         pages.push(Page {
             width,
             height,
@@ -332,5 +333,36 @@ fn upright_page(
     }
     if dir != 2 {
         std::mem::swap(width, height);
+    }
+}
+
+/// Drops a glyph drawn again over itself (fake bold by overprinting, shadow text): the same
+/// text within a fifth of its size of an earlier one reads once, as poppler does.
+fn drop_overprints(glyphs: &mut Vec<Glyph>) {
+    let keys: Vec<(f64, f64)> = glyphs.iter().map(|g| (g.top, g.x0)).collect();
+    let order = layout::order(&keys);
+    let mut dup = vec![false; glyphs.len()];
+    for (k, &i) in order.iter().enumerate() {
+        if dup[i] {
+            continue;
+        }
+        let g = &glyphs[i];
+        let near = 0.2 * g.size.max(1.0);
+        for &j in order[k + 1..].iter().take(64) {
+            let h = &glyphs[j];
+            if h.top - g.top > near {
+                break;
+            }
+            if !dup[j] && h.text == g.text && (h.x0 - g.x0).abs() < near {
+                dup[j] = true;
+            }
+        }
+    }
+    if dup.iter().any(|&d| d) {
+        let mut k = 0;
+        glyphs.retain(|_| {
+            k += 1;
+            !dup[k - 1]
+        });
     }
 }

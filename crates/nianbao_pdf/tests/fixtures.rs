@@ -276,3 +276,9 @@ fn many_streams_without_endstream_finish() {
     }
     assert_eq!(read_pdf(&b), Err(PdfError::Damaged));
 }
+
+#[test]
+fn overprinted_fake_bold_reads_once() {
+    let v = read("trap_fakebold.pdf").unwrap();
+    assert_eq!(v.text, "政府信息公开工作年度报告\n正文\n");
+}
