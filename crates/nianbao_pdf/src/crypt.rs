@@ -106,7 +106,7 @@ impl Crypt {
         let pb = p.to_le_bytes();
         parts.push(&pb);
         parts.push(id0);
-        let no_meta = enc.get("EncryptMetadata") == Some(&Obj::Bool(false));
+        let no_meta = matches!(enc.get("EncryptMetadata"), Some(Obj::Bool(false)));
         if r >= 4 && no_meta {
             parts.push(&[0xff; 4]);
         }
