@@ -42,3 +42,45 @@ export function encodeGbk(text) {
   }
   return Buffer.from(bytes);
 }
+
+/** "230830000" shifted by -4 → "23083": exact decimal shifting for the money oracle. */
+function shift(value, by) {
+  const [whole, fraction = ''] = value.split('.');
+  let digits = whole + fraction;
+  let point = whole.length + by;
+  while (point > digits.length) digits += '0';
+  while (point < 1) { digits = `0${digits}`; point++; }
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const frac = digits.slice(point).replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
+}
+
+/**
+ * What a drawn cell's value should read: counts as digits, placeholders as printed, and money of
+ * tables 二–四 in the unit the report printed (万元 when its text says 万) with digit grouping.
+ */
+export function shownValue(path, cell) {
+  if (cell.value === null) return cell.text;
+  if (typeof cell.value !== 'string' || !/^t[234]\./.test(path)) return String(cell.value);
+  const amount = /万/.test(cell.text) ? shift(cell.value, -4) : cell.value;
+  const [int, frac] = amount.split('.');
+  return int.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? `.${frac}` : '');
+}
+
+/**
+ * The cells the page should colour as errors: an error the first repair resolves colours only the
+ * cells that repair changes and the cells its labels name; an error without a repair, all its cells.
+ */
+export function errorCells(result) {
+  const repair = result.repairs[0] ? result.repairs[0].changes : {};
+  const marked = new Set();
+  for (const d of result.diagnostics.filter((x) => x.severity === 'error')) {
+    const repaired = d.cells.some((p) => p in repair);
+    const named = new Set([d.span, ...d.labels.map((l) => l.span)].map((s) => s.join(':')));
+    for (const path of d.cells) {
+      const cell = result.report.cells[path];
+      if (!repaired || path in repair || (cell && named.has(cell.span.join(':')))) marked.add(path);
+    }
+  }
+  return marked;
+}
