@@ -4,10 +4,12 @@
 // first and in view, quiet findings, and words without English codes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { serve } from '../../scripts/serve.mjs';
 import { launch, openPage, settled, typeInto } from './chromium.mjs';
 import { seeds, asTextarea, check } from './fixtures.mjs';
 
+const require = createRequire(import.meta.url);
 let server, browser;
 before(async () => {
   server = await serve();
@@ -184,10 +186,13 @@ test('at 1366×768 the verdict, the repair and the first error are on the first 
   }
   assert.equal(await page.textContent('.nb-verdict'), '✖ 发现 4 处勾稽关系错误');
   assert.equal(await page.textContent('.nb-repair--best'), '最可能需要修改：表三（七）总计 自然人 0 → 1；表三（七）总计 总计 0 → 1');
-  // Scrolled down to table 三, the verdict is still on screen.
+  // Scrolled down to table 三, and to the very end, the verdict is still on screen.
   await page.$eval('.nb-table--t3', (t) => t.scrollIntoView());
   const still = await box('.nb-verdict');
   assert.ok(still.top >= 0 && still.bottom <= 768, `verdict stays in view: ${JSON.stringify(still)}`);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const end = await box('.nb-verdict');
+  assert.ok(end.top >= 0 && end.bottom <= 768, `verdict in view at the end of the page: ${JSON.stringify(end)}`);
   // Errors come before warnings.
   const order = await page.$$eval('.nb-finding-group', (g) => g.map((x) => x.getAttribute('data-severity')));
   assert.deepEqual(order, ['error', 'warning']);
@@ -298,6 +303,67 @@ test('the draft survives a reload, and a second tab never overwrites the first o
     await page.reload();
     await settled(page);
     assert.equal(await page.inputValue(TEXT), '');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+}
+
+for (const width of [1366, 390]) {
+  test(`axe-core stays clean at ${width} px with the verdict, a two-report warning, an undo offer and an open fold`, () => withPage(async ({ page }) => {
+    const text = Array(3).fill(seed('000')).join('\n');
+    await typeInto(page, text);
+    await settled(page);
+    await page.click('button[data-example="001"]');
+    await settled(page);
+    assert.ok(await page.$('[data-action="undo"]'), 'an undo offer is shown');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.click('[data-action="undo"]');
+    await settled(page);
+    assert.ok(await page.$('.nb-caution'), 'the warning is shown');
+    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    await page.click('.nb-finding-choose');
+    assert.ok(await page.$('.nb-finding--folded'), 'a fold is shown');
+    assert.deepEqual(await axeViolations(page), []);
+  }, { viewport: { width, height: 800 } }));
+}
+
+test('when the worker crashes mid-check, the text is checked on the page and the draft survives a reload', async () => {
+  const { context, page, errors } = await openPage(browser);
+  try {
+    // The worker dies on its first check, as an out-of-memory crash would end it.
+    await context.addInitScript(() => {
+      const Real = window.Worker;
+      window.Worker = function (url) {
+        const worker = new Real(url);
+        const post = worker.postMessage.bind(worker);
+        worker.postMessage = (message, transfer) => {
+          if (message && message.type === 'check') {
+            worker.terminate();
+            setTimeout(() => worker.onerror && worker.onerror(new ErrorEvent('error', { message: 'crashed' })), 0);
+            return;
+          }
+          post(message, transfer);
+        };
+        return worker;
+      };
+    });
+    await page.goto(server.url);
+    await settled(page);
+    const long = `${seed('000')}\n${'附：本段文字仅用于加长报告，不含任何统计数字。\n'.repeat(4500)}`;
+    await typeInto(page, long);
+    await settled(page);
+    assert.equal(await page.textContent('.nb-verdict'), '✖ 发现 4 处勾稽关系错误', 'checked on the page instead');
+    await page.reload();
+    await settled(page);
+    assert.equal(await page.inputValue(TEXT), long, 'the draft is back');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

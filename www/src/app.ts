@@ -265,10 +265,11 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
         el('h2', { class: 'nb-heading nb-heading--findings' }, '发现的问题'),
         findings,
         el('div', { class: 'nb-toolbar nb-result-actions' }, exportJson, exportCsv, print)),
+      // The footer ends the left column, so the sticky panel is not pushed up at the page's end.
       el('section', { class: 'nb-tables-area', 'aria-label': '统计表' },
         el('h2', { class: 'nb-heading' }, '统计表（按校验程序读取的数值）'),
-        tables)),
-    el('p', { class: 'nb-footer' }, '全部校验在本机浏览器内完成，报告文字不会上传。', version),
+        tables,
+        el('p', { class: 'nb-footer' }, '全部校验在本机浏览器内完成，报告文字不会上传。', version))),
   ]);
 
   // ── initial text: explicit text, else this tab's (or the newest) draft; examples only on request ──
