@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { serve } from '../../scripts/serve.mjs';
 import { launch, openPage, settled, typeInto } from './chromium.mjs';
 import { seeds, asTextarea, check } from './fixtures.mjs';
@@ -369,3 +370,21 @@ test('when the worker crashes mid-check, the text is checked on the page and the
     await context.close();
   }
 });
+
+test('a report with 23 blank-cell findings in table 三 shows them as one, rows listed; bounds read as words', () => withPage(async ({ page }) => {
+  const text = asTextarea(readFileSync(new URL('../fixtures/corpus/f2019_2019_shanghai-bgt.txt', import.meta.url), 'utf8'));
+  await typeInto(page, text);
+  await settled(page);
+  const result = check(text);
+  const blank = result.diagnostics.filter((d) => d.code === 'cells-blank' && d.cells[0].startsWith('t3.'));
+  assert.ok(blank.length >= 20, `the corpus file has many blank-cell findings: ${blank.length}`);
+  const folds = await page.$$eval('.nb-finding--folded', (f) => f.map((x) => [x.getAttribute('data-folded'), x.querySelectorAll('.nb-fold-member').length, x.querySelector('.nb-finding-message').textContent]));
+  const fold = folds.find(([count]) => Number(count) === blank.length);
+  assert.ok(fold, `one finding for all ${blank.length}: ${JSON.stringify(folds)}`);
+  assert.equal(fold[1], blank.length, 'every row listed');
+  assert.match(fold[2], new RegExp(`共 ${blank.length} 处`));
+  assert.doesNotMatch(fold[2], /[a-z]-[a-z]/);
+  const values = await page.$$eval('.nb-finding-values', (p) => p.map((x) => x.textContent));
+  assert.ok(values.includes('统计表至少为 275，正文为 258'), `bound in words: ${values}`);
+  assert.ok(!values.some((v) => /为 至少/.test(v)));
+}));
