@@ -388,3 +388,14 @@ test('a report with 23 blank-cell findings in table 三 shows them as one, rows 
   assert.ok(values.includes('统计表至少为 275，正文为 258'), `bound in words: ${values}`);
   assert.ok(!values.some((v) => /为 至少/.test(v)));
 }));
+
+test('pasting a corrected number into the report is an ordinary paste: no offer, no warning', () => withPage(async ({ page }) => {
+  const own = `${seed('000')}\n（修改稿）`;
+  await typeInto(page, own);
+  await settled(page);
+  await paste(page, '12', 100);
+  await settled(page);
+  assert.equal(await page.inputValue(TEXT), `${own.slice(0, 100)}12${own.slice(100)}`);
+  assert.equal(await page.$('[data-action="undo"]'), null);
+  assert.equal(await page.$('.nb-caution'), null);
+}));

@@ -202,7 +202,8 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
       return true;
     }
     const rest = before.slice(0, start) + before.slice(end);
-    if (!rest.trim() || !mixedReports(`${rest}\n${text}`)) return false;
+    // Only when the paste is what makes two reports (a small correction pasted in never is).
+    if (!rest.trim() || mixedReports(rest) || !mixedReports(`${rest}\n${text}`)) return false;
     // After the text area has inserted the paste (and its input event has passed).
     setTimeout(() => say('粘贴的文字已插入原有文字之中，这段文字里现在有两份报告。', {
       label: '只保留刚粘贴的报告',
