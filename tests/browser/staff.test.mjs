@@ -399,3 +399,30 @@ test('pasting a corrected number into the report is an ordinary paste: no offer,
   assert.equal(await page.$('[data-action="undo"]'), null);
   assert.equal(await page.$('.nb-caution'), null);
 }));
+
+test('a duplicated tab (same tab id in its sessionStorage) takes an id of its own and never overwrites the original', async () => {
+  const { context, page, errors } = await openPage(browser);
+  try {
+    await page.goto(server.url);
+    await settled(page);
+    await typeInto(page, seed('001'));
+    await settled(page);
+    const id = await page.evaluate(() => sessionStorage.getItem('nianbao.draft:tab'));
+    assert.ok(id, 'the tab has an id');
+    // "Duplicate tab" copies sessionStorage: the copy starts with the same id.
+    const copy = await context.newPage();
+    await copy.addInitScript((tab) => { if (!sessionStorage.getItem('nianbao.draft:tab')) sessionStorage.setItem('nianbao.draft:tab', tab); }, id);
+    await copy.goto(server.url);
+    await settled(copy);
+    assert.equal(await copy.inputValue(TEXT), seed('001'));
+    await copy.waitForFunction((tab) => sessionStorage.getItem('nianbao.draft:tab') !== tab, id);
+    await typeInto(copy, seed('004'));
+    await settled(copy);
+    await page.reload();
+    await settled(page);
+    assert.equal(await page.inputValue(TEXT), seed('001'), 'the original keeps its text');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -40,6 +40,10 @@ function remove(prefix: string): void {
   localStorage.removeItem(`${prefix}:previous`);
 }
 
+function newTab(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
 /** This tab's draft store under `key`. */
 export class DraftStore {
   private tab: string;
@@ -49,13 +53,28 @@ export class DraftStore {
     try {
       tab = sessionStorage.getItem(`${key}:tab`) || '';
       if (!tab) {
-        tab = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+        tab = newTab();
         sessionStorage.setItem(`${key}:tab`, tab);
       }
     } catch {
       tab = 'only';
     }
     this.tab = tab;
+    // A duplicated tab inherits its original's sessionStorage, so its id too: whoever holds the id
+    // already answers, and the newcomer takes an id of its own before its first save.
+    try {
+      const channel = new BroadcastChannel(`${key}:tabs`);
+      channel.onmessage = (event: MessageEvent<{ hello?: string; taken?: string }>) => {
+        if (event.data.hello === this.tab) channel.postMessage({ taken: this.tab });
+        else if (event.data.taken === this.tab) {
+          this.tab = newTab();
+          sessionStorage.setItem(`${key}:tab`, this.tab);
+        }
+      };
+      channel.postMessage({ hello: this.tab });
+    } catch {
+      // no BroadcastChannel (or no storage): one id per tab as before
+    }
   }
 
   /** This tab's draft after a reload; in a new tab, the newest draft of any tab (or the pre-tab one). */

@@ -49,7 +49,7 @@ export function renderSummary(result: CheckResult, ctx: VerdictContext): HTMLEle
   const title = heading(result);
   return el('div', { class: 'nb-summary-body' },
     verdict,
-    ctx.caution ? el('p', { class: 'nb-caution', role: 'alert' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), ctx.caution) : null,
+    ctx.caution ? el('p', { class: 'nb-caution' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), ctx.caution) : null,
     ctx.repair ? el('p', { class: 'nb-repair nb-repair--best' }, `最可能需要修改：${ctx.repair}`) : null,
     title ? el('p', { class: 'nb-summary-title' }, title) : null,
     el('p', { class: 'nb-summary-counts' },
