@@ -5,9 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { serve } from '../../scripts/serve.mjs';
-import { launch, openPage, settled, typeInto } from './chromium.mjs';
+import { drawnCells, launch, openPage, settled, typeInto } from './chromium.mjs';
+import { assertDrawn, findingCount, readSummary } from './render.mjs';
 import { seeds, asTextarea, check } from './fixtures.mjs';
 
 const require = createRequire(import.meta.url);
@@ -426,3 +427,15 @@ test('a duplicated tab (same tab id in its sessionStorage) takes an id of its ow
     await context.close();
   }
 });
+
+test('every corpus report is drawn as the contract says (coloured cells, shown money, folded counts)', () => withPage(async ({ page }) => {
+  const dir = new URL('../fixtures/corpus/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  assert.ok(files.length >= 10, `corpus files: ${files.length}`);
+  for (const file of files) {
+    const text = asTextarea(readFileSync(new URL(file, dir), 'utf8'));
+    await typeInto(page, text);
+    await settled(page);
+    assertDrawn(check(text), await drawnCells(page), await readSummary(page), await findingCount(page), file);
+  }
+}));

@@ -27,16 +27,16 @@ export function labelledCells(result: CheckResult, d: Diagnostic): string[] {
 }
 
 /**
- * The cells a finding colours in the tables. An error the first repair resolves marks the cells
- * to change and the cells its labels name (the other side of the broken equation), not every
- * cell of a column sum; other findings mark their cells.
+ * The cells a finding colours in the tables. An error marks the cells the first repair changes,
+ * its own cell and the cells its labels name (the other side of the broken equation), not every
+ * cell of a column sum (those are outlined when the finding is chosen); an error naming none of
+ * these, and every other finding, marks all its cells.
  */
 export function marked(result: CheckResult, d: Diagnostic): string[] {
-  if (d.severity === 'error' && d.cells.some((p) => suggestedValue(result, p) !== undefined)) {
-    const keep = new Set(labelledCells(result, d));
-    return d.cells.filter((p) => keep.has(p) || suggestedValue(result, p) !== undefined);
-  }
-  return d.cells;
+  if (d.severity !== 'error') return d.cells;
+  const keep = new Set(labelledCells(result, d));
+  const some = d.cells.filter((p) => keep.has(p) || suggestedValue(result, p) !== undefined);
+  return some.length ? some : d.cells;
 }
 
 export function marksOf(result: CheckResult): Marks {
