@@ -67,7 +67,7 @@ test('seed 000 marks the cells to change and the other side of each broken equat
     // The repair is said once, in the verdict; the four errors point to it.
     const said = await page.$$eval('.nb-repair', (ps) => ps.map((p) => p.textContent));
     assert.equal(said.length, 1, `one 建议: ${said}`);
-    assert.equal(said[0], '最可能需要修改：表三（七）总计 自然人 0 → 1；表三（七）总计 总计 0 → 1');
+    assert.equal(said[0], '最可能需要修改：表三（七）总计：自然人 0 → 1，总计 0 → 1');
     assert.ok(result.repairs.length > 0, 'EXPECTED.md: a repair exists');
     const repairs = await page.$$eval('.nb-repair', (ps) => ps.map((p) => p.textContent));
     for (const [path, value] of Object.entries(result.repairs[0].changes)) {

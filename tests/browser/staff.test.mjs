@@ -187,7 +187,7 @@ test('at 1366×768 the verdict, the repair and the first error are on the first 
     assert.ok(b.top >= 0 && b.bottom <= 768, `${selector} on the first screen: ${JSON.stringify(b)}`);
   }
   assert.equal(await page.textContent('.nb-verdict'), '✖ 发现 4 处勾稽关系错误');
-  assert.equal(await page.textContent('.nb-repair--best'), '最可能需要修改：表三（七）总计 自然人 0 → 1；表三（七）总计 总计 0 → 1');
+  assert.equal(await page.textContent('.nb-repair--best'), '最可能需要修改：表三（七）总计：自然人 0 → 1，总计 0 → 1');
   // Scrolled down to table 三, and to the very end, the verdict is still on screen.
   await page.$eval('.nb-table--t3', (t) => t.scrollIntoView());
   const still = await box('.nb-verdict');

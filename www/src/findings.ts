@@ -46,11 +46,19 @@ function currentValue(result: CheckResult, path: string): string {
   return cell.value === null ? cell.text : valueText(result, path, String(cell.value));
 }
 
-/** "（七）总计 自然人 0 → 1；…" for one repair. */
+/** "表三（七）总计：自然人 0 → 1，总计 0 → 1" for one repair: each row named once. */
 export function repairText(result: CheckResult, repair: Repair, describe: (path: string) => string): string {
-  return Object.keys(repair.changes)
-    .map((path) => `${describe(path)} ${currentValue(result, path)} → ${valueText(result, path, repair.changes[path])}`)
-    .join('；');
+  const rows: { row: string; changes: string[] }[] = [];
+  for (const path of Object.keys(repair.changes)) {
+    const name = describe(path);
+    const cut = name.lastIndexOf(' ');
+    const row = cut > 0 ? name.slice(0, cut) : '';
+    const change = `${cut > 0 ? name.slice(cut + 1) : name} ${currentValue(result, path)} → ${valueText(result, path, repair.changes[path])}`;
+    const last = rows[rows.length - 1];
+    if (row && last && last.row === row) last.changes.push(change);
+    else rows.push({ row, changes: [change] });
+  }
+  return rows.map((r) => (r.row ? `${r.row}：` : '') + r.changes.join('，')).join('；');
 }
 
 function repairFor(result: CheckResult, d: Diagnostic): Repair | undefined {
