@@ -439,3 +439,16 @@ test('every corpus report is drawn as the contract says (coloured cells, shown m
     assertDrawn(check(text), await drawnCells(page), await readSummary(page), await findingCount(page), file);
   }
 }));
+
+test('two sets of table 三 without a second title are flagged too; no corpus report is flagged', () => withPage(async ({ page }) => {
+  const body = seed('000').split('\n').slice(1).join('\n');
+  await typeInto(page, `${body}\n${body}`);
+  await settled(page);
+  assert.match(await page.textContent('.nb-caution'), /两套统计表（第 \d+ 行和第 \d+ 行起）/);
+  const dir = new URL('../fixtures/corpus/', import.meta.url);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).slice(0, 6)) {
+    await typeInto(page, asTextarea(readFileSync(new URL(file, dir), 'utf8')));
+    await settled(page);
+    assert.equal(await page.$('.nb-caution'), null, `${file}: one report, no warning`);
+  }
+}));
