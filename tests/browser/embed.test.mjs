@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { serve } from '../../scripts/serve.mjs';
 import { launch, openPage, settled, drawnCells, typeInto } from './chromium.mjs';
 import { seeds, check } from './fixtures.mjs';
-import { assertDrawn, readSummary } from './render.mjs';
+import { assertDrawn, findingCount, readSummary } from './render.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -20,7 +20,7 @@ test('the example host page mounts the checker under its CSP and checks a pasted
     await page.fill('#nianbao-checker textarea.nb-textarea', seed.text);
     await settled(page, '#nianbao-checker .nb-app');
     const result = check(await page.inputValue('#nianbao-checker textarea.nb-textarea'));
-    const findings = await page.$$eval('.nb-finding', (li) => li.length);
+    const findings = await findingCount(page);
     assertDrawn(result, await drawnCells(page), await readSummary(page), findings, 'embed');
     // The stylesheet is adopted, not inline, so the host's CSP (style-src 'self') lets it apply.
     assert.equal(await page.$eval('.nb-table th', (th) => getComputedStyle(th).borderTopStyle), 'solid');
@@ -108,7 +108,7 @@ test('where the CSP forbids blob: workers, checks run on the main thread instead
     await settled(page, '#nianbao-checker .nb-app');
     assert.ok(await page.evaluate(() => window.__nbViolations.includes('worker-src')), 'the worker was refused');
     const result = check(await page.inputValue('textarea.nb-textarea'));
-    const findings = await page.$$eval('.nb-finding', (li) => li.length);
+    const findings = await findingCount(page);
     assertDrawn(result, await drawnCells(page), await readSummary(page), findings, 'strict CSP');
     assert.deepEqual(errors.filter((e) => !/worker-src|Worker/.test(e)), []);
   } finally {

@@ -42,3 +42,49 @@ export function encodeGbk(text) {
   }
   return Buffer.from(bytes);
 }
+
+/** "230830000" shifted by -4 → "23083": exact decimal shifting for the money oracle. */
+function shift(value, by) {
+  const [whole, fraction = ''] = value.split('.');
+  let digits = whole + fraction;
+  let point = whole.length + by;
+  while (point > digits.length) digits += '0';
+  while (point < 1) { digits = `0${digits}`; point++; }
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const frac = digits.slice(point).replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
+}
+
+/**
+ * What a drawn cell's value should read: counts as digits, placeholders as printed, and money of
+ * tables 二–四 in the unit the report printed (万元 when its text says 万 or its number is the value
+ * in 万元) with digit grouping.
+ */
+export function shownValue(path, cell) {
+  if (cell.value === null) return cell.text;
+  if (typeof cell.value !== 'string' || !/^t[234]\./.test(path)) return String(cell.value);
+  // Printed in 万元: the text says 万, or its number is the value in 万元 (the official tables' unit).
+  const printed = cell.text.replace(/[^\d.]/g, '');
+  const wan = /万/.test(cell.text) || (printed !== '' && shift(printed, 4) === shift(cell.value, 0) && shift(cell.value, 0) !== '0');
+  const amount = wan ? shift(cell.value, -4) : cell.value;
+  const [int, frac] = amount.split('.');
+  return int.replace(/\B(?=(\d{3})+$)/g, ',') + (frac ? `.${frac}` : '');
+}
+
+/**
+ * The cells the page should colour as errors: of each error's cells, those the first repair
+ * changes and those at the error's own place or its labels' places; all its cells when none is.
+ */
+export function errorCells(result) {
+  const repair = result.repairs[0] ? result.repairs[0].changes : {};
+  const marked = new Set();
+  for (const d of result.diagnostics.filter((x) => x.severity === 'error')) {
+    const named = new Set([d.span, ...d.labels.map((l) => l.span)].map((s) => s.join(':')));
+    const some = d.cells.filter((path) => {
+      const cell = result.report.cells[path];
+      return path in repair || (cell && named.has(cell.span.join(':')));
+    });
+    for (const path of some.length ? some : d.cells) marked.add(path);
+  }
+  return marked;
+}

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { paths } from '../../scripts/paths.mjs';
 import { launch, openPage, settled, drawnCells } from './chromium.mjs';
 import { check } from './fixtures.mjs';
-import { assertDrawn, readSummary } from './render.mjs';
+import { assertDrawn, findingCount, readSummary } from './render.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -25,7 +25,7 @@ async function checkSeedOffline(url, id) {
     await settled(page);
     const result = check(await page.inputValue('textarea.nb-textarea'));
     assert.ok(Object.values(result.report.cells).some(Boolean), 'the seed has cells read');
-    const findings = await page.$$eval('.nb-finding', (li) => li.length);
+    const findings = await findingCount(page);
     assertDrawn(result, await drawnCells(page), await readSummary(page), findings, `offline ${id}`);
     assert.deepEqual(requests.filter((r) => r !== url && !r.startsWith('blob:')), [], 'no request beyond the file itself');
     assert.deepEqual(errors, []);

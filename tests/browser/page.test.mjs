@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { serve } from '../../scripts/serve.mjs';
 import { launch, openPage, settled, drawnCells, tabTo, typeInto } from './chromium.mjs';
 import { seeds, asTextarea, check, encodeGbk } from './fixtures.mjs';
-import { assertDrawn, readSummary } from './render.mjs';
+import { assertDrawn, findingCount, readSummary } from './render.mjs';
 
 const require = createRequire(import.meta.url);
 let server, browser;
@@ -48,20 +48,26 @@ for (const seed of seeds) {
     const text = await page.inputValue('textarea.nb-textarea');
     assert.equal(text, asTextarea(seed.text).replace(/^\uFEFF/, text.startsWith('\uFEFF') ? '\uFEFF' : ''), 'the seed is in the text area');
     const result = check(text);
-    const findings = await page.$$eval('.nb-finding', (li) => li.length);
+    const findings = await findingCount(page);
     assertDrawn(result, await drawnCells(page), await readSummary(page), findings, seed.file);
   }));
 }
 
-test('seed 000 shows its balance errors, every cell of an error marked, with the repair in words',
+test('seed 000 marks the cells to change and the other side of each broken equation, not whole columns, with the repair in words once',
   () => withPage(async ({ page }) => {
     await loadSeed(page, '000');
     const result = check(await page.inputValue('textarea.nb-textarea'));
     assert.ok(result.summary.errors > 0, 'EXPECTED.md: seed 000 has balance errors');
     const drawn = await drawnCells(page);
-    for (const d of result.diagnostics.filter((x) => x.severity === 'error')) {
-      for (const path of d.cells) assert.ok(drawn[path].classes.includes('nb-cell--error'), `${path} marked`);
-    }
+    const pink = Object.keys(drawn).filter((p) => drawn[p].classes.includes('nb-cell--error')).sort();
+    // The two cells of the repair, and 一、本年新收 and （二）部分公开 of the two columns: 6 of the 40 cells the errors involve.
+    assert.deepEqual(pink, ['t3.new.natural_person', 't3.new.total', 't3.partial.natural_person', 't3.partial.total',
+      't3.total.natural_person', 't3.total.total']);
+    assert.equal((await page.$$('.nb-cell--chosen')).length, 0, 'nothing outlined before a finding is chosen');
+    // The repair is said once, in the verdict; the four errors point to it.
+    const said = await page.$$eval('.nb-repair', (ps) => ps.map((p) => p.textContent));
+    assert.equal(said.length, 1, `one 建议: ${said}`);
+    assert.equal(said[0], '最可能需要修改：表三（七）总计：自然人 0 → 1，总计 0 → 1');
     assert.ok(result.repairs.length > 0, 'EXPECTED.md: a repair exists');
     const repairs = await page.$$eval('.nb-repair', (ps) => ps.map((p) => p.textContent));
     for (const [path, value] of Object.entries(result.repairs[0].changes)) {
@@ -94,25 +100,34 @@ test('a long text is checked in the worker and drawn exactly as the contract say
   await settled(page);
   assert.ok(requests.some((url) => url.startsWith('blob:')), 'the worker was started from a Blob URL');
   const result = check(long);
-  const findings = await page.$$eval('.nb-finding', (li) => li.length);
+  const findings = await findingCount(page);
   assertDrawn(result, await drawnCells(page), await readSummary(page), findings, 'long text');
 }));
 
-test('a long findings list shows 50 per group first; the rest come by keyboard', () => withPage(async ({ page }) => {
+test('sixty copies of one report: findings of one kind folded with their rows, all counted, the text flagged as mixed', () => withPage(async ({ page }) => {
   const seed003 = seeds.find((s) => s.id === '003');
   const text = Array(60).fill(asTextarea(seed003.text)).join('\n');
   await typeInto(page, text);
   await settled(page);
   const result = check(text);
-  const groupSizes = await page.$$eval('.nb-finding-group', (groups) => groups.map((g) => g.querySelectorAll('.nb-finding').length));
-  assert.ok(groupSizes.some((n) => n === 50), `a group is cut at 50: ${groupSizes}`);
-  assert.ok(result.diagnostics.length > groupSizes.reduce((a, b) => a + b, 0), 'not all findings drawn at first');
-  for (let presses = 0; presses < 5 && await page.$('.nb-more'); presses++) {
-    await page.focus('.nb-more');
-    await page.keyboard.press('Enter');
-  }
-  assert.equal(await page.$$eval('.nb-finding', (li) => li.length), result.diagnostics.length, 'every finding drawn after 再显示');
-  assert.ok(await page.evaluate(() => document.activeElement.classList.contains('nb-finding-choose')), 'focus moved to a finding');
+  const items = await page.$$eval('.nb-finding', (li) => li.length);
+  assert.ok(items < 10, `folded into a few findings: ${items}`);
+  assert.equal(await findingCount(page), result.diagnostics.length, 'every diagnostic counted in a fold');
+  const fold = await page.$('.nb-finding--folded');
+  assert.ok(fold, 'a folded finding');
+  assert.match(await fold.textContent(), /共 \d+ 处/);
+  // Each folded row jumps to its own place in the text.
+  await fold.$eval('.nb-fold > summary', (s) => s.click());
+  const member = await fold.$('.nb-fold-member:nth-child(1)');
+  const rows = await fold.$$('.nb-fold-member');
+  const last = rows[rows.length - 1];
+  const index = Number(await last.getAttribute('data-index'));
+  await last.click();
+  const d = result.diagnostics[index];
+  const selected = await page.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd]);
+  assert.ok(member, 'rows listed');
+  if (!d.code.startsWith('prose-')) assert.deepEqual(selected, d.span);
+  assert.match(await page.textContent('.nb-caution'), /出现了 60 次/);
 }));
 
 test('a paste over a million characters stays out of the text area but is checked whole', () => withPage(async ({ page }) => {
@@ -134,7 +149,7 @@ test('a paste over a million characters stays out of the text area but is checke
   assert.ok(await page.$eval('textarea.nb-textarea', (t) => t.readOnly), 'the preview is read-only');
   assert.match(await page.textContent('.nb-large-note'), /校验针对全文/);
   const result = check(text);
-  const findings = await page.$$eval('.nb-finding', (li) => li.length);
+  const findings = await findingCount(page);
   assertDrawn(result, await drawnCells(page), await readSummary(page), findings, 'large paste');
   // Choosing a finding still works (its place is within the preview here).
   await page.click('.nb-finding-choose[data-index="0"]');
@@ -170,6 +185,12 @@ test('choosing a finding selects its span in the text area and outlines its cell
   assert.deepEqual(selection, { tag: 'TEXTAREA', start: d.span[0], end: d.span[1] });
   const chosen = await page.$$eval('.nb-cell--chosen', (tds) => tds.map((td) => td.getAttribute('data-path')).sort());
   assert.deepEqual(chosen, [...d.cells].sort());
+  // The chosen cell is scrolled into the window.
+  const seen = await page.$eval('.nb-cell--chosen', (td) => {
+    const r = td.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  assert.ok(seen, 'an outlined cell is on screen');
 }));
 
 test('typing re-checks: a digit changed in the text changes the drawn cell', () => withPage(async ({ page }) => {

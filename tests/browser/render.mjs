@@ -1,9 +1,10 @@
 // Shared assertion: the page drew exactly what the contract says, cell by cell.
 import assert from 'node:assert/strict';
+import { errorCells as coloured, shownValue } from './fixtures.mjs';
 
 /** Compares the drawn tables, summary counts and findings with `result`. */
 export function assertDrawn(result, drawn, summary, findingCount, name) {
-  const errorCells = new Set(result.diagnostics.filter((d) => d.severity === 'error').flatMap((d) => d.cells));
+  const errorCells = coloured(result);
   for (const [path, cell] of Object.entries(result.report.cells)) {
     const td = drawn[path];
     assert.ok(td, `${name}: cell ${path} is drawn`);
@@ -16,7 +17,7 @@ export function assertDrawn(result, drawn, summary, findingCount, name) {
       assert.equal(td.value, cell.text, `${name}: ${path} shows the placeholder as printed`);
     } else {
       assert.ok(!td.classes.includes('nb-cell--missing') && !td.classes.includes('nb-cell--placeholder'), `${name}: ${path} is a value`);
-      assert.equal(td.value, String(cell.value), `${name}: ${path} shows the value read`);
+      assert.equal(td.value, shownValue(path, cell), `${name}: ${path} shows the value read`);
     }
     if (errorCells.has(path)) {
       assert.ok(td.classes.includes('nb-cell--error'), `${name}: ${path} in an error is coloured`);
@@ -30,7 +31,12 @@ export function assertDrawn(result, drawn, summary, findingCount, name) {
   assert.equal(summary.errors, result.summary.errors, `${name}: error count`);
   assert.equal(summary.warnings, result.summary.warnings, `${name}: warning count`);
   assert.equal(summary.cells, `${result.summary.cells_read} / ${result.summary.cells_expected}`, `${name}: cells read`);
-  assert.equal(findingCount, result.diagnostics.length, `${name}: one finding per diagnostic`);
+  assert.equal(findingCount, result.diagnostics.length, `${name}: every diagnostic drawn (folded ones counted)`);
+}
+
+/** How many diagnostics the findings list holds: a folded finding counts its members. */
+export function findingCount(page) {
+  return page.$$eval('.nb-finding', (li) => li.reduce((n, f) => n + Number(f.getAttribute('data-folded') || 1), 0));
 }
 
 /** The summary bar's numbers as drawn. */

@@ -1,19 +1,21 @@
 // Mounts the checker into an element: input (report, last year's report, files, examples, draft),
-// live re-checking, and the results (summary, tables, findings, exports). Composes the rendering
-// modules; holds the page state.
+// live re-checking, and the results (the verdict panel with the findings, the tables, exports).
+// Composes the rendering modules; holds the page state, and guards the user's text: every
+// replacement can be undone, and an undo offer dies with the next edit.
 import { append, download, el, replaceChildren } from './dom';
 import { checkAsync, engineReady } from './checker';
 import { createEditor, fileButton, type Editor } from './editor';
-import { readFile } from './decode';
+import { openError, openFile } from './decode';
 import { renderSummary } from './summary';
-import { highlightCells, marksOf, renderTables } from './tables';
-import { renderFindings } from './findings';
+import { highlightCells, labelledCells, marksOf, renderTables } from './tables';
+import { placeOf, renderFindings, repairText } from './findings';
+import { mixedReports } from './mixed';
 import { resultJson, tablesCsv } from './export';
-import { clearDraft, loadDraft, saveDraft } from './storage';
+import { DraftStore } from './storage';
 import { pathDescriber } from './labels';
 import { coreVersion, layoutFor, ruleMap } from './model';
 import { installStyles } from './styles';
-import type { CheckResult, Mounted, MountOptions } from './types';
+import type { CheckResult, Mounted, MountOptions, Severity } from './types';
 
 let mounts = 0;
 
@@ -37,7 +39,7 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
     return { setText() {}, getText: () => '', check: () => Promise.reject(new Error(NO_WASM_MESSAGE)), destroy() {} };
   }
 
-  const storageKey = options.storageKey || null;
+  const drafts = options.storageKey ? new DraftStore(options.storageKey) : null;
   const debounceMs = options.debounceMs === undefined ? 300 : options.debounceMs;
   const examples = options.examples || [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,17 +50,32 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
 
   // ── notices (with undo, so no replacement ever loses the user's text) ───────────────────────
   const notice = el('div', { class: 'nb-notice', role: 'status' });
+  /** The text both editors held when the shown offer was made; any edit since voids the offer. */
+  let offeredAt: string | null = null;
+  const both = () => `${editor.getText()}\u0000${previous.getText()}`;
   const say = (message: string, action?: { label: string; run(): void }) => {
+    offeredAt = action ? both() : null;
     replaceChildren(notice, message, action
-      ? el('button', { type: 'button', class: 'nb-button nb-button--link', onclick: () => { replaceChildren(notice); action.run(); } }, action.label)
+      ? el('button', { type: 'button', class: 'nb-button nb-button--link', 'data-action': 'undo', onclick: () => {
+          const valid = offeredAt !== null && offeredAt === both();
+          replaceChildren(notice);
+          offeredAt = null;
+          if (valid) action.run();
+        } }, action.label)
       : null);
   };
-  const isExample = (text: string) => examples.some((e) => e.text.replace(/\r\n?/g, '\n') === text);
+  /** An edit: an offer made before it would overwrite it, so the offer goes. */
+  const edited = () => {
+    if (offeredAt !== null && offeredAt !== both()) {
+      offeredAt = null;
+      replaceChildren(notice);
+    }
+  };
   const replaceText = (target: Editor, text: string, what: string) => {
     const old = target.getText();
     target.setText(text);
-    if (old.trim() && old !== target.getText() && !isExample(old)) {
-      say(`${what}。`, { label: '恢复原来的文字', run: () => target.setText(old) });
+    if (old.trim() && old !== target.getText()) {
+      say(`${what}。`, { label: '撤销，恢复原来的文字', run: () => target.setText(old) });
     } else {
       say(`${what}。`);
     }
@@ -76,6 +93,12 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
   } }, '导出表格（CSV）');
   const print = el('button', { type: 'button', class: 'nb-button', 'data-action': 'print', onclick: () => window.print() }, '打印');
 
+  /** The first finding of `severity`, focused (its list scrolls to it). */
+  const jump = (severity: Severity) => {
+    const first = findings.querySelector<HTMLElement>(`[data-severity="${severity}"] .nb-finding-choose`);
+    if (first) first.focus();
+  };
+
   const render = (result: CheckResult, text: string) => {
     lastResult = result;
     chosen = null;
@@ -83,11 +106,16 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
     const describe = pathDescriber(layout, result);
     const marks = marksOf(result);
     if (!text.trim()) {
-      replaceChildren(summary, '请在输入框中粘贴、拖入或打开年度报告全文。');
+      replaceChildren(summary, el('p', { class: 'nb-verdict nb-verdict--none', 'data-verdict': 'empty' }, '请在输入框中粘贴、拖入或打开年度报告全文，这里会显示校验结论。'));
       replaceChildren(tables);
       replaceChildren(findings);
     } else {
-      replaceChildren(summary, renderSummary(result));
+      const best = result.repairs[0];
+      replaceChildren(summary, renderSummary(result, {
+        repair: best ? repairText(result, best, describe) : null,
+        caution: mixedReports(text),
+        jump,
+      }));
       replaceChildren(tables, renderTables(result, layout, marks, describe));
       replaceChildren(findings, renderFindings({
         result,
@@ -98,8 +126,17 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
           if (chosen) chosen.removeAttribute('aria-current');
           chosen = button;
           button.setAttribute('aria-current', 'true');
-          highlightCells(tables, d.cells);
-          editor.select(d.span[0], d.span[1], d.line, button);
+          const first = highlightCells(tables, d.cells);
+          const place = placeOf(d);
+          editor.select(place.span[0], place.span[1], place.line, button);
+          // Bring the place into view: the finding's own cell, or the text for a finding about prose.
+          const own = labelledCells(result, d).filter((p) => {
+            const cell = result.report.cells[p];
+            return cell !== null && cell !== undefined && cell.span[0] === d.span[0];
+          })[0];
+          const cell = own ? tables.querySelector<HTMLElement>(`[data-path="${own}"]`) : first;
+          const target = place !== d || !cell ? editor.root : cell;
+          if (target.scrollIntoView) target.scrollIntoView({ block: 'center', inline: 'nearest' });
         },
       }));
     }
@@ -110,12 +147,8 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
   };
 
   const save = () => {
-    if (!storageKey) return;
-    if (!editor.getText() && !previous.getText()) {
-      clearDraft(storageKey);
-      return;
-    }
-    if (!saveDraft(storageKey, { text: editor.getText(), previousText: previous.getText() }) && !warnedStorage) {
+    if (!drafts) return;
+    if (!drafts.save({ text: editor.getText(), previousText: previous.getText() }) && !warnedStorage) {
       warnedStorage = true;
       say('草稿未能保存在本机（浏览器存储已满或被禁用），请另行保存报告文字。');
     }
@@ -144,26 +177,49 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
   };
 
   const schedule = () => {
+    edited();
     root.setAttribute('data-nb-state', 'pending');
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => { runCheck().catch(() => undefined); }, debounceMs);
   };
 
   // ── input area ───────────────────────────────────────────────────────────────────────────────
-  const openFileInto = (target: () => Editor, what: string) => (file: File) => {
-    readFile(file).then(
-      (decoded) => replaceText(target(), decoded.text, `已打开 ${file.name}（${decoded.encoding}）${what}`),
-      (error: unknown) => say(error instanceof Error && error.message ? `无法读取文件 ${file.name}：${error.message}` : `无法读取文件 ${file.name}。`),
-    );
+  const opened = (target: () => Editor, what: string) => (name: string, text: string, encoding: string) =>
+    replaceText(target(), text, `已打开 ${name}（${encoding}）${what}`);
+  const openInto = (target: () => Editor, what: string) => (file: File) => {
+    openFile(file).then((decoded) => opened(target, what)(file.name, decoded.text, decoded.encoding), (error) => say(openError(file.name, error)));
+  };
+  const refused = (name: string, error: unknown) => say(openError(name, error));
+  const isExample = (text: string) => examples.some((e) => e.text.replace(/\r\n?/g, '\n') === text);
+  /**
+   * A paste into an example replaces the example (it was only there to look at). A whole report
+   * pasted into other text mixes two reports: it is inserted as the user asked, and the page
+   * offers to keep only the pasted report.
+   */
+  const pasted = (text: string, before: string, start: number, end: number): boolean => {
+    if (before && isExample(before)) {
+      replaceText(editor, text, '已用粘贴的文字替换示例');
+      return true;
+    }
+    const rest = before.slice(0, start) + before.slice(end);
+    // Only when the paste is what makes two reports (a small correction pasted in never is).
+    if (!rest.trim() || mixedReports(rest) || !mixedReports(`${rest}\n${text}`)) return false;
+    // After the text area has inserted the paste (and its input event has passed).
+    setTimeout(() => say('粘贴的文字已插入原有文字之中，这段文字里现在有两份报告。', {
+      label: '只保留刚粘贴的报告',
+      run: () => replaceText(editor, text, '已只保留刚粘贴的报告'),
+    }), 0);
+    return false;
   };
   const editor: Editor = createEditor({
     id: `${id}-text`,
     label: '年度报告全文',
-    hint: '粘贴、拖入或打开 .txt 文件（UTF-8 或 GBK/GB18030），或 Word 文档（.docx）、网页（.html）——按其中的表格读取。输入时自动重新校验；在下方问题列表中选择一项，会在此处选中对应文字，按 Esc 返回列表。',
-    rows: 24,
+    hint: '粘贴、拖入或打开 .txt 文件（UTF-8 或 GBK/GB18030），或 Word 文档（.docx）、网页（.html）——按其中的表格读取。输入时自动重新校验；在问题列表中选择一项，会在此处选中对应文字，按 Esc 返回列表。',
+    rows: 22,
     onChange: schedule,
-    onFile: (name, text, encoding) => replaceText(editor, text, `已打开 ${name}（${encoding}）`),
-    onFileError: (name, why) => say(why ? `无法读取文件 ${name}：${why}` : `无法读取文件 ${name}。`),
+    onFile: opened(() => editor, ''),
+    onFileError: refused,
+    onPaste: pasted,
     onNotice: (message) => say(message),
   });
   const previous: Editor = createEditor({
@@ -172,63 +228,63 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
     hint: '提供上一年度的报告后，会核对跨年度的结转数据。',
     rows: 10,
     onChange: schedule,
-    onFile: (name, text, encoding) => replaceText(previous, text, `已打开上一年度报告 ${name}（${encoding}）`),
-    onFileError: (name, why) => say(why ? `无法读取文件 ${name}：${why}` : `无法读取文件 ${name}。`),
+    onFile: opened(() => previous, '作为上一年度报告'),
+    onFileError: refused,
     onNotice: (message) => say(message),
   });
   const previousBox = el('details', { class: 'nb-previous' },
     el('summary', {}, '上一年度报告（可选，用于跨年度核对）'),
-    el('div', { class: 'nb-toolbar' }, fileButton('打开上一年度 .txt 文件', openFileInto(() => previous, '作为上一年度报告'))),
+    el('div', { class: 'nb-toolbar' }, fileButton('打开上一年度报告文件', openInto(() => previous, '作为上一年度报告'))),
     previous.root);
 
   const toolbar = el('div', { class: 'nb-toolbar' },
-    examples.length
-      ? el('div', { class: 'nb-examples', role: 'group', 'aria-label': '示例报告' },
-          el('span', { class: 'nb-examples-label' }, '示例：'),
-          examples.map((example) => el('button', { type: 'button', class: 'nb-button nb-example', 'data-example': example.id,
-            onclick: () => replaceText(editor, example.text, `已载入示例“${example.title}”`) }, example.title)))
-      : null,
     el('div', { class: 'nb-actions' },
-      fileButton('打开文件（.txt/.docx/.html）', openFileInto(() => editor, '')),
-      storageKey
-        ? el('button', { type: 'button', class: 'nb-button', 'data-action': 'clear-draft', onclick: () => {
-            const old = { text: editor.getText(), previousText: previous.getText() };
-            clearDraft(storageKey);
-            editor.setText('');
-            previous.setText('');
-            say('已清除草稿。', { label: '撤销', run: () => { editor.setText(old.text); previous.setText(old.previousText); } });
-          } }, '清除草稿')
-        : null,
+      fileButton('打开文件（.txt/.docx/.html）', openInto(() => editor, '')),
+      el('button', { type: 'button', class: 'nb-button', 'data-action': 'clear-draft', onclick: () => {
+        const old = { text: editor.getText(), previousText: previous.getText() };
+        if (!old.text && !old.previousText) return;
+        editor.setText('');
+        previous.setText('');
+        if (drafts) drafts.clear();
+        say('已清除输入框中的文字。', { label: '撤销，恢复原来的文字', run: () => { editor.setText(old.text); previous.setText(old.previousText); } });
+      } }, '清除'),
       options.offlineHtml
         ? el('button', { type: 'button', class: 'nb-button', 'data-action': 'download-offline', onclick: () => options.offlineHtml && download('nianbao.html', 'text/html', options.offlineHtml()) }, '下载离线版')
-        : null));
+        : null),
+    examples.length
+      ? el('div', { class: 'nb-examples', role: 'group', 'aria-label': '示例报告（点击后载入输入框，可撤销）' },
+          el('span', { class: 'nb-examples-label', 'aria-hidden': 'true' }, '示例（点击载入）：'),
+          examples.map((example) => el('button', { type: 'button', class: 'nb-button nb-example', 'data-example': example.id,
+            title: example.title,
+            onclick: () => replaceText(editor, example.text, `已载入示例“${example.title}”，这不是您的报告`) }, example.title.replace(/\s*政府信息公开\s*工作\s*年度报告$/, ''))))
+      : null);
 
   const version = el('span', { class: 'nb-version' });
   append(root, [
-    toolbar,
-    notice,
     el('div', { class: 'nb-columns' },
-      el('section', { class: 'nb-input', 'aria-label': '输入' }, editor.root, previousBox),
-      el('section', { class: 'nb-output', 'aria-label': '校验结果' },
+      el('section', { class: 'nb-input', 'aria-label': '输入' }, toolbar, notice, editor.root, previousBox),
+      el('section', { class: 'nb-output', 'aria-label': '校验结论与问题' },
         summary,
-        el('div', { class: 'nb-toolbar nb-result-actions' }, exportJson, exportCsv, print),
+        el('h2', { class: 'nb-heading nb-heading--findings' }, '发现的问题'),
+        findings,
+        el('div', { class: 'nb-toolbar nb-result-actions' }, exportJson, exportCsv, print)),
+      // The footer ends the left column, so the sticky panel is not pushed up at the page's end.
+      el('section', { class: 'nb-tables-area', 'aria-label': '统计表' },
         el('h2', { class: 'nb-heading' }, '统计表（按校验程序读取的数值）'),
         tables,
-        el('h2', { class: 'nb-heading' }, '发现的问题'),
-        findings)),
-    el('p', { class: 'nb-footer' }, '全部校验在本机浏览器内完成，报告文字不会上传。', version),
+        el('p', { class: 'nb-footer' }, '全部校验在本机浏览器内完成，报告文字不会上传。', version))),
   ]);
 
-  // ── initial text: explicit text, else the saved draft, else the first example ───────────────
-  const draft = storageKey ? loadDraft(storageKey) : null;
-  const initialText = options.text !== undefined ? options.text : draft ? draft.text : examples.length ? examples[0].text : '';
+  // ── initial text: explicit text, else this tab's (or the newest) draft; examples only on request ──
+  const draft = drafts ? drafts.load() : null;
+  const initialText = options.text !== undefined ? options.text : draft ? draft.text : '';
   const initialPrevious = options.previousText !== undefined ? options.previousText : draft ? draft.previousText : '';
   editor.textarea.value = initialText;
   previous.textarea.value = initialPrevious;
   editor.setText(editor.getText());
   previous.setText(previous.getText());
   if (initialPrevious) previousBox.open = true;
-  if (draft && options.text === undefined) say('已恢复上次未完成的草稿。');
+  if (draft && (draft.text || draft.previousText) && options.text === undefined) say('已恢复上次未完成的草稿。');
 
   const onHide = () => save();
   window.addEventListener('pagehide', onHide);

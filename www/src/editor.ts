@@ -1,7 +1,7 @@
 // The report text area with line numbers, file drop and span selection. It owns the user's text:
 // every programmatic replacement goes through replaceText so it can be undone.
 import { el } from './dom';
-import { readFile } from './decode';
+import { openFile } from './decode';
 import { describe, htmlHasTable, readHtmlText } from './documents';
 
 export interface Editor {
@@ -22,8 +22,12 @@ export interface EditorOptions {
   onChange(text: string): void;
   /** A dropped or chosen file was read; `replace` puts its text in (undoably). */
   onFile(name: string, text: string, encoding: string): void;
-  /** `why`: a zh-CN reason and what to do, when the file is of a kind that cannot be read. */
-  onFileError(name: string, why?: string): void;
+  onFileError(name: string, error: unknown): void;
+  /**
+   * Text is being pasted over [start, end) of `before`. Return true when the paste was handled
+   * (the text area then does nothing); otherwise the text area inserts it as usual.
+   */
+  onPaste?(pasted: string, before: string, start: number, end: number): boolean;
   /** Says something about a paste (read from its HTML tables). */
   onNotice?(message: string): void;
 }
@@ -102,7 +106,8 @@ export function createEditor(options: EditorOptions): Editor {
     refreshGutter();
     options.onChange(textarea.value);
   });
-  // A huge paste never reaches the text area (its layout alone would freeze the page).
+  // Every paste passes here (the one place to read other clipboard formats): a huge one never
+  // reaches the text area (its layout alone would freeze the page); the page may handle others.
   textarea.addEventListener('paste', (event) => {
     // Word, WPS, Excel and browsers put the tables on the clipboard as HTML too: read those
     // cells exactly instead of the flattened text/plain.
@@ -127,10 +132,17 @@ export function createEditor(options: EditorOptions): Editor {
       return;
     }
     const pasted = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    if (!pasted) return;
+    const value = editor.getText();
+    const start = large !== null ? 0 : textarea.selectionStart;
+    const end = large !== null ? value.length : textarea.selectionEnd;
+    if (options.onPaste && options.onPaste(pasted, value, start, end)) {
+      event.preventDefault();
+      return;
+    }
     if (large !== null || pasted.length <= LARGE_TEXT) return;
     event.preventDefault();
-    const value = textarea.value;
-    editor.setText(value.slice(0, textarea.selectionStart) + pasted + value.slice(textarea.selectionEnd));
+    editor.setText(value.slice(0, start) + pasted + value.slice(end));
   });
   textarea.addEventListener('scroll', drawGutter);
   // The box can be resized (resize: vertical) or the page zoomed: more numbers may be visible.
@@ -156,9 +168,9 @@ export function createEditor(options: EditorOptions): Editor {
     const file = event.dataTransfer && event.dataTransfer.files[0];
     if (!file) return; // dropped text: the text area inserts it itself
     event.preventDefault();
-    readFile(file).then(
+    openFile(file).then(
       (decoded) => options.onFile(file.name, decoded.text, decoded.encoding),
-      (error: unknown) => options.onFileError(file.name, error instanceof Error ? error.message : undefined),
+      (error) => options.onFileError(file.name, error),
     );
   });
 
@@ -203,7 +215,12 @@ export function createEditor(options: EditorOptions): Editor {
     },
     select(start, end, line, back) {
       returnTo = back;
-      textarea.focus();
+      // The page scrolls to the finding's cells or to the text itself; focusing must not jump.
+      try {
+        textarea.focus({ preventScroll: true });
+      } catch {
+        textarea.focus();
+      }
       // Beyond the preview of a large text there is nothing to select; the line is still shown.
       const shown = textarea.value.length;
       textarea.setSelectionRange(Math.min(start, shown), Math.min(end, shown));
@@ -219,7 +236,7 @@ export function createEditor(options: EditorOptions): Editor {
 
 /** A button that opens a file chooser for report files (.txt, .docx, .html). */
 export function fileButton(label: string, onPick: (file: File) => void): HTMLElement {
-  const input = el('input', { type: 'file', accept: '.txt,.docx,.html,.htm,text/plain', class: 'nb-visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
+  const input = el('input', { type: 'file', accept: '.txt,text/plain,.docx,.html,.htm,.doc,.wps,.pdf', class: 'nb-visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
   input.addEventListener('change', () => {
     const file = input.files && input.files[0];
     if (file) onPick(file);

@@ -1,8 +1,11 @@
-// The findings list, grouped by table: each finding is a button that selects its place in the
-// text; below it the arithmetic, the suggested repair in words and the rule's explanation.
+// The findings list: errors first, then warnings, then notes. Each finding is a button that
+// selects its place in the text and its cells in the tables; below it the arithmetic and the
+// rule's explanation. Quiet by design: the most likely repair is said once (above the list, by
+// the verdict), and findings of one kind in one table are folded into one with their rows listed
+// (so even a 10 MB text gives a short list: at most two items per kind and table).
 import { el } from './dom';
-import { displayValue, SEVERITY_ICONS, SEVERITY_NAMES, TABLE_NAMES, tableOf } from './labels';
-import type { CheckResult, Diagnostic, Repair, Rule } from './types';
+import { SEVERITY_ICONS, SEVERITY_NAMES, tableOf, valueText } from './labels';
+import type { CheckResult, Diagnostic, Repair, Rule, Severity } from './types';
 
 export interface FindingsContext {
   result: CheckResult;
@@ -11,7 +14,10 @@ export interface FindingsContext {
   choose(index: number, button: HTMLElement): void;
 }
 
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const GROUP_ORDER = ['t2', 't3', 't4', 'old', 'pct', ''];
+/** Findings of one kind in one table are folded into one from this many on. */
+const FOLD_FROM = 3;
 
 /** How a finding's two amounts are named where "应为/实为" would take sides the rule cannot. */
 const VALUE_WORDS: Record<string, [string, string]> = {
@@ -20,24 +26,39 @@ const VALUE_WORDS: Record<string, [string, string]> = {
   'cross-year-carry': ['上年报告为', '本年为'],
 };
 
-function valuesLine(d: Diagnostic): HTMLElement | null {
+/** "分项之和为" + "至少 275" → "分项之和至少为 275". */
+function amount(word: string, value: string): string {
+  const bound = /^(至少|至多|不少于|不超过)\s*(.*)$/.exec(value);
+  return bound ? `${word.replace(/为$/, '')}${bound[1]}为 ${bound[2]}` : `${word} ${value}`;
+}
+
+function valuesLine(ctx: FindingsContext, d: Diagnostic): HTMLElement | null {
   if (d.expected === null && d.actual === null) return null;
   const [first, second] = VALUE_WORDS[d.code] || ['应为', '实为'];
-  const parts = [d.expected !== null ? `${first} ${d.expected}` : '', d.actual !== null ? `${second} ${d.actual}` : ''];
+  const shown = (v: string) => (d.cells.length ? valueText(ctx.result, d.cells[0], v) : v);
+  const parts = [d.expected !== null ? amount(first, shown(d.expected)) : '', d.actual !== null ? amount(second, shown(d.actual)) : ''];
   return el('p', { class: 'nb-finding-values' }, parts.filter(Boolean).join('，'));
 }
 
 function currentValue(result: CheckResult, path: string): string {
   const cell = result.report.cells[path];
   if (cell === undefined || cell === null) return '空';
-  return displayValue(cell);
+  return cell.value === null ? cell.text : valueText(result, path, String(cell.value));
 }
 
-/** "（七）总计 自然人 0 → 1；…" for one repair. */
+/** "表三（七）总计：自然人 0 → 1，总计 0 → 1" for one repair: each row named once. */
 export function repairText(result: CheckResult, repair: Repair, describe: (path: string) => string): string {
-  return Object.keys(repair.changes)
-    .map((path) => `${describe(path)} ${currentValue(result, path)} → ${repair.changes[path]}`)
-    .join('；');
+  const rows: { row: string; changes: string[] }[] = [];
+  for (const path of Object.keys(repair.changes)) {
+    const name = describe(path);
+    const cut = name.lastIndexOf(' ');
+    const row = cut > 0 ? name.slice(0, cut) : '';
+    const change = `${cut > 0 ? name.slice(cut + 1) : name} ${currentValue(result, path)} → ${valueText(result, path, repair.changes[path])}`;
+    const last = rows[rows.length - 1];
+    if (row && last && last.row === row) last.changes.push(change);
+    else rows.push({ row, changes: [change] });
+  }
+  return rows.map((r) => (r.row ? `${r.row}：` : '') + r.changes.join('，')).join('；');
 }
 
 function repairFor(result: CheckResult, d: Diagnostic): Repair | undefined {
@@ -45,6 +66,14 @@ function repairFor(result: CheckResult, d: Diagnostic): Repair | undefined {
     if (d.cells.some((path) => path in repair.changes)) return repair;
   }
   return undefined;
+}
+
+/** Where a finding is in the text: a finding about prose is at the prose sentence it quotes. */
+export function placeOf(d: Diagnostic): { span: [number, number]; line: number; column: number } {
+  if (d.code.indexOf('prose-') === 0) {
+    for (const label of d.labels) if (label.message.indexOf('正文') === 0) return label;
+  }
+  return d;
 }
 
 /** "表三（五）… 1.信访举报投诉类申请：自然人、商业企业…" — cells of one row named once. */
@@ -68,67 +97,105 @@ function cellsInvolved(paths: string[], describe: (path: string) => string): HTM
   return el('details', { class: 'nb-finding-cells' }, el('summary', {}, `涉及 ${paths.length} 个单元格`), el('p', {}, list));
 }
 
-function ruleHelp(rule: Rule | undefined, code: string): HTMLElement {
-  const body = rule
-    ? [
-        el('p', {}, rule.summary),
-        rule.explanation ? el('p', {}, rule.explanation) : null,
-        rule.formula ? el('p', {}, '关系：', el('span', { class: 'nb-formula' }, rule.formula)) : null,
-        rule.example ? el('p', {}, '例：', rule.example) : null,
-      ]
-    : [el('p', {}, '规则目录中没有这一代码的说明。')];
-  return el('details', { class: 'nb-rule' }, el('summary', {}, `规则说明（${code}）`), body);
+/** The rule's explanation, titled by what the rule checks (never by its code). */
+function ruleHelp(rule: Rule | undefined): HTMLElement | null {
+  if (!rule) return null;
+  return el('details', { class: 'nb-rule' }, el('summary', {}, `规则说明：${rule.summary}`),
+    rule.explanation ? el('p', {}, rule.explanation) : null,
+    rule.formula ? el('p', {}, '关系：', el('span', { class: 'nb-formula' }, rule.formula)) : null,
+    rule.example ? el('p', {}, '例：', rule.example) : null);
 }
 
-function finding(ctx: FindingsContext, d: Diagnostic, index: number): HTMLElement {
-  const repair = repairFor(ctx.result, d);
+function chooser(ctx: FindingsContext, d: Diagnostic, index: number, message: string): HTMLElement {
+  const place = placeOf(d);
   const button = el('button', { type: 'button', class: `nb-finding-choose nb-finding-choose--${d.severity}`, 'data-index': index },
     el('span', { class: 'nb-severity' },
       el('span', { 'aria-hidden': 'true' }, SEVERITY_ICONS[d.severity]), ' ', SEVERITY_NAMES[d.severity]),
     ' ',
-    el('span', { class: 'nb-finding-message' }, d.message),
+    el('span', { class: 'nb-finding-message' }, message),
     ' ',
-    el('span', { class: 'nb-finding-where' }, `第 ${d.line} 行第 ${d.column} 列`));
+    el('span', { class: 'nb-finding-where' }, `第 ${place.line} 行`));
   button.addEventListener('click', () => ctx.choose(index, button));
-  const values = valuesLine(d);
-  return el('li', { class: `nb-finding nb-finding--${d.severity}` },
-    button,
-    values,
-    d.notes.length ? el('ul', { class: 'nb-notes' }, d.notes.map((n) => el('li', {}, n))) : null,
-    d.labels.length ? el('ul', { class: 'nb-notes' }, d.labels.map((l) => el('li', {}, `第 ${l.line} 行：${l.message}`))) : null,
-    // The core words the repair into its help ("（七）总计 自然人 0 → 1 …"); say it once.
-    d.help && repair && d.help.indexOf('→') >= 0
-      ? el('p', { class: 'nb-repair' }, d.help)
-      : [d.help ? el('p', { class: 'nb-help' }, d.help) : null,
-          repair ? el('p', { class: 'nb-repair' }, `建议：${repairText(ctx.result, repair, ctx.describe)}`) : null],
-    cellsInvolved(d.cells, ctx.describe),
-    ruleHelp(ctx.rules.get(d.code), d.code));
+  return button;
 }
 
-/** Findings drawn per group at first: a pasted 10 MB text can have thousands, and drawing them
- * all at once would hold the page for a noticeable moment. More come 250 at a time. */
-const FIRST_SHOWN = 50;
+/** Repairs already worded in this list: each is said once. */
+type Said = Set<Repair>;
 
-function moreButton(ctx: FindingsContext, list: HTMLElement, indices: number[]): HTMLElement | null {
-  if (indices.length <= FIRST_SHOWN) return null;
-  let shown = FIRST_SHOWN;
-  const button = el('button', { type: 'button', class: 'nb-button nb-more' });
-  const label = () => { button.textContent = `再显示 ${Math.min(FIRST_SHOWN * 5, indices.length - shown)} 项（共 ${indices.length} 项，已显示 ${shown} 项）`; };
-  label();
-  button.addEventListener('click', () => {
-    const next = indices.slice(shown, shown + FIRST_SHOWN * 5);
-    const added = next.map((i) => list.appendChild(finding(ctx, ctx.result.diagnostics[i], i)));
-    shown += next.length;
-    if (shown < indices.length) {
-      label();
-      return;
-    }
-    // The button goes away: keyboard focus moves to the first finding it brought in.
-    button.remove();
-    const first = added[0] && added[0].querySelector('button');
-    if (first) (first as HTMLElement).focus();
+function finding(ctx: FindingsContext, index: number, said: Said): HTMLElement {
+  const d = ctx.result.diagnostics[index];
+  const repair = repairFor(ctx.result, d);
+  // The core words the repair into its help ("建议：（七）总计 自然人 0 → 1 …"): say it only the first time.
+  const repairHelp = d.help !== null && d.help.indexOf('→') >= 0;
+  let advice: HTMLElement | null = null;
+  if (repair && said.has(repair)) {
+    advice = el('p', { class: 'nb-help' }, repair === ctx.result.repairs[0] ? '修改建议见上方“最可能需要修改”。' : '修改建议同上。');
+  } else if (repair) {
+    said.add(repair);
+    advice = el('p', { class: 'nb-repair' }, `建议：${repairText(ctx.result, repair, ctx.describe)}`);
+  }
+  return el('li', { class: `nb-finding nb-finding--${d.severity}` },
+    chooser(ctx, d, index, d.message),
+    valuesLine(ctx, d),
+    d.notes.length ? el('ul', { class: 'nb-notes' }, d.notes.map((n) => el('li', {}, n))) : null,
+    d.labels.length ? el('ul', { class: 'nb-notes' }, d.labels.map((l) => el('li', {}, `第 ${l.line} 行：${l.message}`))) : null,
+    d.help && !(repairHelp && repair) ? el('p', { class: 'nb-help' }, d.help) : null,
+    advice,
+    cellsInvolved(d.cells, ctx.describe),
+    ruleHelp(ctx.rules.get(d.code)));
+}
+
+/** Several findings of one kind in one table as one: the first one's words, a count, and each place. */
+function folded(ctx: FindingsContext, members: number[]): HTMLElement {
+  const diagnostics = ctx.result.diagnostics;
+  const d = diagnostics[members[0]];
+  const rule = ctx.rules.get(d.code);
+  const title = `${rule ? rule.summary : d.message}（共 ${members.length} 处）`;
+  const rows = members.slice(0, 100).map((i) => {
+    const m = diagnostics[i];
+    const where = m.cells.length ? cellList(m.cells.slice(0, 1), ctx.describe).replace(/：.*$/, '') : m.message;
+    const button = el('button', { type: 'button', class: 'nb-button nb-button--link nb-fold-member', 'data-index': i },
+      `第 ${placeOf(m).line} 行 ${where}`);
+    button.addEventListener('click', () => ctx.choose(i, button));
+    return el('li', {}, button, el('span', { class: 'nb-fold-detail' }, m.message));
   });
-  return button;
+  return el('li', { class: `nb-finding nb-finding--${d.severity} nb-finding--folded`, 'data-folded': members.length },
+    chooser(ctx, d, members[0], title),
+    el('details', { class: 'nb-fold' },
+      el('summary', {}, `逐行列出 ${members.length} 处`),
+      el('ol', { class: 'nb-fold-list' }, rows),
+      members.length > 100 ? el('p', {}, `另有 ${members.length - 100} 处未列出。`) : null),
+    ruleHelp(rule));
+}
+
+/** The findings of one severity as items: single findings, and folds of one kind in one table. */
+function itemsOf(result: CheckResult, severity: Severity): number[][] {
+  const byKind = new Map<string, number[]>();
+  result.diagnostics.forEach((d, i) => {
+    if (d.severity !== severity) return;
+    const table = d.cells.length ? tableOf(d.cells[0]) : '';
+    const key = `${GROUP_ORDER.indexOf(table)}|${d.code}|${table}`;
+    if (!byKind.has(key)) byKind.set(key, []);
+    (byKind.get(key) as number[]).push(i);
+  });
+  const items: number[][] = [];
+  const order = Array.from(byKind.keys()).sort((a, b) => Number(a.split('|')[0]) - Number(b.split('|')[0]));
+  for (const key of order) {
+    const members = byKind.get(key) as number[];
+    if (members.length >= FOLD_FROM) items.push(members);
+    else for (const i of members) items.push([i]);
+  }
+  // Within a severity: table order, then the text's order.
+  return items.sort((a, b) => {
+    const ta = GROUP_ORDER.indexOf(tableOfItem(result, a));
+    const tb = GROUP_ORDER.indexOf(tableOfItem(result, b));
+    return ta - tb || result.diagnostics[a[0]].span[0] - result.diagnostics[b[0]].span[0];
+  });
+}
+
+function tableOfItem(result: CheckResult, item: number[]): string {
+  const d = result.diagnostics[item[0]];
+  return d.cells.length ? tableOf(d.cells[0]) : '';
 }
 
 export function renderFindings(ctx: FindingsContext): HTMLElement {
@@ -136,21 +203,15 @@ export function renderFindings(ctx: FindingsContext): HTMLElement {
   if (!result.diagnostics.length) {
     return el('div', { class: 'nb-findings' }, el('p', { class: 'nb-empty' }, '没有发现问题。'));
   }
-  const groups = new Map<string, number[]>();
-  result.diagnostics.forEach((d, i) => {
-    const key = d.cells.length ? tableOf(d.cells[0]) : '';
-    if (!groups.has(key)) groups.set(key, []);
-    (groups.get(key) as number[]).push(i);
-  });
-  const best = result.repairs[0];
-  return el('div', { class: 'nb-findings' },
-    best ? el('p', { class: 'nb-repair nb-repair--best' }, `最可能需要修改：${repairText(result, best, ctx.describe)}`) : null,
-    GROUP_ORDER.filter((key) => groups.has(key)).map((key) => {
-      const indices = groups.get(key) as number[];
-      const list = el('ol', { class: 'nb-finding-list' }, indices.slice(0, FIRST_SHOWN).map((i) => finding(ctx, result.diagnostics[i], i)));
-      return el('section', { class: 'nb-finding-group' },
-        el('h3', {}, `${key ? TABLE_NAMES[key] : '全文'}（${indices.length} 项）`),
-        list,
-        moreButton(ctx, list, indices));
-    }));
+  // The first repair is worded by the verdict above the list.
+  const said: Said = new Set(result.repairs.slice(0, 1));
+  const draw = (item: number[]) => (item.length > 1 ? folded(ctx, item) : finding(ctx, item[0], said));
+  return el('div', { class: 'nb-findings' }, SEVERITIES.map((severity) => {
+    const items = itemsOf(result, severity);
+    if (!items.length) return null;
+    const count = items.reduce((n, item) => n + item.length, 0);
+    return el('section', { class: 'nb-finding-group', 'data-severity': severity },
+      el('h3', {}, `${SEVERITY_NAMES[severity]}（${count} 项）`),
+      el('ol', { class: 'nb-finding-list' }, items.map(draw)));
+  }));
 }

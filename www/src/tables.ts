@@ -2,29 +2,52 @@
 // here), or the pre-2019 statistics table, with the value read in every cell and its state:
 // marked by a finding (colour, icon and words), missing, or a placeholder such as "/".
 import { el } from './dom';
-import { displayValue, SEVERITY_ICONS, SEVERITY_NAMES, TABLE_NAMES } from './labels';
-import type { Cell, CheckResult, Layout, Severity } from './types';
+import { cellShown, SEVERITY_ICONS, SEVERITY_NAMES, TABLE_NAMES, valueText } from './labels';
+import type { Cell, CheckResult, Diagnostic, Layout, Severity } from './types';
 
-/** Cell path → the most severe finding that names it. */
+/** Cell path → the most severe finding that marks it (see marked). */
 export type Marks = Map<string, Severity>;
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-export function marksOf(result: CheckResult): Marks {
-  const marks: Marks = new Map();
-  for (const d of result.diagnostics) {
-    for (const path of d.cells) {
-      const current = marks.get(path);
-      if (!current || RANK[d.severity] > RANK[current]) marks.set(path, d.severity);
-    }
-  }
-  return marks;
-}
 
 /** The value the first (most likely) repair gives `path`, if that repair changes it. */
 export function suggestedValue(result: CheckResult, path: string): string | undefined {
   const first = result.repairs[0];
   return first && Object.prototype.hasOwnProperty.call(first.changes, path) ? first.changes[path] : undefined;
+}
+
+/** The cells a finding's labels point at ("表三（二）部分公开·自然人 = 1"), found by their spans. */
+export function labelledCells(result: CheckResult, d: Diagnostic): string[] {
+  const wanted = new Set(d.labels.map((l) => `${l.span[0]}:${l.span[1]}`));
+  wanted.add(`${d.span[0]}:${d.span[1]}`);
+  return d.cells.filter((path) => {
+    const cell = result.report.cells[path];
+    return cell ? wanted.has(`${cell.span[0]}:${cell.span[1]}`) : false;
+  });
+}
+
+/**
+ * The cells a finding colours in the tables. An error marks the cells the first repair changes,
+ * its own cell and the cells its labels name (the other side of the broken equation), not every
+ * cell of a column sum (those are outlined when the finding is chosen); an error naming none of
+ * these, and every other finding, marks all its cells.
+ */
+export function marked(result: CheckResult, d: Diagnostic): string[] {
+  if (d.severity !== 'error') return d.cells;
+  const keep = new Set(labelledCells(result, d));
+  const some = d.cells.filter((p) => keep.has(p) || suggestedValue(result, p) !== undefined);
+  return some.length ? some : d.cells;
+}
+
+export function marksOf(result: CheckResult): Marks {
+  const marks: Marks = new Map();
+  for (const d of result.diagnostics) {
+    for (const path of marked(result, d)) {
+      const current = marks.get(path);
+      if (!current || RANK[d.severity] > RANK[current]) marks.set(path, d.severity);
+    }
+  }
+  return marks;
 }
 
 /** In an error whose likely culprit is another cell: drawn quieter, so the culprit stands out. */
@@ -49,9 +72,10 @@ function valueCell(result: CheckResult, path: string, marks: Marks, describe: (p
   } else {
     if (cell.value === null) {
       classes.push('nb-cell--placeholder');
-      content.push(el('span', { class: 'nb-cell-value' }, displayValue(cell)), el('span', { class: 'nb-visually-hidden' }, '（占位符）'));
+      content.push(el('span', { class: 'nb-cell-value' }, cell.text), el('span', { class: 'nb-visually-hidden' }, '（占位符）'));
     } else {
-      content.push(el('span', { class: 'nb-cell-value' }, displayValue(cell)), typeof cell.value === 'string' && path.indexOf('old.') !== 0 ? ' 元' : '');
+      const [value, unit] = cellShown(result, path, cell);
+      content.push(el('span', { class: 'nb-cell-value' }, value), unit);
     }
     title += `：原文“${cell.text}”，第 ${cell.line} 行`;
   }
@@ -62,9 +86,9 @@ function valueCell(result: CheckResult, path: string, marks: Marks, describe: (p
     content.push(
       el('span', { class: 'nb-flag' },
         el('span', { class: 'nb-flag-icon', 'aria-hidden': 'true' }, SEVERITY_ICONS.error),
-        el('span', { class: 'nb-flag-text' }, `错误，建议改为 ${fix}`)),
+        el('span', { class: 'nb-flag-text' }, `错误，建议改为 ${valueText(result, path, fix)}`)),
     );
-    title += `；最可能需要修改，建议改为 ${fix}`;
+    title += `；最可能需要修改，建议改为 ${valueText(result, path, fix)}`;
   } else if (severity) {
     const related = severity === 'error' && onlyRelated(result, path);
     classes.push(`nb-cell--${severity}`);
@@ -229,9 +253,15 @@ export function renderTables(result: CheckResult, layout: Layout, marks: Marks, 
   return el('div', { class: 'nb-tables' }, parts);
 }
 
-/** Outlines the cells of the chosen finding (and only those). */
-export function highlightCells(container: HTMLElement, paths: string[]): void {
+/** Outlines the cells of the chosen finding (and only those) and scrolls the first into view. */
+export function highlightCells(container: HTMLElement, paths: string[]): HTMLElement | null {
   const wanted = new Set(paths);
   const cells = container.querySelectorAll<HTMLElement>('[data-path]');
-  for (let i = 0; i < cells.length; i++) cells[i].classList.toggle('nb-cell--chosen', wanted.has(cells[i].getAttribute('data-path') || ''));
+  let first: HTMLElement | null = null;
+  for (let i = 0; i < cells.length; i++) {
+    const on = wanted.has(cells[i].getAttribute('data-path') || '');
+    cells[i].classList.toggle('nb-cell--chosen', on);
+    if (on && !first) first = cells[i];
+  }
+  return first;
 }
