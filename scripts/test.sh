@@ -24,6 +24,8 @@ cargo clippy -p nianbao_wasm -p nianbao_unlzma --target wasm32-unknown-unknown -
 
 step "5/10 cargo test --workspace"
 cargo test --workspace 2>&1 | tee "$logs/cargo.txt"
+# The short fuzz run: every committed fuzz input and document fixture through the fuzz targets.
+cargo test --manifest-path fuzz/Cargo.toml 2>&1 | tee -a "$logs/cargo.txt"
 
 step "6/10 build (wasm, bundles, dist/nianbao.html, dist/nianbao-embed.js)"
 node scripts/build.mjs

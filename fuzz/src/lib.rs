@@ -40,3 +40,21 @@ pub fn text(data: &[u8]) {
         let _ = check_with_previous(&text, Some(&text));
     }
 }
+
+/// The document readers (.docx/HTML by sniffing, HTML also as markup): never a panic, and the
+/// text view they give goes through the text reader's checks.
+pub fn document(data: &[u8]) {
+    if let Ok(document) = nianbao_doc::read_document(data, "fuzz.docx") {
+        text(document.text.as_bytes());
+    }
+    let markup = String::from_utf8_lossy(data);
+    text(nianbao_doc::read_html(&markup).text.as_bytes());
+}
+
+/// The PDF reader: never a panic; its page starts lie inside its text view.
+pub fn pdf(data: &[u8]) {
+    if let Ok(pdf) = nianbao_pdf::read_pdf(data) {
+        assert!(pdf.page_starts.iter().all(|&p| p <= pdf.text.len()));
+        text(pdf.text.as_bytes());
+    }
+}

@@ -1,5 +1,6 @@
 //! Files that are documents, not text: `.docx` and HTML are read by nianbao_doc into the text
-//! view the core checks (HTML decoded by its declared charset first); `.doc`, `.wps`, `.pdf`,
+//! view the core checks (HTML decoded by its declared charset first), `.pdf` by nianbao_pdf;
+//! `.doc`, `.wps`,
 //! images and other binaries get a message saying what to do. Plain text goes on to
 //! `decode::decode` unchanged.
 
@@ -12,7 +13,7 @@ use nianbao_doc::{ReadError, Sniffed};
 
 /// Extensions a directory is searched for (besides `.txt`).
 pub fn is_document_extension(ext: &std::ffi::OsStr) -> bool {
-    ["docx", "html", "htm"]
+    ["docx", "html", "htm", "pdf"]
         .iter()
         .any(|e| ext.eq_ignore_ascii_case(e))
 }
@@ -34,6 +35,13 @@ pub fn text_of<'a>(
     let document = match nianbao_doc::sniff(bytes, &name) {
         Sniffed::Text => return Ok(crate::decode::decode(bytes)),
         Sniffed::Html => nianbao_doc::read_html(&decode_html(bytes)),
+        // Native only: the PDF reader is too large for the page's budget (SIZE.md).
+        Sniffed::Pdf => {
+            let pdf = nianbao_pdf::read_pdf(bytes)
+                .map_err(|e| format!("无法读取 PDF“{}”：{}", input_name(input), e.message_zh()))?;
+            let note = (!pdf.notes.is_empty()).then(|| pdf.notes.join("；"));
+            return Ok((Cow::Owned(pdf.text), note));
+        }
         _ => nianbao_doc::read_document(bytes, &name).map_err(fail)?,
     };
     let note = (!document.notes.is_empty()).then(|| document.notes.join("；"));

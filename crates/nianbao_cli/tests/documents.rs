@@ -110,7 +110,7 @@ fn unsupported_files_exit_2_with_what_to_do_never_no_tables() {
             &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 1, 1],
             "另存为",
         ),
-        ("报告.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n", "PDF"),
+        ("报告.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n", "损坏"),
         (
             "报告.xlsx",
             b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
@@ -125,5 +125,41 @@ fn unsupported_files_exit_2_with_what_to_do_never_no_tables() {
         assert_eq!(code, 2, "{name}: {stdout}{stderr}");
         assert!(stderr.contains(word), "{name}: {stderr}");
         assert!(!stdout.contains("没有找到"), "{name}: {stdout}");
+    }
+}
+
+/// Every `"path":{"value":V` of a result object, in order.
+fn cell_values(json: &str) -> Vec<(String, String)> {
+    json.match_indices("\":{\"value\":")
+        .map(|(at, marker)| {
+            let key_start = json[..at].rfind('"').map_or(0, |q| q + 1);
+            let rest = &json[at + marker.len()..];
+            let value_end = rest.find([',', '}']).unwrap_or(rest.len());
+            (
+                json[key_start..at].to_string(),
+                rest[..value_end].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_pdf_reads_to_the_cells_of_its_text() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pdf");
+    for (pdf, txt) in [
+        ("report.pdf", "report.txt"),
+        ("report_aes256.pdf", "report.txt"),
+        ("report_chromium.pdf", "report_chromium.txt"),
+    ] {
+        let json = |name: &str| {
+            let path = fixtures.join(name);
+            let (code, stdout, stderr) =
+                run(&["check", "--format", "json", path.to_str().unwrap()]);
+            assert!(code == 0 || code == 1, "{name}: {stderr}");
+            stdout
+        };
+        let (from_pdf, from_text) = (cell_values(&json(pdf)), cell_values(&json(txt)));
+        assert!(from_text.len() > 100, "{txt}: {} cells", from_text.len());
+        assert_eq!(from_pdf, from_text, "{pdf} against {txt}");
     }
 }
