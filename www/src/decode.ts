@@ -67,7 +67,7 @@ export function openFile(file: File): Promise<Decoded> {
         // The core reads .docx/HTML and says what to do for every other document kind.
         readDocumentBytes(bytes, file.name).then(
           (doc) => resolve(doc ? { text: doc.text, encoding: describe(doc) } : decodeBytes(buffer)),
-          (error: unknown) => reject(new RefusedFile(error instanceof Error ? error.message : `无法读取文件 ${file.name}。`)),
+          (error: unknown) => reject(new RefusedFile(error instanceof Error ? `${file.name}：${error.message}` : `无法读取文件 ${file.name}。`)),
         );
         return;
       }
