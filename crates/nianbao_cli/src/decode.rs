@@ -169,19 +169,21 @@ fn identity(_meta: &std::fs::Metadata) -> (u64, u64) {
     (0, 0)
 }
 
+/// Notes an entry of the walk that cannot be read (the walk goes on without it).
+fn say(errors: &mut Vec<String>, path: &Path, error: &std::io::Error) {
+    errors.push(format!(
+        "无法读取“{}”：{}，已跳过。",
+        display_name(path.as_os_str()),
+        describe(error)
+    ));
+}
+
 fn walk(
     dir: &Path,
     ancestors: &mut Vec<(u64, u64)>,
     found: &mut Vec<PathBuf>,
     errors: &mut Vec<String>,
 ) {
-    let say = |errors: &mut Vec<String>, path: &Path, error: &std::io::Error| {
-        errors.push(format!(
-            "无法读取“{}”：{}，已跳过。",
-            display_name(path.as_os_str()),
-            describe(error)
-        ));
-    };
     // Following links: the directory the path leads to.
     let id = match std::fs::metadata(dir) {
         Ok(meta) => identity(&meta),
@@ -205,13 +207,6 @@ fn walk_entries(
     found: &mut Vec<PathBuf>,
     errors: &mut Vec<String>,
 ) {
-    let say = |errors: &mut Vec<String>, path: &Path, error: &std::io::Error| {
-        errors.push(format!(
-            "无法读取“{}”：{}，已跳过。",
-            display_name(path.as_os_str()),
-            describe(error)
-        ));
-    };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => return say(errors, dir, &error),
