@@ -4,8 +4,9 @@
 //! `NIANBAO_BLESS=1 cargo test -p nianbao_core --test variants_accuracy`.
 //!
 //! The suite fails if any cell is read wrong (a number in a cell whose truth is another number or
-//! blank, or in a cell the report's format does not have), or if a form of a report whose truth
-//! balances gets an error-severity finding.
+//! blank, or in a cell the report's format does not have), if a cell is left unread without a
+//! diagnostic naming it, or if a form of a report whose truth balances gets an error-severity
+//! finding.
 //!
 //! The real PDF in ../shared/corpus/originals joins when that folder is present and `pdftotext`
 //! runs; its texts are made at test time and never committed.
@@ -53,6 +54,8 @@ struct Outcome {
     wrong: Vec<String>,
     /// Unread rows (path without its column).
     unread_rows: Vec<String>,
+    /// Unread cells no diagnostic names.
+    unexplained: Vec<String>,
     errors: Vec<String>,
 }
 
@@ -62,6 +65,7 @@ fn compare(text: &str, truth: &Truth) -> Outcome {
     let mut count = Count::default();
     let mut wrong = Vec::new();
     let mut unread_rows: Vec<String> = Vec::new();
+    let mut unexplained = Vec::new();
     for (path, want) in truth {
         let got = cells.get(path).map(|c| c.value.display());
         match (want, got) {
@@ -69,6 +73,14 @@ fn compare(text: &str, truth: &Truth) -> Outcome {
             (None, None) => count.exact += 1,
             (Some(_), None) => {
                 count.unread += 1;
+                // Every cell left unread is named by a diagnostic saying why.
+                let named = checked
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.cells.iter().any(|c| c.as_ref() == path.as_str()));
+                if !named {
+                    unexplained.push(path.clone());
+                }
                 // The row: the path without its column (a percentage cell names its row).
                 let row = path.strip_suffix(".percent").unwrap_or(path);
                 let row = if row.starts_with("t") {
@@ -106,6 +118,7 @@ fn compare(text: &str, truth: &Truth) -> Outcome {
         count,
         wrong,
         unread_rows,
+        unexplained,
         errors,
     }
 }
@@ -260,6 +273,12 @@ fn run() -> Run {
             ));
             for w in &outcome.wrong {
                 failures.push(format!("{name} {form}: {w}"));
+            }
+            if !outcome.unexplained.is_empty() {
+                failures.push(format!(
+                    "{name} {form}: unread without a diagnostic naming them: {}",
+                    outcome.unexplained.join(", ")
+                ));
             }
             if balanced {
                 for e in &outcome.errors {

@@ -59,7 +59,7 @@ pub fn parse(text: &str) -> Parsed {
         Format::F2019 | Format::F2021 => national::read(&mut ctx, format),
         Format::Old => {
             let mut cells = old::read(&mut ctx);
-            let (pct_cells, captions) = percent::read(&ctx);
+            let (pct_cells, captions) = percent::read(&mut ctx);
             cells.extend(pct_cells);
             pct_captions = captions;
             cells

@@ -1,8 +1,16 @@
 //! Small breakdown tables printed in the body of older reports (seed 003, 表1–表7): a row of
 //! categories, a "数量" row and a "百分比" row. Read as `pct.<t>.<i>` (the count, with the
 //! category as its label) and `pct.<t>.<i>.percent` (the percentage as printed, without "%").
+//!
+//! Crawler text glues such a table into one run ("…其他方式数量434320684331155814百分比0.08%
+//! 81.48%…"): the percentages stay apart (each ends in %), the counts do not. The counts are
+//! split so that every printed percentage is its count's share of their sum — only when exactly
+//! one split does so, and a note says the split was chosen that way; otherwise the table's
+//! cells stay unread and a warning names them.
 
+use crate::codes::Code;
 use crate::decimal::Decimal;
+use crate::diagnostic::Diagnostic;
 use crate::report::{Cell, CellPath, OldRowInfo, Span, Value};
 use crate::text::scan::{Token, TokenKind, Unit};
 
@@ -53,7 +61,19 @@ type Cells = Vec<(CellPath, Option<Cell>)>;
 
 /// The cells of every breakdown table, and each table's caption: the line after its
 /// percentages (where seed 003 prints it) or else the line before its header.
-pub fn read(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
+pub fn read(ctx: &mut Ctx) -> (Cells, Vec<Option<String>>) {
+    let (mut out, mut captions) = read_lines(ctx);
+    // Glued tables (crawler text) are numbered after the line-based ones: a text is one or the
+    // other, and their order in a mixed text does not matter to any rule.
+    let first = captions.len();
+    let (glued, glued_captions, diagnostics) = read_glued(ctx, first);
+    out.extend(glued);
+    captions.extend(glued_captions);
+    ctx.diagnostics.extend(diagnostics);
+    (out, captions)
+}
+
+fn read_lines(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
     let lines = lines(&ctx.scan.tokens);
     let mut out = Vec::new();
     let mut captions = Vec::new();
@@ -117,4 +137,290 @@ pub fn read(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
         }
     }
     (out, captions)
+}
+
+/// Most splits of one glued run of counts tried before calling it hopeless.
+const MAX_SPLITS: usize = 20_000;
+/// Most digits one count may have.
+const MAX_COUNT_DIGITS: usize = 9;
+
+/// A glued table: "…数量" + one run of digits + "百分比" + two or more percentages.
+struct GluedTable {
+    /// The digits of the counts, and where they are printed.
+    digits: Vec<u8>,
+    digits_span: Span,
+    digits_line: u32,
+    /// (value, printed decimals, token) of each percentage.
+    percents: Vec<(Decimal, u32, Token)>,
+    /// "表 1 …" printed right after the percentages.
+    caption: Option<String>,
+}
+
+fn glued_tables(ctx: &Ctx) -> Vec<GluedTable> {
+    let tokens = &ctx.scan.tokens;
+    let stripped = |t: &Token| -> String {
+        ctx.text[t.span.range()]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for i in 0..tokens.len().saturating_sub(3) {
+        let (head, counts, word) = (&tokens[i], &tokens[i + 1], &tokens[i + 2]);
+        if !head.is_text() || !stripped(head).ends_with("数量") || !word.is_text() {
+            continue;
+        }
+        if stripped(word) != "百分比" || head.line != counts.line || counts.line != word.line {
+            continue;
+        }
+        if !ctx.scan.number(counts).is_some_and(|n| n.plain) {
+            continue;
+        }
+        // Full-width digits are plain too (normalized by the scanner).
+        let digits: Vec<u8> = ctx.text[counts.span.range()]
+            .chars()
+            .filter_map(|c| match c {
+                '０'..='９' => Some(c as u32 - '０' as u32),
+                _ => c.to_digit(10),
+            })
+            .map(|d| d as u8)
+            .collect();
+        let mut percents = Vec::new();
+        let mut k = i + 3;
+        while let Some(t) = tokens.get(k) {
+            match t.kind {
+                TokenKind::Blank => {}
+                TokenKind::Number { .. } => {
+                    let Some(n) = ctx.scan.number(t).filter(|n| n.unit == Unit::Percent) else {
+                        break;
+                    };
+                    let Some(value) = n.value else { break };
+                    let printed = &ctx.text[t.span.range()];
+                    let decimals = printed.split_once(['.', '．']).map_or(0, |(_, after)| {
+                        after.chars().take_while(|c| c.is_ascii_digit()).count() as u32
+                    });
+                    percents.push((value, decimals, *t));
+                }
+                _ => break,
+            }
+            k += 1;
+        }
+        if percents.len() < 2 || digits.len() < percents.len() {
+            continue;
+        }
+        let caption = tokens.get(k).filter(|t| t.is_text()).and_then(|t| {
+            let text = ctx.text[t.span.start as usize..]
+                .lines()
+                .next()
+                .unwrap_or("");
+            let text = text.split(" 图").next().unwrap_or(text).trim();
+            let rest = text.strip_prefix('表')?.trim_start();
+            (rest.starts_with(|c: char| c.is_ascii_digit()) && text.chars().count() <= 60)
+                .then(|| text.to_string())
+        });
+        out.push(GluedTable {
+            digits,
+            digits_span: counts.span,
+            digits_line: counts.line,
+            percents,
+            caption,
+        });
+    }
+    out
+}
+
+/// Whether counts fit printed percentages: each within 0.015 percentage points of its share
+/// (the rounding adjustment the percentage rule accepts; a wider gap is an error there).
+fn fits(counts: &[i64], percents: &[(Decimal, u32, Token)]) -> bool {
+    let total: i64 = counts.iter().sum();
+    if total <= 0 {
+        return false;
+    }
+    counts
+        .iter()
+        .zip(percents)
+        .all(|(&count, (value, decimals, _))| {
+            let Some(printed) = value.shift(*decimals).and_then(|d| d.as_integer()) else {
+                return false;
+            };
+            let scale = 10i128.pow(*decimals);
+            let gap =
+                (i128::from(printed) * i128::from(total) - 100 * i128::from(count) * scale).abs();
+            gap * 1000 <= 15 * i128::from(total) * scale
+        })
+}
+
+/// The splits of `digits` into `parts` counts (no leading zeros) that fit the percentages;
+/// `None` when there are more splits than [`MAX_SPLITS`] to try.
+fn fitting_splits(digits: &[u8], percents: &[(Decimal, u32, Token)]) -> Option<Vec<Vec<i64>>> {
+    fn walk(
+        digits: &[u8],
+        left: usize,
+        current: &mut Vec<i64>,
+        percents: &[(Decimal, u32, Token)],
+        work: &mut usize,
+        out: &mut Vec<Vec<i64>>,
+    ) -> bool {
+        if left == 0 {
+            *work += 1;
+            if digits.is_empty() && fits(current, percents) {
+                out.push(current.clone());
+            }
+            return *work <= MAX_SPLITS;
+        }
+        let most = MAX_COUNT_DIGITS.min(digits.len().saturating_sub(left - 1));
+        for len in 1..=most {
+            if len > 1 && digits[0] == 0 {
+                break;
+            }
+            let value = digits[..len]
+                .iter()
+                .fold(0i64, |a, &d| a * 10 + i64::from(d));
+            current.push(value);
+            let go_on = walk(&digits[len..], left - 1, current, percents, work, out);
+            current.pop();
+            if !go_on {
+                return false;
+            }
+        }
+        true
+    }
+    let mut out = Vec::new();
+    let mut work = 0;
+    walk(
+        digits,
+        percents.len(),
+        &mut Vec::new(),
+        percents,
+        &mut work,
+        &mut out,
+    )
+    .then_some(out)
+}
+
+/// Reads the glued tables, numbered from `first + 1`.
+fn read_glued(ctx: &Ctx, first: usize) -> (Cells, Vec<Option<String>>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut captions = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (k, table) in glued_tables(ctx).into_iter().enumerate() {
+        let t = first + k + 1;
+        let name = match &table.caption {
+            Some(c) => format!("数量/百分比表“{c}”"),
+            None => format!("第 {t} 张数量/百分比表"),
+        };
+        captions.push(table.caption.clone());
+        let n = table.percents.len();
+        let paths: Vec<String> = (1..=n)
+            .flat_map(|i| [format!("pct.{t}.{i}"), format!("pct.{t}.{i}.percent")])
+            .collect();
+        let printed = ctx.text[table.digits_span.range()].to_string();
+        let splits = fitting_splits(&table.digits, &table.percents);
+        let counts = match splits.as_deref() {
+            Some([only]) => {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::GluedSplit,
+                        table.digits_span,
+                        format!(
+                            "{name}的数量“{printed}”粘连在一起；只有拆成 {} 才使每个百分比都等于该项数量占合计的比例，据此拆分。",
+                            only.iter().map(i64::to_string).collect::<Vec<_>>().join(" ")
+                        ),
+                    )
+                    .with_cells(paths.iter().cloned()),
+                );
+                Some(only.clone())
+            }
+            _ => {
+                let why = match &splits {
+                    None => "拆法过多，超出了检查的工作量上限".to_string(),
+                    Some(s) if s.is_empty() => "没有一种拆法能与印出的百分比相符".to_string(),
+                    Some(s) => format!("有 {} 种拆法都与印出的百分比相符", s.len()),
+                };
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::GluedAmbiguous,
+                        table.digits_span,
+                        format!(
+                            "{name}的数量“{printed}”粘连在一起，{why}，无法确定各项数量；第 1–{n} 项的数量记为缺失。"
+                        ),
+                    )
+                    .with_cells((1..=n).map(|i| format!("pct.{t}.{i}")))
+                    .with_help("请在原报告中用空格或制表符分开各项数量。"),
+                );
+                None
+            }
+        };
+        for (i, (value, _, token)) in table.percents.iter().enumerate() {
+            let count_cell = counts.as_ref().map(|c| Cell {
+                value: Value::Count(c[i]),
+                span: table.digits_span,
+                line: table.digits_line,
+                old: Some(Box::new(OldRowInfo {
+                    label: format!("第{}项", i + 1),
+                    parent: None,
+                    unit: None,
+                })),
+            });
+            out.push((CellPath::from(format!("pct.{t}.{}", i + 1)), count_cell));
+            out.push((
+                CellPath::from(format!("pct.{t}.{}.percent", i + 1)),
+                Some(Cell {
+                    value: Value::Decimal(*value),
+                    span: token.span,
+                    line: token.line,
+                    old: None,
+                }),
+            ));
+        }
+    }
+    (out, captions, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Value;
+
+    fn count(checked: &crate::Checked, path: &str) -> Option<i64> {
+        checked
+            .report
+            .cells
+            .get(path)
+            .and_then(|c| c.value.as_count())
+    }
+
+    #[test]
+    fn glued_counts_are_split_by_their_percentages() {
+        // Crawler text of seed 003's 表 3: 3, 15, 8 of 26.
+        let text = "2017年某市政府信息公开工作年度报告 收到方式当面申请网络申请信函申请数量3158百分比11.54%57.69%30.77%表 3 2017 年全市收到依申请公开方式 图 3";
+        let checked = crate::check(text);
+        assert_eq!(count(&checked, "pct.1.1"), Some(3));
+        assert_eq!(count(&checked, "pct.1.2"), Some(15));
+        assert_eq!(count(&checked, "pct.1.3"), Some(8));
+        let percent = checked
+            .report
+            .cells
+            .get("pct.1.2.percent")
+            .map(|c| &c.value);
+        assert!(matches!(percent, Some(Value::Decimal(d)) if d.to_string() == "57.69"));
+        let note = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "glued-split");
+        assert!(note.is_some_and(|d| d.message.contains("3 15 8")));
+    }
+
+    #[test]
+    fn glued_counts_no_split_fits_stay_unread_with_a_warning() {
+        // 31 + 58 or 315 + 8: neither is 50% / 50%.
+        let text = "2017年某市政府信息公开工作年度报告 收到方式当面申请网络申请数量3158百分比50%50%表 3 方式";
+        let checked = crate::check(text);
+        assert_eq!(count(&checked, "pct.1.1"), None);
+        let warning = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "glued-ambiguous")
+            .expect("a warning");
+        assert!(warning.cells.iter().any(|c| c.as_ref() == "pct.1.2"));
+    }
 }
