@@ -143,6 +143,8 @@ fn read_lines(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
 const MAX_SPLITS: usize = 20_000;
 /// Most digits one count may have.
 const MAX_COUNT_DIGITS: usize = 9;
+/// Most categories of one glued table (the split recurses once per category).
+const MAX_PARTS: usize = 24;
 
 /// A glued table: "…数量" + one run of digits + "百分比" + two or more percentages.
 struct GluedTable {
@@ -205,7 +207,10 @@ fn glued_tables(ctx: &Ctx) -> Vec<GluedTable> {
             }
             k += 1;
         }
-        if percents.len() < 2 || digits.len() < percents.len() {
+        let parts = percents.len();
+        if !(2..=MAX_PARTS).contains(&parts)
+            || !(parts..=parts * MAX_COUNT_DIGITS).contains(&digits.len())
+        {
             continue;
         }
         let caption = tokens.get(k).filter(|t| t.is_text()).and_then(|t| {
@@ -422,5 +427,22 @@ mod tests {
             .find(|d| d.code.as_str() == "glued-ambiguous")
             .expect("a warning");
         assert!(warning.cells.iter().any(|c| c.as_ref() == "pct.1.2"));
+    }
+
+    #[test]
+    fn a_run_with_too_many_splits_stops_at_the_work_bound() {
+        let text = format!(
+            "2017年某市政府信息公开工作年度报告 方式甲乙丙数量{}百分比{}表 1 方式",
+            "1".repeat(100),
+            "8.33%".repeat(12)
+        );
+        let checked = crate::check(&text);
+        assert_eq!(count(&checked, "pct.1.1"), None);
+        let warning = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "glued-ambiguous")
+            .expect("a warning");
+        assert!(warning.message.contains("拆法过多"), "{}", warning.message);
     }
 }
