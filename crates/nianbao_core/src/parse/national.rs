@@ -496,25 +496,36 @@ fn read_rows_table(
                     .iter()
                     .map(|&t| &ctx.text[ctx.scan.tokens[t].span.range()])
                     .collect();
-                let (code, word) = if got.len() < width {
-                    (Code::RowShort, "少")
+                // Too few numbers is often blank cells that the copy dropped (a web page's or a
+                // PDF's empty cells leave nothing in the text): say so, not "an error".
+                let (code, word, why, help) = if got.len() < width {
+                    (
+                        Code::RowShort,
+                        "少",
+                        "无法确定这些数字各属于哪一列（可能有单元格留空，复制时空白单元格不留痕迹；也可能漏印了数字）",
+                        format!("请核对这一行：空白的单元格请填 0（不适用时填“/”），漏印的数字请补齐，使其正好有 {width} 个。"),
+                    )
                 } else {
-                    (Code::RowLong, "多")
+                    (
+                        Code::RowLong,
+                        "多",
+                        "无法确定是哪一格出错",
+                        format!("请核对这一行，删去多出的数字，使其正好有 {width} 个。"),
+                    )
                 };
                 ctx.diagnostics.push(
                     Diagnostic::new(
                         code,
                         *span,
                         format!(
-                            "{table}“{label}”一行读到 {} 个数字，应有 {width} 个（{word}了 {} 个）；\
-                             无法确定是哪一格出错，这一行的单元格记为缺失。",
+                            "{table}“{label}”一行读到 {} 个数字，应有 {width} 个（{word}了 {} 个）；{why}，这一行的单元格记为缺失。",
                             got.len(),
                             got.len().abs_diff(width)
                         ),
                     )
                     .with_cells(paths[r].iter().cloned())
                     .with_note(format!("读到：{}", numbers.join(" ")))
-                    .with_help(format!("请核对这一行，补齐或删去数字，使其正好有 {width} 个。")),
+                    .with_help(help),
                 );
                 vec![None; width]
             }
