@@ -354,10 +354,30 @@ def truth_tsv(report, cells):
 
 # Pre-2019 reports (statistics table printed as label, unit and value cells): the committed
 # TAB text is the Word form; the crawler form glues every cell to its label and loses the
-# line breaks ("2. 政府网站公开政府信息数条78002").
+# line breaks ("2. 政府网站公开政府信息数条78002"); the web and PDF forms come from the text
+# published as an article (its TAB lines as tables).
 OLD_REPORTS = [
     ("old-seed-003", "tests/fixtures/seeds/003_fda1f0f22a5f0f10.txt"),
 ]
+
+
+def old_doc(text):
+    """The pre-2019 text as a web article: each run of TAB lines a table (a line a row, a TAB a
+    cell, every cell's text in <p>), every other line a paragraph."""
+    lines = text.strip().split("\n")
+    parts, rows = [], []
+    for line in lines[1:]:
+        if "\t" in line:
+            rows.append([cell(c.strip()) for c in line.split("\t")])
+            continue
+        if rows:
+            parts.append(("t", rows))
+            rows = []
+        if line.strip():
+            parts.append(("p", line.strip()))
+    if rows:
+        parts.append(("t", rows))
+    return {"title": lines[0].strip(), "parts": parts}
 
 
 def old_variants(rid, source):
@@ -366,11 +386,16 @@ def old_variants(rid, source):
         text = f.read()
     folder = os.path.join(OUT, rid)
     os.makedirs(folder, exist_ok=True)
+    doc = old_doc(text)
     files = {
         "truth.tsv": truth_tsv(report, cells),
+        "article.html": article_html(doc),
         "word.txt": text,
         "crawler.txt": re.sub(r"[\t\r\n]+", "", text) + "\n",
     }
+    with tempfile.TemporaryDirectory() as tmp:
+        files["web.txt"] = inner_text(doc, tmp)
+        files["pdf-default.txt"], files["pdf-layout.txt"] = pdf_texts(doc, tmp)
     for name, body in files.items():
         with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
             f.write(body)

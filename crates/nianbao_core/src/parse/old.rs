@@ -102,6 +102,12 @@ fn read_rows(
             .is_some_and(|t| t.is_value());
         let lines = label_lines(ctx, &chunk, header_end);
         let last = lines.len().saturating_sub(1);
+        // Whether line k holds nothing but a unit: its label is on the line before (a table
+        // read cell by cell, PDF reading order: "七、依申请公开信息收取的费用" / "万元" / "0").
+        let bare_unit: Vec<bool> = lines
+            .iter()
+            .map(|(l, _)| has_unit_column && UNITS.contains(&l.as_str()))
+            .collect();
         let mut pending: Option<(String, Span)> = None;
         let mut ended = false;
         for (i, (label, span)) in lines.into_iter().enumerate() {
@@ -134,7 +140,9 @@ fn read_rows(
                 break;
             }
             if !has_values {
-                if marker == Marker::Chapter {
+                if i < last && bare_unit[i + 1] && unit.is_none() {
+                    pending = Some((label, span));
+                } else if marker == Marker::Chapter {
                     rows.push(OldRow {
                         label,
                         unit,
@@ -330,9 +338,16 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
             None
         } else {
             let level = row.marker.level();
+            // A row counted in another unit is not the total of this one: in PDF reading
+            // order a chapter heading may come after its rows, and the row above is then the
+            // last row of the previous chapter ("七、…费用 万元" over "（一）…机构数 个").
             let parent = (0..i)
                 .rev()
-                .find(|&j| !part_of[j] && rows[j].marker.level() < level);
+                .find(|&j| !part_of[j] && rows[j].marker.level() < level)
+                .filter(|&p| match (rows[p].unit, row.unit) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                });
             // "其中：1.网站公开" then "2.政府公报公开": the second is a 其中 part too.
             if let Some(p) = previous {
                 if part_of[p] && rows[p].marker == row.marker && parents[p] == parent {

@@ -47,7 +47,11 @@ fn is_label(ctx: &Ctx, line: &[Token], word: &str) -> bool {
 fn caption(ctx: &Ctx, line: &[Token]) -> Option<String> {
     let start = line.first()?.span.start;
     let end = line.last()?.span.end;
-    let text = ctx.text.get(start as usize..end as usize)?.trim();
+    caption_text(ctx.text.get(start as usize..end as usize)?)
+}
+
+fn caption_text(text: &str) -> Option<String> {
+    let text = text.trim();
     let rest = text.strip_prefix('表')?.trim_start();
     let digits = rest
         .chars()
@@ -56,15 +60,31 @@ fn caption(ctx: &Ctx, line: &[Token]) -> Option<String> {
     (digits > 0 && text.chars().count() <= 60).then(|| text.to_string())
 }
 
+/// The text of 1-based line `line`.
+fn line_text<'a>(ctx: &Ctx<'a>, line: u32) -> &'a str {
+    let starts = &ctx.scan.line_starts;
+    let Some(&start) = starts.get((line as usize).wrapping_sub(1)) else {
+        return "";
+    };
+    let end = starts
+        .get(line as usize)
+        .map_or(ctx.text.len(), |&e| e as usize);
+    ctx.text.get(start as usize..end).unwrap_or("")
+}
+
 /// Cells read, by path.
 type Cells = Vec<(CellPath, Option<Cell>)>;
 
 /// The cells of every breakdown table, and each table's caption: the line after its
 /// percentages (where seed 003 prints it) or else the line before its header.
 pub fn read(ctx: &mut Ctx) -> (Cells, Vec<Option<String>>) {
-    let (mut out, mut captions) = read_lines(ctx);
-    // Glued tables (crawler text) are numbered after the line-based ones: a text is one or the
-    // other, and their order in a mixed text does not matter to any rule.
+    let (mut out, mut captions, used) = read_lines(ctx);
+    // Tables whose cells come one a line (a web page's innerText, PDF reading order) and glued
+    // tables (crawler text) are numbered after the line-based ones: a text is mostly one form,
+    // and the order of tables in a mixed text does not matter to any rule.
+    let (stream, stream_captions) = read_stream(ctx, &used, captions.len());
+    out.extend(stream);
+    captions.extend(stream_captions);
     let first = captions.len();
     let (glued, glued_captions, diagnostics) = read_glued(ctx, first);
     out.extend(glued);
@@ -73,10 +93,12 @@ pub fn read(ctx: &mut Ctx) -> (Cells, Vec<Option<String>>) {
     (out, captions)
 }
 
-fn read_lines(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
+/// Tables printed a row a line; also the lines of their "数量" rows.
+fn read_lines(ctx: &Ctx) -> (Cells, Vec<Option<String>>, Vec<u32>) {
     let lines = lines(&ctx.scan.tokens);
     let mut out = Vec::new();
     let mut captions = Vec::new();
+    let mut used = Vec::new();
     let mut table = 0;
     for i in 1..lines.len().saturating_sub(1) {
         let (header, counts, percents) = (lines[i - 1], lines[i], lines[i + 1]);
@@ -93,6 +115,7 @@ fn read_lines(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
             continue;
         }
         table += 1;
+        used.push(counts[0].line);
         let after = lines.get(i + 2).and_then(|l| caption(ctx, l));
         let before = i.checked_sub(2).and_then(|b| caption(ctx, lines[b]));
         captions.push(after.or(before));
@@ -102,38 +125,181 @@ fn read_lines(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
             .zip(&percent_tokens)
             .enumerate()
         {
-            let n = k + 1;
-            let count_cell = ctx.scan.number(count).and_then(|num| {
-                Some(Cell {
-                    value: Value::Count(num.as_count()?),
-                    span: count.span,
-                    line: count.line,
-                    old: Some(Box::new(OldRowInfo {
-                        label: label_of(ctx, category),
-                        parent: None,
-                        unit: None,
-                    })),
-                })
-            });
-            let percent_cell = ctx
-                .scan
-                .number(percent)
-                .filter(|num| num.unit == Unit::Percent)
-                .and_then(|num| num.value)
-                .map(|value: Decimal| Cell {
-                    value: Value::Decimal(value),
-                    span: Span {
-                        start: percent.span.start,
-                        end: percent.span.end,
-                    },
-                    line: percent.line,
-                    old: None,
-                });
-            out.push((CellPath::from(format!("pct.{table}.{n}")), count_cell));
-            out.push((
-                CellPath::from(format!("pct.{table}.{n}.percent")),
-                percent_cell,
-            ));
+            push_item(
+                ctx,
+                &mut out,
+                table,
+                k + 1,
+                label_of(ctx, category),
+                count,
+                percent,
+            );
+        }
+    }
+    (out, captions, used)
+}
+
+/// One category's count and percentage cells.
+fn push_item(
+    ctx: &Ctx,
+    out: &mut Cells,
+    table: usize,
+    n: usize,
+    category: String,
+    count: &Token,
+    percent: &Token,
+) {
+    let count_cell = ctx.scan.number(count).and_then(|num| {
+        Some(Cell {
+            value: Value::Count(num.as_count()?),
+            span: count.span,
+            line: count.line,
+            old: Some(Box::new(OldRowInfo {
+                label: category,
+                parent: None,
+                unit: None,
+            })),
+        })
+    });
+    let percent_cell = ctx
+        .scan
+        .number(percent)
+        .filter(|num| num.unit == Unit::Percent)
+        .and_then(|num| num.value)
+        .map(|value: Decimal| Cell {
+            value: Value::Decimal(value),
+            span: percent.span,
+            line: percent.line,
+            old: None,
+        });
+    out.push((CellPath::from(format!("pct.{table}.{n}")), count_cell));
+    out.push((
+        CellPath::from(format!("pct.{table}.{n}.percent")),
+        percent_cell,
+    ));
+}
+
+/// Tables whose cells each stand on a line of their own (innerText of a web page, PDF reading
+/// order): the categories, "数量", the counts, "百分比", the percentages. Each category is
+/// one piece of text and there are as many of them as counts and percentages, else the table
+/// is not read (a category split by a number or a line break would shift every label).
+fn read_stream(ctx: &Ctx, used: &[u32], first: usize) -> (Cells, Vec<Option<String>>) {
+    let tokens = &ctx.scan.tokens;
+    let stripped = |t: &Token| -> String {
+        ctx.text[t.span.range()]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let filler = |t: &Token| matches!(t.kind, TokenKind::Blank | TokenKind::LineEnd);
+    // The values from token `k` on, across blank cells and line ends, at most `most`; and the
+    // index of the first token after them that is not filler.
+    let values = |mut k: usize, most: usize| -> (Vec<usize>, usize) {
+        let mut found = Vec::new();
+        while let Some(t) = tokens.get(k) {
+            if filler(t) {
+                k += 1;
+            } else if t.is_value() && found.len() < most {
+                found.push(k);
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        (found, k)
+    };
+    let mut out = Vec::new();
+    let mut captions = Vec::new();
+    let mut table = first;
+    for (i, word) in tokens.iter().enumerate() {
+        if !word.is_text() || used.contains(&word.line) || stripped(word) != "数量" {
+            continue;
+        }
+        let (counts, next) = values(i + 1, MAX_PARTS + 1);
+        let n = counts.len();
+        if !(2..=MAX_PARTS).contains(&n) {
+            continue;
+        }
+        if !tokens
+            .get(next)
+            .is_some_and(|t| t.is_text() && stripped(t) == "百分比")
+        {
+            continue;
+        }
+        let (percents, after) = values(next + 1, n);
+        let all_percent = percents.iter().all(|&k| {
+            ctx.scan
+                .number(&tokens[k])
+                .is_some_and(|num| num.unit == Unit::Percent)
+        });
+        if percents.len() != n || !all_percent || tokens.get(after).is_some_and(Token::is_value) {
+            continue;
+        }
+        // Before "数量": the row's heading and the n categories, each a short piece of text
+        // alone on its line, and before them something else (prose, a caption with numbers).
+        // Only then do the labels line up with the counts; one missing would shift them all.
+        let alone = |j: usize| {
+            let before = tokens[..j]
+                .iter()
+                .rev()
+                .find(|t| t.kind != TokenKind::Blank);
+            let after = tokens[j + 1..].iter().find(|t| t.kind != TokenKind::Blank);
+            before.is_none_or(|t| t.kind == TokenKind::LineEnd)
+                && after.is_none_or(|t| t.kind == TokenKind::LineEnd)
+        };
+        let mut labels = Vec::new();
+        let mut j = i;
+        while j > 0 && labels.len() <= n + 1 {
+            j -= 1;
+            let t = &tokens[j];
+            if filler(t) {
+                continue;
+            }
+            let label = stripped(t);
+            let short = t.is_text()
+                && label.chars().count() <= 24
+                && !label.contains(['。', '，', '；'])
+                && alone(j);
+            if !short {
+                break;
+            }
+            labels.push(j);
+        }
+        // Without them the values are still certain (the k-th count goes with the k-th
+        // percentage); only the categories are not named ("第 k 项").
+        let mut categories: Vec<String> = if labels.len() == n + 1 {
+            labels[..n]
+                .iter()
+                .map(|&j| label_of(ctx, &tokens[j]))
+                .collect()
+        } else {
+            (1..=n).map(|k| format!("第{k}项")).collect()
+        };
+        if labels.len() == n + 1 {
+            categories.reverse();
+        }
+        table += 1;
+        let after_line = tokens.get(after).map(|t| t.line);
+        let before_line = labels.last().and_then(|&j| tokens[j].line.checked_sub(1));
+        let caption = after_line
+            .and_then(|l| caption_text(line_text(ctx, l)))
+            .or_else(|| before_line.and_then(|l| caption_text(line_text(ctx, l))));
+        captions.push(caption);
+        for (k, ((category, &count), &percent)) in categories
+            .into_iter()
+            .zip(&counts)
+            .zip(&percents)
+            .enumerate()
+        {
+            push_item(
+                ctx,
+                &mut out,
+                table,
+                k + 1,
+                category,
+                &tokens[count],
+                &tokens[percent],
+            );
         }
     }
     (out, captions)
@@ -444,5 +610,33 @@ mod tests {
             .find(|d| d.code.as_str() == "glued-ambiguous")
             .expect("a warning");
         assert!(warning.message.contains("拆法过多"), "{}", warning.message);
+    }
+
+    #[test]
+    fn cells_one_a_line_are_read_as_a_table() {
+        // innerText of a web page / PDF reading order: every cell on a line of its own.
+        let text = "2017年某市政府信息公开工作年度报告\n全市收到申请 26 件（见表 3）。\n收到方式\n\n当面申请\n\n网络申请\n\n信函申请\n\n数量\n\n3\n\n15\n\n8\n\n百分比\n\n11.54%\n\n57.69%\n\n30.77%\n\n表 3 2017 年全市收到依申请公开方式\n";
+        let checked = crate::check(text);
+        assert_eq!(count(&checked, "pct.1.2"), Some(15));
+        let label = checked
+            .report
+            .cells
+            .get("pct.1.2")
+            .and_then(|c| c.old.as_ref());
+        assert_eq!(label.map(|o| o.label.as_str()), Some("网络申请"));
+        assert_eq!(
+            checked.report.pct_captions,
+            vec![Some("表 3 2017 年全市收到依申请公开方式".to_string())]
+        );
+        // One category too few: the labels would shift, so the categories are not named; the
+        // k-th count still goes with the k-th percentage.
+        let short = crate::check(&text.replace("当面申请\n\n", ""));
+        assert_eq!(count(&short, "pct.1.2"), Some(15));
+        let label = short
+            .report
+            .cells
+            .get("pct.1.2")
+            .and_then(|c| c.old.as_ref());
+        assert_eq!(label.map(|o| o.label.as_str()), Some("第2项"));
     }
 }
