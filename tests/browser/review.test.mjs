@@ -138,6 +138,22 @@ test('all errors marked: the verdict says so, and the exports carry the marks', 
   const tsv = readFileSync(await marksFile.path(), 'utf8');
   const lines = tsv.split('\r\n').filter((l) => l && !l.startsWith('#'));
   assert.deepEqual(lines.map((l) => l.split('\t')[0]).sort(), errors.map((d) => d.fingerprint).sort());
+  // Opened in a fresh browser (no draft, no marks): the file brings the marks back.
+  const other = await openPage(browser);
+  try {
+    await other.page.goto(server.url);
+    await settled(other.page);
+    await loadSeed000(other.page);
+    assert.equal(await other.page.$$eval('[data-accepted="true"]', (items) => items.length), 0);
+    await other.page.setInputFiles('.nb-marks-file', { name: '铁力市_2020_已核实标记.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(tsv) });
+    await other.page.waitForSelector('.nb-verdict[data-verdict="accepted"]');
+    assert.equal(await other.page.$$eval('[data-accepted="true"]', (items) => items.length), 4);
+    assert.match(await other.page.textContent('.nb-notice'), /导入 4 条已核实标记，其中 4 条对应当前报告的问题/);
+    assert.deepEqual(other.errors, []);
+  } finally {
+    await other.context.close();
+  }
+
   const cli = join(import.meta.dirname, '../../target/debug/nianbao');
   if (!existsSync(cli)) {
     console.log('# target/debug/nianbao is not built: the CLI half of this check is skipped');
@@ -192,6 +208,13 @@ test('the 校验报告 prints as one page for seed 000: report, time, version, v
   assert.doesNotMatch(printed, /第 \d+ 行|撤销|标记为|规则说明/, 'nothing screen-only');
   const version = await page.evaluate(() => window.Nianbao.version());
   assert.ok(printed.includes(version), 'the program version');
+
+  // Saving as PDF suggests the file name from the title (Ctrl+P too: the print events).
+  const title = await page.title();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.title(), '铁力市_2020_校验报告');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await page.title(), title);
 
   const { pages, file } = pageCount(await page.pdf({ format: 'A4', printBackground: false }));
   assert.equal(pages, 1, 'one page');

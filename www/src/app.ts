@@ -11,9 +11,10 @@ import { highlightCells, labelledCells, marksOf, renderTables } from './tables';
 import { placeOf, renderFindings, repairText } from './findings';
 import { mixedReports } from './mixed';
 import { findingsCsv, resultJson, tablesCsv } from './export';
-import { acceptedCount, cleanNote, marksFromJson, marksToJson, marksTsv, openErrors, type ReviewMarks } from './marks';
+import { acceptedCount, cleanNote, marksFromJson, marksToJson, marksTsv, openErrors, parseMarksTsv, type ReviewMarks } from './marks';
 import { renderPrintReport, reportBaseName } from './print';
 import { renderChecklist } from './checklist';
+import { marksFileButton } from './marks-file';
 import { DraftStore } from './storage';
 import { pathDescriber } from './labels';
 import { coreVersion, layoutFor, ruleMap } from './model';
@@ -108,12 +109,32 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
   const exportMarks = el('button', { type: 'button', class: 'nb-button', 'data-action': 'export-marks', disabled: true, onclick: () => {
     if (lastResult) download(`${reportBaseName(lastResult)}_已核实标记.tsv`, 'text/tab-separated-values', marksTsv(marks, lastResult));
   } }, '导出已核实标记（供命令行 --accept）');
-  // The browser names the saved PDF after the document's title: "某某县人民政府_2023_校验报告".
+  const importMarks = marksFileButton((content, name) => {
+    const added = parseMarksTsv(content);
+    added.forEach((mark, fingerprint) => marks.set(fingerprint, mark));
+    save();
+    if (lastResult) render(lastResult, lastText);
+    const here = lastResult ? lastResult.diagnostics.filter((d) => added.has(d.fingerprint)).length : 0;
+    say(added.size ? `已从 ${name} 导入 ${added.size} 条已核实标记，其中 ${here} 条对应当前报告的问题。` : `${name} 中没有已核实标记（每行应为“指纹<TAB>备注”）。`);
+  }, (name) => say(`无法读取 ${name}。`));
+  // The browser names the saved PDF after the document's title: "某某县人民政府_2023_校验报告"
+  // (also for Ctrl+P, hence the print events).
+  let pageTitle: string | null = null;
+  const beforePrint = () => {
+    if (!lastResult || pageTitle !== null) return;
+    pageTitle = doc.title;
+    doc.title = `${reportBaseName(lastResult)}_校验报告`;
+  };
+  const afterPrint = () => {
+    if (pageTitle !== null) doc.title = pageTitle;
+    pageTitle = null;
+  };
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
   const print = el('button', { type: 'button', class: 'nb-button', 'data-action': 'print', onclick: () => {
-    const title = doc.title;
-    if (lastResult) doc.title = `${reportBaseName(lastResult)}_校验报告`;
+    beforePrint();
     window.print();
-    doc.title = title;
+    afterPrint();
   } }, '打印校验报告（可存为 PDF）');
 
   /** The first finding of `severity`, focused (its list scrolls to it). */
@@ -323,7 +344,7 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
         checklist,
         el('h2', { class: 'nb-heading nb-heading--findings' }, '发现的问题'),
         findings,
-        el('div', { class: 'nb-toolbar nb-result-actions' }, print, exportFindings, exportCsv, exportJson, exportMarks)),
+        el('div', { class: 'nb-toolbar nb-result-actions' }, print, exportFindings, exportCsv, exportJson, exportMarks, importMarks)),
       // The footer ends the left column, so the sticky panel is not pushed up at the page's end.
       el('section', { class: 'nb-tables-area', 'aria-label': '统计表' },
         el('h2', { class: 'nb-heading' }, '统计表（按校验程序读取的数值）'),
@@ -359,6 +380,8 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
       if (timer !== undefined) clearTimeout(timer);
       sequence++;
       window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
       replaceChildren(host);
     },
   };
