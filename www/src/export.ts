@@ -54,7 +54,8 @@ export function findingsCsv(result: CheckResult, marks: ReviewMarks, rules: Map<
       d.message,
       adviceText(result, d, describe) || '',
       mark ? '已核实，不改' : '',
-      mark ? mark.note : '',
+      // A note is the user's own words: one starting like a formula stays text in Excel.
+      mark ? mark.note.replace(/^[=+\-@]/, "'$&") : '',
       d.line,
       d.fingerprint,
     ]);

@@ -82,6 +82,7 @@ pub fn fingerprints(checked: &crate::Checked) -> Vec<String> {
 /// Findings a reviewer marked "已核实，不改": fingerprint → note. Read from the one-line-per-mark
 /// format the page exports and `nianbao check --accept` reads: `fingerprint<TAB>note`; blank
 /// lines and lines starting with `#` are skipped, a line without a TAB is a mark without a note.
+/// Sorted by fingerprint (a batch may carry thousands of marks: a lookup is a binary search).
 #[derive(Clone, Debug, Default)]
 pub struct Accepted {
     marks: Vec<(String, String)>,
@@ -101,6 +102,8 @@ impl Accepted {
                 marks.push((fp, note.trim().to_string()));
             }
         }
+        // Stable: of two marks on one fingerprint, the later line wins (the lookup takes the last).
+        crate::order::sort_by(&mut marks, |a, b| a.0.cmp(&b.0));
         Accepted { marks }
     }
 
@@ -114,10 +117,13 @@ impl Accepted {
 
     /// The note of the mark on `fingerprint`, if it is marked.
     pub fn note(&self, fingerprint: &str) -> Option<&str> {
-        self.marks
-            .iter()
-            .find(|(fp, _)| fp == fingerprint)
-            .map(|(_, note)| note.as_str())
+        let end = self
+            .marks
+            .partition_point(|(fp, _)| fp.as_str() <= fingerprint);
+        match end.checked_sub(1).map(|i| &self.marks[i]) {
+            Some((fp, note)) if fp == fingerprint => Some(note.as_str()),
+            _ => None,
+        }
     }
 }
 
@@ -147,5 +153,14 @@ mod tests {
         assert_eq!(marks.note("0123456789abcdef"), Some("正文另有说明"));
         assert_eq!(marks.note("fedcba9876543210"), Some(""));
         assert_eq!(marks.note("0000000000000000"), None);
+        assert_eq!(marks.note("ffffffffffffffff"), None);
+        let twice =
+            Accepted::parse("aaaaaaaaaaaaaaaa\t旧\nbbbbbbbbbbbbbbbb\naaaaaaaaaaaaaaaa\t新\n");
+        assert_eq!(
+            twice.note("aaaaaaaaaaaaaaaa"),
+            Some("新"),
+            "the later line wins"
+        );
+        assert_eq!(twice.note("bbbbbbbbbbbbbbbb"), Some(""));
     }
 }
