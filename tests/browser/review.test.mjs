@@ -123,6 +123,9 @@ test('all errors marked: the verdict says so, and the exports carry the marks', 
 
   const [cells] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-csv"]')]);
   assert.equal(cells.suggestedFilename(), '铁力市_2020_单元格.csv');
+  const cellRows = readFileSync(await cells.path(), 'utf8').split('\r\n');
+  const total = cellRows.find((r) => r.includes(',t3.total.total,'));
+  assert.match(total, /有错误；已核实，不改/, 'a cell whose findings are all marked says so');
 
   // JSON: as `nianbao check --accept` prints it.
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-json"]')]);

@@ -99,7 +99,7 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
   const exportCsv = el('button', { type: 'button', class: 'nb-button', 'data-action': 'export-csv', disabled: true, onclick: () => {
     if (!lastResult) return;
     const layout = layoutFor(lastResult.report.format);
-    download(`${reportBaseName(lastResult)}_单元格.csv`, 'text/csv', tablesCsv(lastResult, marksOf(lastResult), pathDescriber(layout, lastResult)));
+    download(`${reportBaseName(lastResult)}_单元格.csv`, 'text/csv', tablesCsv(lastResult, marksOf(lastResult), pathDescriber(layout, lastResult), marks));
   } }, '导出表格（CSV）');
   const exportFindings = el('button', { type: 'button', class: 'nb-button', 'data-action': 'export-findings', disabled: true, onclick: () => {
     if (!lastResult) return;

@@ -17,7 +17,11 @@ function csvField(value: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function tablesCsv(result: CheckResult, marks: Marks, describe: (path: string) => string): string {
+export function tablesCsv(result: CheckResult, marks: Marks, describe: (path: string) => string, review: ReviewMarks = new Map()): string {
+  // A cell whose findings are all marked 已核实 says so after its state.
+  const open = new Set<string>();
+  const accepted = new Set<string>();
+  for (const d of result.diagnostics) for (const path of d.cells) (markOf(d, review) ? accepted : open).add(path);
   const rows: (string | number)[][] = [['表', '单元格', '路径', '读取值', '原文', '行号', '状态']];
   for (const path of Object.keys(result.report.cells)) {
     const cell = result.report.cells[path];
@@ -32,7 +36,8 @@ export function tablesCsv(result: CheckResult, marks: Marks, describe: (path: st
       cell ? displayValue(cell) : '',
       cell ? cell.text : '',
       cell ? cell.line : '',
-      [state, mark === 'error' ? '有错误' : mark === 'warning' ? '有警告' : '', fix !== undefined ? `建议改为 ${fix}` : '']
+      [state, mark === 'error' ? '有错误' : mark === 'warning' ? '有警告' : '', mark && accepted.has(path) && !open.has(path) ? '已核实，不改' : '',
+        fix !== undefined ? `建议改为 ${fix}` : '']
         .filter(Boolean).join('；'),
     ]);
   }
