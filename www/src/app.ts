@@ -10,7 +10,11 @@ import { renderSummary } from './summary';
 import { highlightCells, labelledCells, marksOf, renderTables } from './tables';
 import { placeOf, renderFindings, repairText } from './findings';
 import { mixedReports } from './mixed';
-import { resultJson, tablesCsv } from './export';
+import { findingsCsv, resultJson, tablesCsv } from './export';
+import { acceptedCount, cleanNote, marksFromJson, marksToJson, marksTsv, openErrors, parseMarksTsv, type ReviewMarks } from './marks';
+import { renderPrintReport, reportBaseName } from './print';
+import { renderChecklist } from './checklist';
+import { marksFileButton } from './marks-file';
 import { DraftStore } from './storage';
 import { pathDescriber } from './labels';
 import { coreVersion, layoutFor, ruleMap } from './model';
@@ -47,6 +51,10 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
   let lastResult: CheckResult | null = null;
   let chosen: HTMLElement | null = null;
   let warnedStorage = false;
+  // 已核实 marks, kept with this tab's draft (marks.ts).
+  const marks: ReviewMarks = marksFromJson(drafts ? (drafts.load() || { marks: '' }).marks || null : null);
+  let lastText = '';
+  let checkedAt = new Date();
 
   // ── notices (with undo, so no replacement ever loses the user's text) ───────────────────────
   const notice = el('div', { class: 'nb-notice', role: 'status' });
@@ -85,13 +93,49 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
   const summary = el('div', { class: 'nb-summary', role: 'status', 'aria-live': 'polite' }, '正在加载校验程序……');
   const tables = el('div', { class: 'nb-tables-box' });
   const findings = el('div', { class: 'nb-findings-box' });
-  const exportJson = el('button', { type: 'button', class: 'nb-button', 'data-action': 'export-json', disabled: true, onclick: () => lastResult && download('nianbao-result.json', 'application/json', resultJson(lastResult)) }, '导出结果（JSON）');
+  const printView = el('div', { class: 'nb-print-report' });
+  const checklist = el('div', { class: 'nb-checklist-box' });
+  const exportJson = el('button', { type: 'button', class: 'nb-button', 'data-action': 'export-json', disabled: true, onclick: () => lastResult && download(`${reportBaseName(lastResult)}_校验结果.json`, 'application/json', resultJson(lastResult, marks)) }, '导出结果（JSON）');
   const exportCsv = el('button', { type: 'button', class: 'nb-button', 'data-action': 'export-csv', disabled: true, onclick: () => {
     if (!lastResult) return;
     const layout = layoutFor(lastResult.report.format);
-    download('nianbao-tables.csv', 'text/csv', tablesCsv(lastResult, marksOf(lastResult), pathDescriber(layout, lastResult)));
+    download(`${reportBaseName(lastResult)}_单元格.csv`, 'text/csv', tablesCsv(lastResult, marksOf(lastResult), pathDescriber(layout, lastResult), marks));
   } }, '导出表格（CSV）');
-  const print = el('button', { type: 'button', class: 'nb-button', 'data-action': 'print', onclick: () => window.print() }, '打印');
+  const exportFindings = el('button', { type: 'button', class: 'nb-button', 'data-action': 'export-findings', disabled: true, onclick: () => {
+    if (!lastResult) return;
+    const describe = pathDescriber(layoutFor(lastResult.report.format), lastResult);
+    download(`${reportBaseName(lastResult)}_问题清单.csv`, 'text/csv', findingsCsv(lastResult, marks, ruleMap(), describe));
+  } }, '导出问题清单（CSV）');
+  const exportMarks = el('button', { type: 'button', class: 'nb-button', 'data-action': 'export-marks', disabled: true, onclick: () => {
+    if (lastResult) download(`${reportBaseName(lastResult)}_已核实标记.tsv`, 'text/tab-separated-values', marksTsv(marks, lastResult));
+  } }, '导出已核实标记（供命令行 --accept）');
+  const importMarks = marksFileButton((content, name) => {
+    const added = parseMarksTsv(content);
+    added.forEach((mark, fingerprint) => marks.set(fingerprint, mark));
+    save();
+    if (lastResult) render(lastResult, lastText);
+    const here = lastResult ? lastResult.diagnostics.filter((d) => added.has(d.fingerprint)).length : 0;
+    say(added.size ? `已从 ${name} 导入 ${added.size} 条已核实标记，其中 ${here} 条对应当前报告的问题。` : `${name} 中没有已核实标记（每行应为“指纹<TAB>备注”）。`);
+  }, (name) => say(`无法读取 ${name}。`));
+  // The browser names the saved PDF after the document's title: "某某县人民政府_2023_校验报告"
+  // (also for Ctrl+P, hence the print events).
+  let pageTitle: string | null = null;
+  const beforePrint = () => {
+    if (!lastResult || pageTitle !== null) return;
+    pageTitle = doc.title;
+    doc.title = `${reportBaseName(lastResult)}_校验报告`;
+  };
+  const afterPrint = () => {
+    if (pageTitle !== null) doc.title = pageTitle;
+    pageTitle = null;
+  };
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
+  const print = el('button', { type: 'button', class: 'nb-button', 'data-action': 'print', onclick: () => {
+    beforePrint();
+    window.print();
+    afterPrint();
+  } }, '打印校验报告（可存为 PDF）');
 
   /** The first finding of `severity`, focused (its list scrolls to it). */
   const jump = (severity: Severity) => {
@@ -99,28 +143,58 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
     if (first) first.focus();
   };
 
+  /** Marks (note) or unmarks (null) findings, keeps the marks with the draft and redraws. */
+  const remark = (fingerprints: string[], note: string | null) => {
+    for (const fingerprint of fingerprints) {
+      if (note === null) marks.delete(fingerprint);
+      else marks.set(fingerprint, { note: cleanNote(note), time: Date.now() });
+    }
+    save();
+    if (!lastResult) return;
+    render(lastResult, lastText);
+    // Focus stays on the finding: its new control (unmark, or mark again).
+    const key = fingerprints.join(' ');
+    const control = Array.prototype.filter.call(findings.querySelectorAll('.nb-mark'), (m: Element) => m.getAttribute('data-fingerprints') === key)[0] as HTMLElement | undefined;
+    const button = control && control.querySelector<HTMLElement>('button');
+    if (button) button.focus();
+  };
+
   const render = (result: CheckResult, text: string) => {
+    if (result !== lastResult) checkedAt = new Date();
     lastResult = result;
+    lastText = text;
     chosen = null;
     const layout = layoutFor(result.report.format);
     const describe = pathDescriber(layout, result);
-    const marks = marksOf(result);
+    const cellMarks = marksOf(result);
     if (!text.trim()) {
       replaceChildren(summary, el('p', { class: 'nb-verdict nb-verdict--none', 'data-verdict': 'empty' }, '请在输入框中粘贴、拖入或打开年度报告全文，这里会显示校验结论。'));
       replaceChildren(tables);
       replaceChildren(findings);
+      replaceChildren(printView);
+      replaceChildren(checklist);
     } else {
       const best = result.repairs[0];
+      const repair = best ? repairText(result, best, describe) : null;
       replaceChildren(summary, renderSummary(result, {
-        repair: best ? repairText(result, best, describe) : null,
+        repair,
         caution: mixedReports(text),
         jump,
+        openErrors: openErrors(result, marks),
+        accepted: acceptedCount(result, marks),
       }));
-      replaceChildren(tables, renderTables(result, layout, marks, describe));
+      replaceChildren(checklist, renderChecklist(result, (span, line, from) => {
+        editor.select(span[0], span[1], line, from);
+        if (editor.root.scrollIntoView) editor.root.scrollIntoView({ block: 'center', inline: 'nearest' });
+      }));
+      replaceChildren(printView, renderPrintReport({ result, marks, describe, repair, version: coreVersion(), checkedAt }));
+      replaceChildren(tables, renderTables(result, layout, cellMarks, describe));
       replaceChildren(findings, renderFindings({
         result,
         rules: ruleMap(),
         describe,
+        marks,
+        mark: remark,
         choose(index, button) {
           const d = result.diagnostics[index];
           if (chosen) chosen.removeAttribute('aria-current');
@@ -142,13 +216,15 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
     }
     exportJson.disabled = false;
     exportCsv.disabled = false;
+    exportFindings.disabled = false;
+    exportMarks.disabled = !acceptedCount(result, marks);
     root.setAttribute('data-nb-state', 'done');
     if (options.onResult) options.onResult(result);
   };
 
   const save = () => {
     if (!drafts) return;
-    if (!drafts.save({ text: editor.getText(), previousText: previous.getText() }) && !warnedStorage) {
+    if (!drafts.save({ text: editor.getText(), previousText: previous.getText(), marks: marks.size ? marksToJson(marks) : '' }) && !warnedStorage) {
       warnedStorage = true;
       say('草稿未能保存在本机（浏览器存储已满或被禁用），请另行保存报告文字。');
     }
@@ -265,14 +341,16 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
       el('section', { class: 'nb-input', 'aria-label': '输入' }, toolbar, notice, editor.root, previousBox),
       el('section', { class: 'nb-output', 'aria-label': '校验结论与问题' },
         summary,
+        checklist,
         el('h2', { class: 'nb-heading nb-heading--findings' }, '发现的问题'),
         findings,
-        el('div', { class: 'nb-toolbar nb-result-actions' }, exportJson, exportCsv, print)),
+        el('div', { class: 'nb-toolbar nb-result-actions' }, print, exportFindings, exportCsv, exportJson, exportMarks, importMarks)),
       // The footer ends the left column, so the sticky panel is not pushed up at the page's end.
       el('section', { class: 'nb-tables-area', 'aria-label': '统计表' },
         el('h2', { class: 'nb-heading' }, '统计表（按校验程序读取的数值）'),
         tables,
         el('p', { class: 'nb-footer' }, '全部校验在本机浏览器内完成，报告文字不会上传。', version))),
+    printView,
   ]);
 
   // ── initial text: explicit text, else this tab's (or the newest) draft; examples only on request ──
@@ -302,6 +380,8 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
       if (timer !== undefined) clearTimeout(timer);
       sequence++;
       window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
       replaceChildren(host);
     },
   };

@@ -2,8 +2,10 @@
 // selects its place in the text and its cells in the tables; below it the arithmetic and the
 // rule's explanation. Quiet by design: the most likely repair is said once (above the list, by
 // the verdict), and findings of one kind in one table are folded into one with their rows listed
-// (so even a 10 MB text gives a short list: at most two items per kind and table).
+// (so even a 10 MB text gives a short list: at most two items per kind and table). Each item can
+// be marked 已核实，不改 with a note (marks.ts); a marked one stays listed, marked as such.
 import { el } from './dom';
+import { isAccepted, markOf, MAX_NOTE, type ReviewMarks } from './marks';
 import { SEVERITY_ICONS, SEVERITY_NAMES, tableOf, valueText } from './labels';
 import type { CheckResult, Diagnostic, Repair, Rule, Severity } from './types';
 
@@ -12,6 +14,59 @@ export interface FindingsContext {
   rules: Map<string, Rule>;
   describe(path: string): string;
   choose(index: number, button: HTMLElement): void;
+  /** The reviewer's marks, by fingerprint. */
+  marks: ReviewMarks;
+  /** Marks these findings 已核实 with `note`, or (null) takes the mark off. */
+  mark(fingerprints: string[], note: string | null): void;
+}
+
+let forms = 0;
+
+/**
+ * "标记为已核实，不改" and its note, or, once marked, the note and a button to take it off. The
+ * note's form opens in place; Enter confirms, Esc closes it and returns to the button.
+ */
+function markControl(ctx: FindingsContext, members: Diagnostic[]): HTMLElement {
+  const fingerprints = members.map((d) => d.fingerprint).filter(Boolean);
+  const key = fingerprints.join(' ');
+  const marked = members.every((d) => isAccepted(d, ctx.marks));
+  if (marked) {
+    const note = (markOf(members[0], ctx.marks) || { note: '' }).note;
+    return el('div', { class: 'nb-mark nb-mark--done', 'data-fingerprints': key },
+      el('p', { class: 'nb-accepted-note' }, el('span', { 'aria-hidden': 'true' }, '☑ '),
+        `已核实，不改${members.length > 1 ? `（${members.length} 处）` : ''}：${note || '（无备注）'}`),
+      el('button', { type: 'button', class: 'nb-button nb-button--link', 'data-action': 'unmark', onclick: () => ctx.mark(fingerprints, null) },
+        '撤销“已核实”'));
+  }
+  const id = `nb-mark-${++forms}`;
+  const input = el('input', { type: 'text', id: `${id}-note`, class: 'nb-mark-input', maxlength: MAX_NOTE, autocomplete: 'off' });
+  const form = el('form', { class: 'nb-mark-form', id, hidden: true },
+    el('label', { for: `${id}-note` }, '核实说明（为何不改，可留空）'),
+    input,
+    el('button', { type: 'submit', class: 'nb-button', 'data-action': 'confirm-mark' }, '确认标记'),
+    el('button', { type: 'button', class: 'nb-button nb-button--link', 'data-action': 'cancel-mark', onclick: () => close() }, '取消'));
+  const open = el('button', { type: 'button', class: 'nb-button nb-button--link', 'data-action': 'mark', 'aria-expanded': 'false', 'aria-controls': id,
+    onclick: () => {
+      form.hidden = false;
+      open.setAttribute('aria-expanded', 'true');
+      input.focus();
+    } }, members.length > 1 ? `将这 ${members.length} 处标记为“已核实，不改”` : '标记为“已核实，不改”');
+  const close = () => {
+    form.hidden = true;
+    open.setAttribute('aria-expanded', 'false');
+    open.focus();
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    ctx.mark(fingerprints, input.value);
+  });
+  form.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape') {
+      event.stopPropagation();
+      close();
+    }
+  });
+  return el('div', { class: 'nb-mark', 'data-fingerprints': key }, open, form);
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -66,6 +121,13 @@ function repairFor(result: CheckResult, d: Diagnostic): Repair | undefined {
     if (d.cells.some((path) => path in repair.changes)) return repair;
   }
   return undefined;
+}
+
+/** What to change for a finding, in words: its repair, else the core's help; null when neither. */
+export function adviceText(result: CheckResult, d: Diagnostic, describe: (path: string) => string): string | null {
+  const repair = repairFor(result, d);
+  if (repair) return repairText(result, repair, describe);
+  return d.help ? d.help.replace(/^建议[：:]\s*/, '') : null;
 }
 
 /** Where a finding is in the text: a finding about prose is at the prose sentence it quotes. */
@@ -134,8 +196,10 @@ function finding(ctx: FindingsContext, index: number, said: Said): HTMLElement {
     said.add(repair);
     advice = el('p', { class: 'nb-repair' }, `建议：${repairText(ctx.result, repair, ctx.describe)}`);
   }
-  return el('li', { class: `nb-finding nb-finding--${d.severity}` },
+  const accepted = isAccepted(d, ctx.marks);
+  return el('li', { class: `nb-finding nb-finding--${d.severity}${accepted ? ' nb-finding--accepted' : ''}`, 'data-fingerprint': d.fingerprint, 'data-accepted': accepted ? 'true' : null },
     chooser(ctx, d, index, d.message),
+    markControl(ctx, [d]),
     valuesLine(ctx, d),
     d.notes.length ? el('ul', { class: 'nb-notes' }, d.notes.map((n) => el('li', {}, n))) : null,
     d.labels.length ? el('ul', { class: 'nb-notes' }, d.labels.map((l) => el('li', {}, `第 ${l.line} 行：${l.message}`))) : null,
@@ -159,8 +223,10 @@ function folded(ctx: FindingsContext, members: number[]): HTMLElement {
     button.addEventListener('click', () => ctx.choose(i, button));
     return el('li', {}, button, el('span', { class: 'nb-fold-detail' }, m.message));
   });
-  return el('li', { class: `nb-finding nb-finding--${d.severity} nb-finding--folded`, 'data-folded': members.length },
+  const accepted = members.every((i) => isAccepted(diagnostics[i], ctx.marks));
+  return el('li', { class: `nb-finding nb-finding--${d.severity} nb-finding--folded${accepted ? ' nb-finding--accepted' : ''}`, 'data-folded': members.length, 'data-accepted': accepted ? 'true' : null },
     chooser(ctx, d, members[0], title),
+    markControl(ctx, members.map((i) => diagnostics[i])),
     el('details', { class: 'nb-fold' },
       el('summary', {}, `逐行列出 ${members.length} 处`),
       el('ol', { class: 'nb-fold-list' }, rows),
@@ -210,8 +276,9 @@ export function renderFindings(ctx: FindingsContext): HTMLElement {
     const items = itemsOf(result, severity);
     if (!items.length) return null;
     const count = items.reduce((n, item) => n + item.length, 0);
+    const accepted = items.reduce((n, item) => n + item.filter((i) => isAccepted(result.diagnostics[i], ctx.marks)).length, 0);
     return el('section', { class: 'nb-finding-group', 'data-severity': severity },
-      el('h3', {}, `${SEVERITY_NAMES[severity]}（${count} 项）`),
+      el('h3', {}, `${SEVERITY_NAMES[severity]}（${count} 项${accepted ? `，其中已核实 ${accepted} 项` : ''}）`),
       el('ol', { class: 'nb-finding-list' }, items.map(draw)));
   }));
 }

@@ -7,6 +7,8 @@
 export interface Draft {
   text: string;
   previousText: string;
+  /** The reviewer's 已核实 marks (marks.ts, as JSON): they belong with the text they were made on. */
+  marks?: string;
 }
 
 /** Browsers keep about 5 million characters per site; a bigger draft is not even tried. */
@@ -32,12 +34,13 @@ function read(prefix: string): Draft | null {
   const text = localStorage.getItem(`${prefix}:text`);
   const previousText = localStorage.getItem(`${prefix}:previous`);
   if (text === null && previousText === null) return null;
-  return { text: text || '', previousText: previousText || '' };
+  return { text: text || '', previousText: previousText || '', marks: localStorage.getItem(`${prefix}:marks`) || '' };
 }
 
 function remove(prefix: string): void {
   localStorage.removeItem(`${prefix}:text`);
   localStorage.removeItem(`${prefix}:previous`);
+  localStorage.removeItem(`${prefix}:marks`);
 }
 
 function newTab(): string {
@@ -95,7 +98,8 @@ export class DraftStore {
 
   /** Returns false when the draft could not be saved. */
   save(draft: Draft): boolean {
-    if (draft.text.length + draft.previousText.length > MAX_DRAFT_CHARS) return false;
+    const marks = draft.marks || '';
+    if (draft.text.length + draft.previousText.length + marks.length > MAX_DRAFT_CHARS) return false;
     const prefix = `${this.key}:${this.tab}`;
     try {
       const list = index(this.key).filter((e) => e.tab !== this.tab);
@@ -106,6 +110,8 @@ export class DraftStore {
       localStorage.setItem(`${this.key}:tabs`, JSON.stringify(list));
       localStorage.setItem(`${prefix}:text`, draft.text);
       localStorage.setItem(`${prefix}:previous`, draft.previousText);
+      if (marks) localStorage.setItem(`${prefix}:marks`, marks);
+      else localStorage.removeItem(`${prefix}:marks`);
       return true;
     } catch {
       return false;

@@ -30,12 +30,24 @@ export interface Section {
   span: Span;
 }
 
+export interface YearAt {
+  year: number;
+  span: Span;
+  line: number;
+}
+
 export interface Report {
   title: string | null;
   agency: string | null;
   year: number | null;
   format: Format;
   sections: Section[];
+  /** The year the title states; span and line are the title's. Null when the title has none. */
+  title_year: YearAt | null;
+  /** The statistics period's year ("统计期限为2020年…") and where it is printed. */
+  period: YearAt | null;
+  /** The table format the notices require for `year`; null without a year. */
+  required_format: Format | null;
   /** Printed captions of the pre-2019 breakdown tables, by table prefix ("pct.1"). */
   table_captions: Record<string, string>;
   /** Cell path → cell; null when the format has the cell but the text leaves it empty or unreadable. */
@@ -48,6 +60,10 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Only when marks are given (CLI `--accept`, the page's export with marks): findings marked 已核实. */
+  accepted?: number;
+  /** Only with marks: errors not marked, what the verdict counts. */
+  open_errors?: number;
 }
 
 export interface DiagnosticLabel {
@@ -70,6 +86,10 @@ export interface Diagnostic {
   notes: string[];
   help: string | null;
   labels: DiagnosticLabel[];
+  /** What a 已核实 mark is attached to: code, cells with their values, amounts (16 hex digits). */
+  fingerprint: string;
+  /** Only on a finding marked 已核实，不改, when marks are given. */
+  accepted?: { note: string };
 }
 
 export interface Repair {

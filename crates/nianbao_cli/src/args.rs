@@ -11,7 +11,7 @@ pub const HELP: &str = "\
 nianbao — 政府信息公开工作年度报告校验（勾稽关系检查）
 
 用法:
-  nianbao check [--format text|json] [-H] [--previous 上一年报告.txt] [--jobs N] 文件或目录...
+  nianbao check [--format text|json] [-H] [--previous 上一年报告.txt] [--accept 已核实.tsv] [--jobs N] 文件或目录...
   nianbao --version
   nianbao --help
 
@@ -19,6 +19,8 @@ nianbao — 政府信息公开工作年度报告校验（勾稽关系检查）
   --format text   供人阅读：文件:行:列、原文行并标出单元格、中文说明（默认）
   --format json   输出结果对象（schema nianbao/1）；多个文件时每行一个对象（JSON Lines）
   --previous 文件  上一年度的报告，用于跨年度核对（上年结转 = 上年的结转下年度）
+  --accept 文件    已核实、不改的问题（网页“导出已核实标记”所得）：每行“指纹<TAB>备注”，
+                  # 开头的行为注释。匹配的问题标为“已核实”，其中的错误不再使退出码为 1
   --jobs N        同时检查 N 个报告（默认每个 CPU 核一个，最多 64）；输出顺序总是与输入顺序相同
   -H, --with-filename  JSON 每行带上 file（文件名）；无法读取的文件总会输出
                   带 file 和 error 的一行，行与文件一一对应
@@ -41,6 +43,8 @@ pub enum OutputFormat {
 pub struct CheckOptions {
     pub format: OutputFormat,
     pub previous: Option<Input>,
+    /// Marks of findings checked and kept (`--accept`).
+    pub accept: Option<PathBuf>,
     /// JSON lines carry `"file"` (the name as given).
     pub with_filename: bool,
     /// Worker threads; `None` for one per core. Never more than `MAX_JOBS`.
@@ -90,6 +94,7 @@ pub fn parse(mut args: impl Iterator<Item = OsString>) -> Result<Command, String
     let mut options = CheckOptions {
         format: OutputFormat::Text,
         previous: None,
+        accept: None,
         with_filename: false,
         jobs: None,
         inputs: Vec::new(),
@@ -118,6 +123,11 @@ pub fn parse(mut args: impl Iterator<Item = OsString>) -> Result<Command, String
         } else if text == "--previous" {
             let value = value_of(&mut args, "--previous 后面需要一个文件。")?;
             options.previous = Some(Input::of(value));
+        } else if let Some(value) = text.strip_prefix("--accept=") {
+            options.accept = Some(PathBuf::from(value));
+        } else if text == "--accept" {
+            let value = value_of(&mut args, "--accept 后面需要一个文件。")?;
+            options.accept = Some(PathBuf::from(value));
         } else if let Some(value) = text.strip_prefix("--jobs=") {
             options.jobs = Some(parse_jobs(value)?);
         } else if text == "--jobs" || text == "-j" {
@@ -202,6 +212,17 @@ mod tests {
         assert_eq!(o.format, OutputFormat::Json);
         assert_eq!(o.previous.unwrap(), Input::Path(PathBuf::from("a.txt")));
         assert_eq!(o.inputs, vec![Input::Path(PathBuf::from("b.txt"))]);
+        assert_eq!(o.accept, None);
+        for args in [
+            &["check", "--accept", "marks.tsv", "b.txt"][..],
+            &["check", "--accept=marks.tsv", "b.txt"],
+        ] {
+            let Command::Check(o) = run(args).unwrap() else {
+                panic!("not a check command")
+            };
+            assert_eq!(o.accept, Some(PathBuf::from("marks.tsv")));
+        }
+        assert!(run(&["check", "b.txt", "--accept"]).is_err());
     }
 
     #[test]

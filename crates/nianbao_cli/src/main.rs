@@ -110,6 +110,19 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
         },
         None => None,
     };
+    let accepted = match &options.accept {
+        Some(path) => match std::fs::read(path) {
+            Ok(bytes) => nianbao_core::Accepted::parse(&String::from_utf8_lossy(&bytes)),
+            Err(error) => {
+                warn(&format!(
+                    "无法读取已核实标记文件“{}”：{error}",
+                    args::display_name(path.as_os_str())
+                ));
+                return ExitCode::from(2);
+            }
+        },
+        None => nianbao_core::Accepted::default(),
+    };
     let (files, walk_errors) = decode::expand_inputs(&options.inputs);
     for message in &walk_errors {
         warn(message);
@@ -133,8 +146,12 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
         let checked = nianbao_core::check_with_previous(&text, previous.as_deref());
         let printed = match options.format {
             OutputFormat::Json => {
-                let mut json =
-                    nianbao_core::to_json(&checked, &text, nianbao_core::PositionEncoding::Utf8);
+                let mut json = nianbao_core::to_json_accepted(
+                    &checked,
+                    &text,
+                    nianbao_core::PositionEncoding::Utf8,
+                    &accepted,
+                );
                 // With -H each line names its file.
                 if options.with_filename && json.ends_with('}') {
                     json.pop();
@@ -145,9 +162,19 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
                 json.push('\n');
                 json
             }
-            OutputFormat::Text => render::render(&decode::input_name(input), &text, &checked),
+            OutputFormat::Text => {
+                render::render(&decode::input_name(input), &text, &checked, &accepted)
+            }
         };
-        Ok((printed, checked.has_errors(), note))
+        // An error a reviewer accepted (`--accept`) does not fail the run.
+        let open_error = checked.diagnostics.iter().any(|d| {
+            d.severity == nianbao_core::Severity::Error
+                && (accepted.is_empty()
+                    || accepted
+                        .note(&nianbao_core::fingerprint(d, &checked.report))
+                        .is_none())
+        });
+        Ok((printed, open_error, note))
     };
     // Results arrive in input order: the n-th result is for `files[n]`.
     let mut emitted = 0usize;

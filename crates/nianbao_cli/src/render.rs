@@ -1,12 +1,12 @@
 //! Human-readable output: `file:line:column: 严重程度[code] message`, the source line with the
 //! cell marked underneath, then the arithmetic notes and the suggested change.
 
-use nianbao_core::{Checked, Diagnostic, Severity, Span};
+use nianbao_core::{Accepted, Checked, Diagnostic, Severity, Span};
 
 /// Characters of context shown on each side of a marked span in a long line.
 const CONTEXT: usize = 24;
 
-pub fn render(name: &str, source: &str, checked: &Checked) -> String {
+pub fn render(name: &str, source: &str, checked: &Checked, accepted: &Accepted) -> String {
     let report = &checked.report;
     let mut out = String::new();
     out.push_str(&format!(
@@ -17,8 +17,22 @@ pub fn render(name: &str, source: &str, checked: &Checked) -> String {
         report.cells.len()
     ));
     let index = LineIndex::new(source);
+    let mut marked = 0;
     for d in &checked.diagnostics {
         render_diagnostic(&mut out, name, &index, d);
+        // Marks from `--accept`: said under the finding, which stays listed.
+        if accepted.is_empty() {
+            continue;
+        }
+        if let Some(note) = accepted.note(&nianbao_core::fingerprint(d, report)) {
+            marked += 1;
+            let note = if note.is_empty() {
+                "（无备注）"
+            } else {
+                note
+            };
+            out.push_str(&format!("  = 已核实，不改：{note}\n"));
+        }
     }
     let count = |s: Severity| {
         checked
@@ -27,8 +41,13 @@ pub fn render(name: &str, source: &str, checked: &Checked) -> String {
             .filter(|d| d.severity == s)
             .count()
     };
+    let marked = if marked > 0 {
+        format!("（已核实 {marked} 项）")
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "{name}: 共 {} 个错误，{} 个警告，{} 条提示\n\n",
+        "{name}: 共 {} 个错误，{} 个警告，{} 条提示{marked}\n\n",
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Info)

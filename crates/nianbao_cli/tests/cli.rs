@@ -201,3 +201,73 @@ fn a_directory_prints_in_input_order_whatever_the_jobs() {
         assert_eq!(format!("{line}\n"), singles[i % 4], "report {i}");
     }
 }
+
+/// `--accept`: findings marked "已核实，不改" (one `fingerprint<TAB>note` a line, as the page
+/// exports them) are said as such, counted in the JSON summary, and accepted errors do not fail.
+#[test]
+fn accepted_findings_are_marked_and_do_not_fail() {
+    let seed = fixture("seeds/000_7a90e1b32b8dd451.txt");
+    let seed = seed.to_str().unwrap();
+    let (code, stdout, _) = run(&["check", "--format", "json", seed]);
+    assert_eq!(code, 1);
+    // The four errors' fingerprints, read from the contract.
+    let errors: Vec<String> = stdout
+        .split("{\"code\":")
+        .skip(1)
+        .filter(|d| d.contains("\"severity\":\"error\""))
+        .map(|d| {
+            let at = d.find("\"fingerprint\":\"").expect("fingerprint") + 15;
+            d[at..at + 16].to_string()
+        })
+        .collect();
+    assert_eq!(errors.len(), 4, "{stdout:.200}");
+    assert!(!stdout.contains("\"accepted\""));
+
+    let dir = temp_dir("accept");
+    let marks = dir.join("已核实.tsv");
+    let write = |fps: &[String]| {
+        let lines: Vec<String> = fps.iter().map(|fp| format!("{fp}\t正文已说明")).collect();
+        std::fs::write(&marks, format!("# 指纹\t备注\n{}\n", lines.join("\n"))).unwrap();
+    };
+    let marks_arg = marks.to_str().unwrap();
+
+    // Three of four: still failing, one error open.
+    write(&errors[..3]);
+    let (code, stdout, _) = run(&["check", "--format", "json", "--accept", marks_arg, seed]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("\"accepted\":3,\"open_errors\":1"),
+        "{stdout:.300}"
+    );
+    assert_eq!(
+        stdout
+            .matches("\"accepted\":{\"note\":\"正文已说明\"}")
+            .count(),
+        3
+    );
+
+    // All four: exit 0, the findings still listed, marked in the text output.
+    write(&errors);
+    let (code, stdout, _) = run(&["check", "--accept", marks_arg, seed]);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout.matches("已核实，不改：正文已说明").count(), 4);
+    assert!(
+        stdout.contains("共 4 个错误，1 个警告，0 条提示（已核实 4 项）"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(&[
+        "check",
+        "--format=json",
+        &format!("--accept={marks_arg}"),
+        seed,
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("\"errors\":4,"));
+    assert!(stdout.contains("\"accepted\":4,\"open_errors\":0"));
+
+    // A missing marks file is a usage error.
+    let (code, _, stderr) = run(&["check", "--accept", "没有这个文件.tsv", seed]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("无法读取已核实标记文件"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

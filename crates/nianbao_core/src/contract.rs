@@ -3,6 +3,7 @@
 //! become UTF-16 code units for JavaScript.
 
 use crate::diagnostic::Severity;
+use crate::fingerprint::{fingerprints, Accepted};
 use crate::json::JsonWriter;
 use crate::report::{Span, Value};
 use crate::swar::{splat, zero_bytes};
@@ -164,6 +165,10 @@ fn collect_offsets(checked: &Checked, encoding: PositionEncoding) -> Vec<u32> {
     for section in &checked.report.sections {
         add(section.span, false);
     }
+    let years = &checked.report.years;
+    for (_, span) in years.title.iter().chain(years.period.iter()) {
+        add(*span, true);
+    }
     for diagnostic in &checked.diagnostics {
         add(diagnostic.span, true);
         for label in &diagnostic.labels {
@@ -193,6 +198,18 @@ fn text_of(source: &str, span: Span) -> &str {
 
 /// The result object as a JSON string.
 pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> String {
+    to_json_accepted(checked, source, encoding, &Accepted::default())
+}
+
+/// The result object with the reviewer's marks: each marked finding carries `accepted` (its
+/// note) and the summary counts the marked findings and the errors left open.
+pub fn to_json_accepted(
+    checked: &Checked,
+    source: &str,
+    encoding: PositionEncoding,
+    accepted: &Accepted,
+) -> String {
+    let fingerprints = fingerprints(checked);
     let positions = Positions::new(source, collect_offsets(checked, encoding), encoding);
     let offset = |byte: u32| match encoding {
         PositionEncoding::Utf8 => byte.min(source.len() as u32),
@@ -233,6 +250,31 @@ pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> S
         w.end_object();
     }
     w.end_array();
+    // What the notice requires, for the page's checklist: the title's year and where the title
+    // is, the statistics period's year and where it is printed, the format the year requires.
+    for (key, found) in [
+        ("title_year", report.years.title),
+        ("period", report.years.period),
+    ] {
+        w.key(key);
+        let Some((year, span)) = found else {
+            w.null();
+            continue;
+        };
+        w.begin_object();
+        w.key("year");
+        w.number(year as i64);
+        w.key("span");
+        span_json(&mut w, span);
+        w.key("line");
+        w.number(positions.get(span.start).line as i64);
+        w.end_object();
+    }
+    w.key("required_format");
+    match report.year {
+        Some(year) => w.string(crate::notice::required_format(year).as_str()),
+        None => w.null(),
+    }
     // Printed captions of the breakdown tables, by table path prefix ("pct.1").
     w.key("table_captions");
     w.begin_object();
@@ -293,15 +335,36 @@ pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> S
                 .count() as i64,
         );
     }
+    if !accepted.is_empty() {
+        let marked = |d: &(&crate::Diagnostic, &String)| accepted.note(d.1).is_some();
+        let both = || checked.diagnostics.iter().zip(&fingerprints);
+        w.key("accepted");
+        w.number(both().filter(marked).count() as i64);
+        w.key("open_errors");
+        w.number(
+            both()
+                .filter(|d| d.0.severity == Severity::Error && !marked(d))
+                .count() as i64,
+        );
+    }
     w.end_object();
 
     w.key("diagnostics");
     w.begin_array();
-    for d in &checked.diagnostics {
+    for (d, fingerprint) in checked.diagnostics.iter().zip(&fingerprints) {
         let start = positions.get(d.span.start);
         w.begin_object();
         w.key("code");
         w.string(d.code.as_str());
+        w.key("fingerprint");
+        w.string(fingerprint);
+        if let Some(note) = accepted.note(fingerprint) {
+            w.key("accepted");
+            w.begin_object();
+            w.key("note");
+            w.string(note);
+            w.end_object();
+        }
         w.key("severity");
         w.string(d.severity.as_str());
         w.key("message");

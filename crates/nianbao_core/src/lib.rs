@@ -8,7 +8,9 @@ pub mod contract;
 pub mod cross_year;
 pub mod decimal;
 pub mod diagnostic;
+pub mod fingerprint;
 mod json;
+pub mod notice;
 mod order;
 pub mod parse;
 pub mod prose;
@@ -21,9 +23,10 @@ pub mod text;
 pub mod vocab;
 
 pub use codes::Code;
-pub use contract::{to_json, PositionEncoding};
+pub use contract::{to_json, to_json_accepted, PositionEncoding};
 pub use decimal::Decimal;
 pub use diagnostic::{Diagnostic, Severity};
+pub use fingerprint::{fingerprint, Accepted};
 pub use report::{Cell, CellMap, CellPath, Format, Report, Section, Span, Value};
 
 /// The version printed by the CLI and the page.
