@@ -20,8 +20,8 @@ nianbao — 政府信息公开工作年度报告校验（勾稽关系检查）
   --format json   输出结果对象（schema nianbao/1）；多个文件时每行一个对象（JSON Lines）
   --previous 文件  上一年度的报告，用于跨年度核对（上年结转 = 上年的结转下年度）
   --jobs N        同时检查 N 个报告（默认每个 CPU 核一个，最多 64）；输出顺序总是与输入顺序相同
-  -H, --with-filename  JSON 每行带上 file（文件名）；无法读取的文件总会输出
-                  带 file 和 error 的一行，行与文件一一对应
+  -H, --with-filename  （已是默认）JSON 每行都带 file：文件名按给出的写法，标准输入为 \"-\"；
+                  无法读取的文件输出带 file 和 error 的一行，行与文件一一对应
   --              其后的参数都是文件名（即使以 - 开头）
   -               从标准输入读取报告
 
@@ -41,8 +41,6 @@ pub enum OutputFormat {
 pub struct CheckOptions {
     pub format: OutputFormat,
     pub previous: Option<Input>,
-    /// JSON lines carry `"file"` (the name as given).
-    pub with_filename: bool,
     /// Worker threads; `None` for one per core. Never more than `MAX_JOBS`.
     pub jobs: Option<usize>,
     pub inputs: Vec<Input>,
@@ -90,7 +88,6 @@ pub fn parse(mut args: impl Iterator<Item = OsString>) -> Result<Command, String
     let mut options = CheckOptions {
         format: OutputFormat::Text,
         previous: None,
-        with_filename: false,
         jobs: None,
         inputs: Vec::new(),
     };
@@ -124,7 +121,7 @@ pub fn parse(mut args: impl Iterator<Item = OsString>) -> Result<Command, String
             let value = value_of(&mut args, "--jobs 后面需要一个正整数。")?;
             options.jobs = Some(parse_jobs(&value.to_string_lossy())?);
         } else if text == "--with-filename" || text == "-H" {
-            options.with_filename = true;
+            // Every JSON line carries its file now; the option stays accepted for old scripts.
         } else if text == "-h" || text == "--help" {
             return Ok(Command::Help);
         } else if text == "--" {

@@ -85,7 +85,8 @@ fn json_string(text: &str) -> String {
     out
 }
 
-/// The name a JSON line carries: `-` for standard input, else the path as given.
+/// The name a JSON line carries: `-` for standard input (an argument `-` always means
+/// standard input, so no file is named so), else the path as given.
 fn json_name(input: &Input) -> String {
     match input {
         Input::Stdin => "-".to_string(),
@@ -131,15 +132,20 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
         let (text, note) = documents::text_of(input, &bytes)?;
         let note = note.map(|n| format!("“{}”{n}", decode::input_name(input)));
         let checked = nianbao_core::check_with_previous(&text, previous.as_deref());
+        let has_errors = checked.has_errors();
         let printed = match options.format {
             OutputFormat::Json => {
                 let mut json =
                     nianbao_core::to_json(&checked, &text, nianbao_core::PositionEncoding::Utf8);
-                // With -H each line names its file.
-                if options.with_filename && json.ends_with('}') {
+                drop(checked);
+                // Every line names its file (an unreadable file's line too), so a line still
+                // says which file it is for when lines are filtered or files fail.
+                let name = json_string(&json_name(input));
+                if json.ends_with('}') {
                     json.pop();
+                    json.reserve_exact(",\"file\":}\n".len() + name.len());
                     json.push_str(",\"file\":");
-                    json.push_str(&json_string(&json_name(input)));
+                    json.push_str(&name);
                     json.push('}');
                 }
                 json.push('\n');
@@ -147,7 +153,7 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
             }
             OutputFormat::Text => render::render(&decode::input_name(input), &text, &checked),
         };
-        Ok((printed, checked.has_errors(), note))
+        Ok((printed, has_errors, note))
     };
     // Results arrive in input order: the n-th result is for `files[n]`.
     let mut emitted = 0usize;
