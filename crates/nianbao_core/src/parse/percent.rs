@@ -11,8 +11,8 @@ use super::Ctx;
 /// The tokens of one line.
 fn lines(tokens: &[Token]) -> Vec<&[Token]> {
     tokens
-        .split(|t| t.kind == TokenKind::LineEnd)
-        .filter(|l| l.iter().any(|t| t.kind != TokenKind::Blank))
+        .split(|t| t.kind() == TokenKind::LineEnd)
+        .filter(|l| l.iter().any(|t| t.kind() != TokenKind::Blank))
         .collect()
 }
 
@@ -87,7 +87,7 @@ pub fn read(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
                 Some(Cell {
                     value: Value::Count(num.as_count()?),
                     span: count.span,
-                    line: count.line,
+                    line: ctx.scan.line_of_token(count),
                     old: Some(Box::new(OldRowInfo {
                         label: label_of(ctx, category),
                         parent: None,
@@ -106,7 +106,7 @@ pub fn read(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
                         start: percent.span.start,
                         end: percent.span.end,
                     },
-                    line: percent.line,
+                    line: ctx.scan.line_of_token(percent),
                     old: None,
                 });
             out.push((CellPath::from(format!("pct.{table}.{n}")), count_cell));

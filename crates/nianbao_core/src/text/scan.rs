@@ -45,12 +45,15 @@ impl Number {
     }
 }
 
+/// What a token is. Its details live elsewhere: a text token's canonical characters end at
+/// [`Scan::canon_end`] (and start where the previous text token's end), a number's value is
+/// [`Scan::number`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
-    /// A run of label text; its canonical characters are `canon[canon_start..canon_end]`.
-    Text { canon_start: u32, canon_end: u32 },
-    /// A number; details in `Scan::numbers[index]`.
-    Number { index: u32 },
+    /// A run of label text.
+    Text,
+    /// A number.
+    Number,
     /// "/", "—", "-", "无" standing where a number would go.
     Placeholder,
     /// An empty cell between separators of a TAB- or `|`-separated line.
@@ -59,21 +62,58 @@ pub enum TokenKind {
     LineEnd,
 }
 
+/// One token: 12 bytes, because a dense paste ("1 1 1 …", a line of TABs) has a token per one
+/// or two bytes of text and the token array is then most of the checker's memory (issue 14).
+/// The kind and a 29-bit payload share one word: a text token's canonical end, a small plain
+/// number's value, or another number's index in [`Scan::numbers`]. The line is not stored:
+/// [`Scan::line_of`] finds it from the span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub kind: TokenKind,
     pub span: Span,
-    /// 1-based line in the original text.
-    pub line: u32,
+    packed: u32,
 }
 
+const KIND_BITS: u32 = 3;
+const PAYLOAD_MAX: u32 = u32::MAX >> KIND_BITS;
+/// Payload flag of a number token whose value is the payload itself: only ASCII digits, no
+/// sign, separator, point or unit, so its digit count is its span's length.
+const INLINE: u32 = 1 << (31 - KIND_BITS);
+
 impl Token {
+    fn new(kind: TokenKind, payload: u32, span: Span) -> Token {
+        let kind = match kind {
+            TokenKind::Text => 0,
+            TokenKind::Number => 1,
+            TokenKind::Placeholder => 2,
+            TokenKind::Blank => 3,
+            TokenKind::LineEnd => 4,
+        };
+        Token {
+            span,
+            packed: (payload.min(PAYLOAD_MAX) << KIND_BITS) | kind,
+        }
+    }
+
+    pub fn kind(&self) -> TokenKind {
+        match self.packed & ((1 << KIND_BITS) - 1) {
+            0 => TokenKind::Text,
+            1 => TokenKind::Number,
+            2 => TokenKind::Placeholder,
+            3 => TokenKind::Blank,
+            _ => TokenKind::LineEnd,
+        }
+    }
+
+    fn payload(&self) -> u32 {
+        self.packed >> KIND_BITS
+    }
+
     pub fn is_value(&self) -> bool {
-        matches!(self.kind, TokenKind::Number { .. } | TokenKind::Placeholder)
+        matches!(self.kind(), TokenKind::Number | TokenKind::Placeholder)
     }
 
     pub fn is_text(&self) -> bool {
-        matches!(self.kind, TokenKind::Text { .. })
+        self.kind() == TokenKind::Text
     }
 }
 
@@ -81,6 +121,7 @@ impl Token {
 #[derive(Clone, Debug, Default)]
 pub struct Scan {
     pub tokens: Vec<Token>,
+    /// Numbers that are not small plain digit runs (those are kept in their token).
     pub numbers: Vec<Number>,
     /// Canonical label characters of all text tokens, in order.
     pub canon: Vec<char>,
@@ -91,10 +132,31 @@ pub struct Scan {
 }
 
 impl Scan {
-    pub fn number(&self, token: &Token) -> Option<&Number> {
-        match token.kind {
-            TokenKind::Number { index } => self.numbers.get(index as usize),
-            _ => None,
+    /// The number a token holds.
+    pub fn number(&self, token: &Token) -> Option<Number> {
+        if token.kind() != TokenKind::Number {
+            return None;
+        }
+        let payload = token.payload();
+        if payload & INLINE != 0 {
+            let value = i64::from(payload & !INLINE);
+            return Some(Number {
+                value: Some(Decimal::from_int(value)),
+                unit: Unit::None,
+                plain: true,
+                digit_count: token.span.end - token.span.start,
+            });
+        }
+        self.numbers.get(payload as usize).copied()
+    }
+
+    /// One past the last canonical character of a text token (its first is the previous text
+    /// token's end, or 0).
+    pub fn canon_end(&self, token: &Token) -> usize {
+        if token.is_text() {
+            (token.payload() as usize).min(self.canon.len())
+        } else {
+            0
         }
     }
 
@@ -114,11 +176,17 @@ impl Scan {
         Span::new(first, last + last_len)
     }
 
+    /// 1-based line of a byte offset.
     pub fn line_of(&self, offset: u32) -> u32 {
         match self.line_starts.binary_search(&offset) {
             Ok(i) => i as u32 + 1,
             Err(i) => i as u32,
         }
+    }
+
+    /// 1-based line of a token.
+    pub fn line_of_token(&self, token: &Token) -> u32 {
+        self.line_of(token.span.start)
     }
 }
 
@@ -128,20 +196,23 @@ fn decimal_width(n: u64) -> usize {
 
 /// Tokenizes a whole text.
 pub fn scan(text: &str) -> Scan {
+    // Labels are made of ideographs (three-byte characters) and letters; a dense paste of
+    // digits and separators has none, so nothing is set aside for it. Tokens start at one per
+    // 24 bytes (the seeds have one per 16–27) and grow only for dense text.
+    let label_estimate = text
+        .bytes()
+        .filter(|&b| b >= 0xE0 || b.is_ascii_alphabetic())
+        .count();
     let mut scanner = Scanner {
         text,
         out: Scan {
-            // Sized from the seeds repeated to 10 MB (a token per 16 bytes, a number per 62): enough
-            // that real reports never regrow these, not so much that wasm memory holds it unused.
-            tokens: Vec::with_capacity(text.len() / 12),
-            numbers: Vec::with_capacity(text.len() / 48),
-            canon: Vec::with_capacity(text.len() / 3),
-            canon_offsets: Vec::with_capacity(text.len() / 3),
+            tokens: Vec::with_capacity(text.len() / 24),
+            numbers: Vec::new(),
+            canon: Vec::with_capacity(label_estimate),
+            canon_offsets: Vec::with_capacity(label_estimate),
             line_starts: Vec::with_capacity(text.len() / 32 + 1),
         },
-        line: 0,
         chars: Vec::with_capacity(256),
-        bounds: Vec::new(),
         last_list: None,
     };
     let bytes = text.as_bytes();
@@ -155,32 +226,36 @@ pub fn scan(text: &str) -> Scan {
         let crlf = ending == b'\r' && bytes.get(line.end + 1) == Some(&b'\n');
         start = line.end + if crlf { 2 } else { 1 };
     }
-    scanner.out
+    let mut out = scanner.out;
+    // What the readers keep while they work: no spare capacity.
+    out.tokens.shrink_to_fit();
+    out.numbers.shrink_to_fit();
+    out.canon.shrink_to_fit();
+    out.canon_offsets.shrink_to_fit();
+    out.line_starts.shrink_to_fit();
+    out
 }
 
-/// A text token being read: its first character, and where its canonical characters begin.
+/// A text token being read: its first character. Its canonical characters begin where the
+/// previous text token's end.
 #[derive(Clone, Copy)]
 struct OpenText {
     start: usize,
-    canon_start: u32,
 }
 
-/// A normalized character with its original byte range.
+/// A normalized character and where its original starts (8 bytes: a line of one long paste
+/// holds one per character; where the original ends is read back from the text).
 #[derive(Clone, Copy, Debug)]
 struct Ch {
     c: char,
     start: u32,
-    end: u32,
 }
 
 struct Scanner<'a> {
     text: &'a str,
     out: Scan,
-    line: u32,
     /// Normalized characters of the current line (reused buffer).
     chars: Vec<Ch>,
-    /// Field bounds of the current line (reused buffer).
-    bounds: Vec<(usize, usize, bool)>,
     /// The last list number read ("2." → 2): the next is expected to be one more, which tells
     /// a value glued to a list number ("次62.政府网站…" = 6, then "2.") from a list number "62.".
     last_list: Option<u64>,
@@ -197,7 +272,6 @@ struct Line {
 
 impl Scanner<'_> {
     fn line(&mut self, start: usize, line: Line) {
-        self.line += 1;
         self.out.line_starts.push(start as u32);
         if !is_skippable_line(&self.chars) {
             if line.has_fields {
@@ -207,7 +281,7 @@ impl Scanner<'_> {
                 self.content(0, n);
             }
         }
-        self.push(TokenKind::LineEnd, Span::empty_at(line.end));
+        self.push(TokenKind::LineEnd, 0, Span::empty_at(line.end));
     }
 
     /// Fills `self.chars` with the normalized characters of the line starting at `start`:
@@ -216,11 +290,22 @@ impl Scanner<'_> {
     fn normalize_line(&mut self, start: usize) -> Line {
         self.chars.clear();
         let rest = &self.text[start..];
+        // Room for exactly this line's characters: a buffer doubling its way up to one long
+        // line would hold twice its size.
+        let line_bytes = rest.as_bytes();
+        let line_len = line_bytes
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .unwrap_or(line_bytes.len());
+        let line_chars = line_bytes[..line_len]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        self.chars.reserve_exact(line_chars);
         let mut has_fields = false;
         let mut iter = rest.char_indices();
         while let Some((i, c)) = iter.next() {
             let at = (start + i) as u32;
-            let end_at = at + c.len_utf8() as u32;
             let c = if chars::is_cjk(c) || c.is_ascii_graphic() && c != '*' && c != '|' {
                 // Ideographs and most ASCII are already normal.
                 c
@@ -247,11 +332,7 @@ impl Scanner<'_> {
                 has_fields |= c == '\t' || c == '|';
                 c
             };
-            self.chars.push(Ch {
-                c,
-                start: at,
-                end: end_at,
-            });
+            self.chars.push(Ch { c, start: at });
         }
         Line {
             end: self.text.len(),
@@ -259,54 +340,83 @@ impl Scanner<'_> {
         }
     }
 
-    fn push(&mut self, kind: TokenKind, span: Span) {
-        self.out.tokens.push(Token {
-            kind,
-            span,
-            line: self.line,
-        });
+    fn push(&mut self, kind: TokenKind, payload: u32, span: Span) {
+        self.out.tokens.push(Token::new(kind, payload, span));
+    }
+
+    /// Where the original of character `i` of the line ends.
+    fn end(&self, i: usize) -> u32 {
+        let start = self.chars[i].start;
+        let len = self.text[start as usize..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        start + len as u32
+    }
+
+    /// A number token: small plain digit runs keep their value in the token.
+    fn push_number(&mut self, number: Number, span: Span) {
+        let ascii_digits = || self.text[span.range()].bytes().all(|b| b.is_ascii_digit());
+        if let (true, Some(v)) = (number.plain && number.unit == Unit::None, number.as_count()) {
+            if (0..i64::from(INLINE)).contains(&v) && ascii_digits() {
+                self.push(TokenKind::Number, INLINE | v as u32, span);
+                return;
+            }
+        }
+        let index = self.out.numbers.len() as u32;
+        if index >= INLINE {
+            // Past 268 million numbers (a text of hundreds of megabytes): no index left.
+            self.push(TokenKind::Placeholder, 0, span);
+            return;
+        }
+        self.out.numbers.push(number);
+        self.push(TokenKind::Number, index, span);
     }
 
     /// A TAB- or `|`-separated line: each field is a cell; empty fields are blank cells.
     /// A `|` at the very start or end of the line frames the row and is not a cell boundary.
+    /// Fields are read one by one, never listed: a line of a million TABs is a million cells.
     fn fields(&mut self) {
         let n = self.chars.len();
-        let mut bounds = std::mem::take(&mut self.bounds); // (start, end, ended_by_pipe)
-        bounds.clear();
-        let mut field_start = 0;
-        for i in 0..=n {
-            if i == n || self.chars[i].c == '\t' || self.chars[i].c == '|' {
-                let by_pipe = i < n && self.chars[i].c == '|';
-                bounds.push((field_start, i, by_pipe));
-                field_start = i + 1;
-            }
-        }
-        let is_blank =
-            |chars: &[Ch], (s, e, _): (usize, usize, bool)| chars[s..e].iter().all(|c| c.c == ' ');
+        let is_sep = |c: char| c == '\t' || c == '|';
+        let is_blank = |chars: &[Ch], s: usize, e: usize| chars[s..e].iter().all(|c| c.c == ' ');
+        let (Some(first_sep), Some(last_sep)) = (
+            self.chars.iter().position(|c| is_sep(c.c)),
+            self.chars.iter().rposition(|c| is_sep(c.c)),
+        ) else {
+            let n = self.chars.len();
+            self.content(0, n);
+            return;
+        };
+        let two_fields_only = first_sep == last_sep;
         // Pipe framing: "| a | b |" has an empty first and last field that are not cells.
-        if bounds.len() > 1 && bounds[0].2 && is_blank(&self.chars, bounds[0]) {
-            bounds.remove(0);
-        }
-        if bounds.len() > 1 {
-            let last = bounds.len() - 1;
-            let ends_with_pipe = bounds[last - 1].2;
-            if ends_with_pipe && is_blank(&self.chars, bounds[last]) {
-                bounds.pop();
+        let skip_first = self.chars[first_sep].c == '|' && is_blank(&self.chars, 0, first_sep);
+        let skip_last = !(two_fields_only && skip_first)
+            && self.chars[last_sep].c == '|'
+            && is_blank(&self.chars, last_sep + 1, n);
+        let mut field_start = 0;
+        let mut first = true;
+        for i in 0..=n {
+            if i < n && !is_sep(self.chars[i].c) {
+                continue;
             }
-        }
-        for &bound in &bounds {
-            let (s, e, _) = bound;
-            if is_blank(&self.chars, bound) {
-                let at = self
-                    .chars
-                    .get(s)
-                    .map_or_else(|| self.chars.last().map_or(0, |c| c.end), |c| c.start);
-                self.push(TokenKind::Blank, Span::empty_at(at as usize));
+            let (s, e) = (field_start, i);
+            field_start = i + 1;
+            let skip = (first && skip_first) || (i == n && skip_last);
+            first = false;
+            if skip {
+                continue;
+            }
+            if is_blank(&self.chars, s, e) {
+                let at = match self.chars.get(s) {
+                    Some(c) => c.start,
+                    None => self.end(n - 1),
+                };
+                self.push(TokenKind::Blank, 0, Span::empty_at(at as usize));
             } else {
                 self.content(s, e);
             }
         }
-        self.bounds = bounds;
     }
 
     /// Tokenizes `self.chars[from..to]` (a whole line or one field).
@@ -338,8 +448,8 @@ impl Scanner<'_> {
             }
             if let Some(end) = self.placeholder_at(i, to, text.is_none()) {
                 self.flush_text(&mut text, i);
-                let span = Span::new(ch.start as usize, self.chars[end - 1].end as usize);
-                self.push(TokenKind::Placeholder, span);
+                let span = Span::new(ch.start as usize, self.end(end - 1) as usize);
+                self.push(TokenKind::Placeholder, 0, span);
                 i = end;
                 continue;
             }
@@ -347,10 +457,8 @@ impl Scanner<'_> {
                 match self.number(i, to) {
                     Lexed::Number { end, number } => {
                         self.flush_text(&mut text, i);
-                        let span = Span::new(ch.start as usize, self.chars[end - 1].end as usize);
-                        let index = self.out.numbers.len() as u32;
-                        self.out.numbers.push(number);
-                        self.push(TokenKind::Number { index }, span);
+                        let span = Span::new(ch.start as usize, self.end(end - 1) as usize);
+                        self.push_number(number, span);
                         i = end;
                         continue;
                     }
@@ -372,10 +480,7 @@ impl Scanner<'_> {
 
     /// Starts a text token at character `at` unless one is open.
     fn open_text(&self, text: &mut Option<OpenText>, at: usize) {
-        text.get_or_insert(OpenText {
-            start: at,
-            canon_start: self.out.canon.len() as u32,
-        });
+        text.get_or_insert(OpenText { start: at });
     }
 
     /// Adds `self.chars[from..to]` to the open text token (opening one if needed): its label
@@ -392,24 +497,15 @@ impl Scanner<'_> {
 
     /// Ends the open text token (if any) before character `end`.
     fn flush_text(&mut self, text: &mut Option<OpenText>, end: usize) {
-        let Some(OpenText { start, canon_start }) = text.take() else {
+        let Some(OpenText { start }) = text.take() else {
             return;
         };
         if start >= end {
             return;
         }
         let canon_end = self.out.canon.len() as u32;
-        let span = Span::new(
-            self.chars[start].start as usize,
-            self.chars[end - 1].end as usize,
-        );
-        self.push(
-            TokenKind::Text {
-                canon_start,
-                canon_end,
-            },
-            span,
-        );
+        let span = Span::new(self.chars[start].start as usize, self.end(end - 1) as usize);
+        self.push(TokenKind::Text, canon_end, span);
     }
 
     /// The index of the `)` closing a `(` at `open`, when it comes soon on the same line.
@@ -734,20 +830,18 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<String> {
         let scan = scan(text);
+        let mut canon_start = 0;
         scan.tokens
             .iter()
-            .map(|t| match t.kind {
-                TokenKind::Text {
-                    canon_start,
-                    canon_end,
-                } => {
-                    let s: String = scan.canon[canon_start as usize..canon_end as usize]
-                        .iter()
-                        .collect();
+            .map(|t| match t.kind() {
+                TokenKind::Text => {
+                    let canon_end = scan.canon_end(t);
+                    let s: String = scan.canon[canon_start..canon_end].iter().collect();
+                    canon_start = canon_end;
                     format!("T:{s}")
                 }
-                TokenKind::Number { index } => {
-                    let n = &scan.numbers[index as usize];
+                TokenKind::Number => {
+                    let n = scan.number(t).unwrap();
                     let v = n.value.map(|v| v.to_string()).unwrap_or_default();
                     let unit = match n.unit {
                         Unit::None => "",
