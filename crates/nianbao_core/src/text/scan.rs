@@ -117,12 +117,30 @@ impl Token {
     }
 }
 
+/// A number that is not a small plain digit run, in 16 bytes instead of a [`Number`]'s 64 (a
+/// table of percentages has one per 20 bytes of text): a mantissa that fits an `i64`, or the
+/// index of the whole `Number` in `Scan::big`.
+#[derive(Clone, Copy, Debug)]
+struct NumRec {
+    mantissa: i64,
+    digit_count: u32,
+    scale: u8,
+    unit: Unit,
+    flags: u8,
+}
+
+const PLAIN: u8 = 1;
+const HAS_VALUE: u8 = 2;
+const BIG: u8 = 4;
+
 /// The tokenized text.
 #[derive(Clone, Debug, Default)]
 pub struct Scan {
     pub tokens: Vec<Token>,
     /// Numbers that are not small plain digit runs (those are kept in their token).
-    pub numbers: Vec<Number>,
+    numbers: Vec<NumRec>,
+    /// Numbers whose mantissa or scale does not fit a `NumRec`.
+    big: Vec<Number>,
     /// Canonical label characters of all text tokens, in order.
     pub canon: Vec<char>,
     /// Original byte offset of each canonical character.
@@ -147,7 +165,20 @@ impl Scan {
                 digit_count: token.span.end - token.span.start,
             });
         }
-        self.numbers.get(payload as usize).copied()
+        let rec = self.numbers.get(payload as usize)?;
+        if rec.flags & BIG != 0 {
+            return self.big.get(rec.mantissa as usize).copied();
+        }
+        Some(Number {
+            value: if rec.flags & HAS_VALUE != 0 {
+                Decimal::new(i128::from(rec.mantissa), u32::from(rec.scale))
+            } else {
+                None
+            },
+            unit: rec.unit,
+            plain: rec.flags & PLAIN != 0,
+            digit_count: rec.digit_count,
+        })
     }
 
     /// One past the last canonical character of a text token (its first is the previous text
@@ -208,6 +239,7 @@ pub fn scan(text: &str) -> Scan {
         out: Scan {
             tokens: Vec::with_capacity(text.len() / 24),
             numbers: Vec::new(),
+            big: Vec::new(),
             canon: Vec::with_capacity(label_estimate),
             canon_offsets: Vec::with_capacity(label_estimate),
             line_starts: Vec::with_capacity(text.len() / 32 + 1),
@@ -369,7 +401,38 @@ impl Scanner<'_> {
             self.push(TokenKind::Placeholder, 0, span);
             return;
         }
-        self.out.numbers.push(number);
+        let plain = if number.plain { PLAIN } else { 0 };
+        let small = number
+            .value
+            .map(Decimal::parts)
+            .map(|(m, scale)| (i64::try_from(m).ok(), u8::try_from(scale).ok()));
+        let rec = match small {
+            Some((Some(mantissa), Some(scale))) => NumRec {
+                mantissa,
+                digit_count: number.digit_count,
+                scale,
+                unit: number.unit,
+                flags: plain | HAS_VALUE,
+            },
+            None => NumRec {
+                mantissa: 0,
+                digit_count: number.digit_count,
+                scale: 0,
+                unit: number.unit,
+                flags: plain,
+            },
+            Some(_) => {
+                self.out.big.push(number);
+                NumRec {
+                    mantissa: self.out.big.len() as i64 - 1,
+                    digit_count: 0,
+                    scale: 0,
+                    unit: number.unit,
+                    flags: BIG,
+                }
+            }
+        };
+        self.out.numbers.push(rec);
         self.push(TokenKind::Number, index, span);
     }
 
@@ -953,7 +1016,7 @@ mod tests {
     fn full_width_digits_bold_and_footers() {
         assert_eq!(kinds("**规章** １５"), ["T:规章", "N:１５", "/"]);
         let s = scan("１５");
-        assert_eq!(s.numbers[0].as_count(), Some(15));
+        assert_eq!(s.number(&s.tokens[0]).unwrap().as_count(), Some(15));
         assert_eq!(kinds("- 9 -\n7"), ["/", "N:7", "/"]);
         assert_eq!(kinds("http://www.tls.gov.cn/"), ["/"]);
     }
@@ -962,6 +1025,44 @@ mod tests {
     fn placeholders_are_not_numbers() {
         assert_eq!(kinds("规章 / — 无"), ["T:规章", "P:/", "P:—", "P:无", "/"]);
         assert_eq!(kinds("本年增/减"), ["T:本年增减", "/"]);
+    }
+
+    /// Numbers come back from their compact storage as the lexer read them: kept in the
+    /// token, in a 16-byte record, or whole when the mantissa needs 128 bits.
+    #[test]
+    fn numbers_survive_compact_storage() {
+        let text = "行 7 268435456 007 -28 81.48% 3929.08万元 \
+                    123456789012345678901234567890 1234567890123456789012345678901";
+        let s = scan(text);
+        let got: Vec<(Option<String>, Unit, bool, u32)> = s
+            .tokens
+            .iter()
+            .filter_map(|t| s.number(t))
+            .map(|n| {
+                (
+                    n.value.map(|v| v.to_string()),
+                    n.unit,
+                    n.plain,
+                    n.digit_count,
+                )
+            })
+            .collect();
+        let some = |v: &str| Some(v.to_string());
+        assert_eq!(
+            got,
+            [
+                (some("7"), Unit::None, true, 1),
+                (some("268435456"), Unit::None, true, 9),
+                (some("7"), Unit::None, true, 3),
+                (some("-28"), Unit::None, false, 2),
+                (some("81.48"), Unit::Percent, false, 2),
+                (some("3929.08"), Unit::Wan, false, 4),
+                (some("123456789012345678901234567890"), Unit::None, true, 30),
+                (None, Unit::None, true, 31),
+            ]
+        );
+        // Small plain numbers need no record; the others one each, and one whole Number.
+        assert_eq!((s.numbers.len(), s.big.len()), (6, 1));
     }
 
     #[test]
