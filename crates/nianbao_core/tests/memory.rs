@@ -4,7 +4,7 @@
 //! reallocation counts the old and the new block, as if copied), so it measures nothing else.
 //!
 //! The target is 10× the input for every class, the process included; the heap bound here is
-//! 8× where the class meets it. Classes that do not meet it yet have today's peak, rounded
+//! 9× where the class meets it (the input itself is the tenth). Classes that do not meet it yet have today's peak, rounded
 //! up, as their bound, so they cannot grow back unnoticed (BENCHMARKS.md says why): dense
 //! pastes (a 12-byte token per one or two bytes, and the line's characters), pre-2019 tables
 //! repeated by the thousand (the rows and cells the reader builds), and a glued run, whose
@@ -54,16 +54,16 @@ fn classes() -> Vec<(&'static str, String, String, f64)> {
         + "\n";
     let glued = s002.replace("0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", &"123456789".repeat(7));
     vec![
-        ("prose", String::new(), prose, 8.0),
-        ("national", String::new(), s000.clone(), 8.0),
+        ("prose", String::new(), prose, 9.0),
+        ("national", String::new(), s000.clone(), 9.0),
         ("old", before_table, old_table, 22.0),
-        ("percent", String::new(), percent, 8.0),
+        ("percent", String::new(), percent, 9.0),
         ("glued", String::new(), glued, 12.0),
-        ("dense-1-space", String::new(), "1 ".into(), 24.0),
-        ("dense-1-newline", String::new(), "1\n".into(), 32.0),
-        ("dense-tab", String::new(), "\t".into(), 38.0),
-        ("dense-pipe", String::new(), "|".into(), 38.0),
-        ("one-long-line", String::new(), s000.replace('\n', " "), 8.0),
+        ("dense-1-space", String::new(), "1 ".into(), 16.0),
+        ("dense-1-newline", String::new(), "1\n".into(), 17.0),
+        ("dense-tab", String::new(), "\t".into(), 22.0),
+        ("dense-pipe", String::new(), "|".into(), 22.0),
+        ("one-long-line", String::new(), s000.replace('\n', " "), 9.0),
     ]
 }
 

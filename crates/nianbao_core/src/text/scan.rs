@@ -227,17 +227,11 @@ fn decimal_width(n: u64) -> usize {
 
 /// Tokenizes a whole text.
 pub fn scan(text: &str) -> Scan {
-    // Labels are made of ideographs (three-byte characters) and letters; a dense paste of
-    // digits and separators has none, so nothing is set aside for it. Tokens start at one per
-    // 24 bytes (the seeds have one per 16–27) and grow only for dense text.
-    let label_estimate = text
-        .bytes()
-        .filter(|&b| b >= 0xE0 || b.is_ascii_alphabetic())
-        .count();
+    let (label_estimate, token_estimate) = estimates(text);
     let mut scanner = Scanner {
         text,
         out: Scan {
-            tokens: Vec::with_capacity(text.len() / 24),
+            tokens: Vec::with_capacity(token_estimate),
             numbers: Vec::new(),
             big: Vec::new(),
             canon: Vec::with_capacity(label_estimate),
@@ -259,13 +253,49 @@ pub fn scan(text: &str) -> Scan {
         start = line.end + if crlf { 2 } else { 1 };
     }
     let mut out = scanner.out;
-    // What the readers keep while they work: no spare capacity.
-    out.tokens.shrink_to_fit();
-    out.numbers.shrink_to_fit();
-    out.canon.shrink_to_fit();
-    out.canon_offsets.shrink_to_fit();
-    out.line_starts.shrink_to_fit();
+    // What the readers keep while they work: no spare capacity worth giving back.
+    trim(&mut out.tokens);
+    trim(&mut out.numbers);
+    trim(&mut out.canon);
+    trim(&mut out.canon_offsets);
+    trim(&mut out.line_starts);
     out
+}
+
+/// Gives back a vector's spare room when it is more than a sixteenth (a shrink may copy).
+fn trim<T>(v: &mut Vec<T>) {
+    if v.capacity() - v.len() > v.len() / 16 {
+        v.shrink_to_fit();
+    }
+}
+
+/// Room to set aside, from one pass over the bytes: growing a vector by doubling holds the
+/// old and the new buffer at once, and in wasm the old one is never given back for a larger
+/// use. Labels are made of ideographs (three-byte characters) and letters, so a dense paste
+/// of digits and separators sets none aside for them. Tokens: one per line end, TAB or `|`
+/// cell, run of non-spaces, and switch between digits and other characters in a run — about
+/// what the tokenizer makes (a little more for prose, where "2017年" is one token).
+fn estimates(text: &str) -> (usize, usize) {
+    let (mut labels, mut tokens) = (0, 1);
+    // "81.48%" and "6,239,795" are one number each.
+    let numeric = |b: u8| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'%');
+    let mut previous = b' ';
+    for &b in text.as_bytes() {
+        labels += usize::from(b >= 0xE0 || b.is_ascii_alphabetic());
+        let separator = matches!(b, b' ' | b'\t' | b'|' | b'\n' | b'\r');
+        tokens += usize::from(matches!(b, b'\t' | b'|' | b'\n'));
+        if !separator {
+            let was_separator = matches!(previous, b' ' | b'\t' | b'|' | b'\n' | b'\r');
+            let switch = !was_separator
+                && b & 0xC0 != 0x80
+                && numeric(b) != numeric(previous)
+                && previous & 0xC0 != 0x80;
+            tokens += usize::from(was_separator || switch);
+        }
+        previous = b;
+    }
+    // A little over, so that an estimate one short does not double the vector at the end.
+    (labels, tokens + tokens / 32 + 16)
 }
 
 /// A text token being read: its first character. Its canonical characters begin where the
