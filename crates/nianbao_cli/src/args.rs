@@ -22,8 +22,8 @@ nianbao — 政府信息公开工作年度报告校验（勾稽关系检查）
   --accept 文件    已核实、不改的问题（网页“导出已核实标记”所得）：每行“指纹<TAB>备注”，
                   # 开头的行为注释。匹配的问题标为“已核实”，其中的错误不再使退出码为 1
   --jobs N        同时检查 N 个报告（默认每个 CPU 核一个，最多 64）；输出顺序总是与输入顺序相同
-  -H, --with-filename  JSON 每行带上 file（文件名）；无法读取的文件总会输出
-                  带 file 和 error 的一行，行与文件一一对应
+  -H, --with-filename  （已是默认）JSON 每行都带 file：文件名按给出的写法，标准输入为 \"-\"；
+                  无法读取的文件输出带 file 和 error 的一行，行与文件一一对应
   --              其后的参数都是文件名（即使以 - 开头）
   -               从标准输入读取报告
 
@@ -45,8 +45,6 @@ pub struct CheckOptions {
     pub previous: Option<Input>,
     /// Marks of findings checked and kept (`--accept`).
     pub accept: Option<PathBuf>,
-    /// JSON lines carry `"file"` (the name as given).
-    pub with_filename: bool,
     /// Worker threads; `None` for one per core. Never more than `MAX_JOBS`.
     pub jobs: Option<usize>,
     pub inputs: Vec<Input>,
@@ -95,7 +93,6 @@ pub fn parse(mut args: impl Iterator<Item = OsString>) -> Result<Command, String
         format: OutputFormat::Text,
         previous: None,
         accept: None,
-        with_filename: false,
         jobs: None,
         inputs: Vec::new(),
     };
@@ -134,7 +131,7 @@ pub fn parse(mut args: impl Iterator<Item = OsString>) -> Result<Command, String
             let value = value_of(&mut args, "--jobs 后面需要一个正整数。")?;
             options.jobs = Some(parse_jobs(&value.to_string_lossy())?);
         } else if text == "--with-filename" || text == "-H" {
-            options.with_filename = true;
+            // Every JSON line carries its file now; the option stays accepted for old scripts.
         } else if text == "-h" || text == "--help" {
             return Ok(Command::Help);
         } else if text == "--" {

@@ -15,6 +15,9 @@ use args::{Command, Input, OutputFormat};
 /// free lists made a batch of 5,000 reports take 15 % less CPU than glibc's malloc. Built
 /// without transparent huge pages (Cargo.toml: `no_thp`): with them, checking a 10 MB text
 /// zeroed 2 MB pages it barely used, took 0.33 s instead of 0.13 s and peaked at 83 MB, not 61.
+/// mimalloc 2 (Cargo.toml: `v2`), not 3: 3 keeps freed memory for a second before returning
+/// it, so each phase of a check (tokens, then the prose stream, then the JSON) took new pages
+/// and a 2 MB text peaked at 10-36x its size; with 2 it is 6-23x (issue 14).
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -85,7 +88,8 @@ fn json_string(text: &str) -> String {
     out
 }
 
-/// The name a JSON line carries: `-` for standard input, else the path as given.
+/// The name a JSON line carries: `-` for standard input (an argument `-` always means
+/// standard input, so no file is named so), else the path as given.
 fn json_name(input: &Input) -> String {
     match input {
         Input::Stdin => "-".to_string(),
@@ -144,6 +148,14 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
         let (text, note) = documents::text_of(input, &bytes)?;
         let note = note.map(|n| format!("“{}”{n}", decode::input_name(input)));
         let checked = nianbao_core::check_with_previous(&text, previous.as_deref());
+        // An error a reviewer accepted (`--accept`) does not fail the run.
+        let open_error = checked.diagnostics.iter().any(|d| {
+            d.severity == nianbao_core::Severity::Error
+                && (accepted.is_empty()
+                    || accepted
+                        .note(&nianbao_core::fingerprint(d, &checked.report))
+                        .is_none())
+        });
         let printed = match options.format {
             OutputFormat::Json => {
                 let mut json = nianbao_core::to_json_accepted(
@@ -152,11 +164,15 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
                     nianbao_core::PositionEncoding::Utf8,
                     &accepted,
                 );
-                // With -H each line names its file.
-                if options.with_filename && json.ends_with('}') {
+                drop(checked);
+                // Every line names its file (an unreadable file's line too), so a line still
+                // says which file it is for when lines are filtered or files fail.
+                let name = json_string(&json_name(input));
+                if json.ends_with('}') {
                     json.pop();
+                    json.reserve_exact(",\"file\":}\n".len() + name.len());
                     json.push_str(",\"file\":");
-                    json.push_str(&json_string(&json_name(input)));
+                    json.push_str(&name);
                     json.push('}');
                 }
                 json.push('\n');
@@ -166,14 +182,6 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
                 render::render(&decode::input_name(input), &text, &checked, &accepted)
             }
         };
-        // An error a reviewer accepted (`--accept`) does not fail the run.
-        let open_error = checked.diagnostics.iter().any(|d| {
-            d.severity == nianbao_core::Severity::Error
-                && (accepted.is_empty()
-                    || accepted
-                        .note(&nianbao_core::fingerprint(d, &checked.report))
-                        .is_none())
-        });
         Ok((printed, open_error, note))
     };
     // Results arrive in input order: the n-th result is for `files[n]`.

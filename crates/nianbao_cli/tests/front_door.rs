@@ -245,7 +245,7 @@ fn utf16_without_a_bom_reads_like_utf8() {
 }
 
 #[test]
-fn json_lines_match_files_and_can_carry_names() {
+fn json_lines_match_files_and_carry_names() {
     let dir = temp_dir("lines");
     let a = seed();
     let missing = dir.join("missing.txt");
@@ -261,9 +261,30 @@ fn json_lines_match_files_and_can_carry_names() {
     assert_eq!(lines.len(), 3, "one line per file, the unreadable one too");
     assert!(lines[1].starts_with("{\"file\":") && lines[1].contains("\"error\":"));
     assert!(lines[1].contains("missing.txt"));
-    let (_, stdout, _) = output(bin().args(["check", "--format", "json", "-H"]).arg(&a));
-    assert!(stdout.trim_end().ends_with(&format!(
+    // Every line names its file, without -H: the checked ones at the end of the object.
+    let named = format!(
         ",\"file\":\"{}\"}}",
         a.to_string_lossy().replace('\\', "\\\\")
-    )));
+    );
+    assert!(lines[0].ends_with(&named) && lines[2].ends_with(&named));
+    // A file checked alone gives the same line as in the batch; -H changes nothing.
+    for args in [
+        &["check", "--format", "json"][..],
+        &["check", "--format", "json", "-H"],
+    ] {
+        let (_, alone, _) = output(bin().args(args).arg(&a));
+        assert_eq!(alone, format!("{}\n", lines[0]));
+    }
+    // Standard input is named "-".
+    let (_, piped, _) = output(
+        bin()
+            .args(["check", "--format", "json", "-"])
+            .stdin(std::fs::File::open(&a).unwrap()),
+    );
+    assert!(piped.trim_end().ends_with(",\"file\":\"-\"}"), "{piped}");
+    // The same report read from stdin and from the file differ only in the name.
+    assert_eq!(
+        piped.trim_end().trim_end_matches(",\"file\":\"-\"}"),
+        lines[0].trim_end_matches(named.as_str())
+    );
 }

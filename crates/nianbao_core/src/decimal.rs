@@ -29,6 +29,11 @@ impl Decimal {
         Some(Decimal { mantissa, scale }.normalized())
     }
 
+    /// Mantissa and scale, for compact storage ([`Decimal::new`] rebuilds the same value).
+    pub(crate) fn parts(self) -> (i128, u32) {
+        (self.mantissa, self.scale)
+    }
+
     pub fn from_int(value: i64) -> Decimal {
         Decimal {
             mantissa: value as i128,

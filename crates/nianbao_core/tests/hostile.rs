@@ -27,7 +27,7 @@ fn replace_once(text: &str, from: &str, to: &str) -> String {
 fn glued_of(text: &str) -> Glued {
     let s = scan(text);
     let numbers: Vec<usize> = (0..s.tokens.len())
-        .filter(|&i| matches!(s.tokens[i].kind, TokenKind::Number { .. }))
+        .filter(|&i| matches!(s.tokens[i].kind(), TokenKind::Number))
         .collect();
     Glued::from_tokens(&s, text, &numbers).unwrap()
 }

@@ -43,16 +43,16 @@ impl Ctx<'_> {
         path: &str,
     ) -> Option<Cell> {
         let token = self.scan.tokens[token_index];
-        let line = token.line;
-        match token.kind {
+        let line = self.scan.line_of_token(&token);
+        match token.kind() {
             TokenKind::Placeholder => Some(Cell {
                 value: Value::Placeholder,
                 span: token.span,
                 line,
                 old: None,
             }),
-            TokenKind::Number { index } => {
-                let number = self.scan.numbers[index as usize];
+            TokenKind::Number => {
+                let number = self.scan.number(&token)?;
                 let value = self.value_of(number.value, number.unit, kind, token.span, path)?;
                 Some(Cell {
                     value,
@@ -146,7 +146,7 @@ impl Ctx<'_> {
         }
         let has_blank = values
             .iter()
-            .any(|v| self.scan.tokens[v.token].kind == TokenKind::Blank);
+            .any(|v| self.scan.tokens[v.token].kind() == TokenKind::Blank);
         if values.len() == cells {
             let read = values
                 .iter()
@@ -156,7 +156,7 @@ impl Ctx<'_> {
             let first_blank = values
                 .iter()
                 .map(|v| self.scan.tokens[v.token])
-                .find(|t| t.kind == TokenKind::Blank)
+                .find(|t| t.kind() == TokenKind::Blank)
                 .map(|t| t.span);
             return RowCells::Read(read, first_blank);
         }
@@ -218,7 +218,7 @@ impl Ctx<'_> {
     ) -> Vec<Option<Cell>> {
         let values = split.values(glued);
         let last_token = self.scan.tokens[last_number];
-        let last_value = self.scan.number(&last_token).copied();
+        let last_value = self.scan.number(&last_token);
         (0..kinds.len())
             .map(|i| {
                 let span = split.span(glued, i);

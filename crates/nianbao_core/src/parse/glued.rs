@@ -501,7 +501,7 @@ pub fn number_tokens(scan: &Scan, values: &[crate::parse::rows::RawValue]) -> Ve
     values
         .iter()
         .map(|v| v.token)
-        .filter(|&t| matches!(scan.tokens[t].kind, TokenKind::Number { .. }))
+        .filter(|&t| matches!(scan.tokens[t].kind(), TokenKind::Number))
         .collect()
 }
 
@@ -514,7 +514,7 @@ mod tests {
     fn glued(text: &str) -> Glued {
         let s = scan(text);
         let numbers: Vec<usize> = (0..s.tokens.len())
-            .filter(|&i| matches!(s.tokens[i].kind, TokenKind::Number { .. }))
+            .filter(|&i| matches!(s.tokens[i].kind(), TokenKind::Number))
             .collect();
         Glued::from_tokens(&s, text, &numbers).unwrap()
     }

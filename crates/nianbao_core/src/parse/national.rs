@@ -111,7 +111,7 @@ fn find_rows(
                 .and_then(|rest| {
                     rest.iter().find(|t| {
                         !matches!(
-                            t.kind,
+                            t.kind(),
                             crate::text::scan::TokenKind::LineEnd
                                 | crate::text::scan::TokenKind::Blank
                         )
@@ -130,7 +130,9 @@ fn find_rows(
             // table (a blank last row of table 二 or 三 in a Word table's text view).
             let blank_row = blank_cells_after(ctx, label.end, widths[m.row]);
             let collected = if blank_row.is_none() && i == last && adjacent {
-                let label_line = ctx.scan.tokens[chunk.end_token - 1].line;
+                let label_line = ctx
+                    .scan
+                    .line_of_token(&ctx.scan.tokens[chunk.end_token - 1]);
                 Some(collect_values(
                     &ctx.scan,
                     chunk.end_token,
@@ -404,7 +406,7 @@ fn blank_cells_after(ctx: &Ctx, label_end: u32, width: usize) -> Option<Collecte
         .position(|t| !t.is_text() || t.span.start >= label_end)?;
     let mut values = Vec::new();
     for (k, t) in rest[after_label..].iter().enumerate() {
-        match t.kind {
+        match t.kind() {
             crate::text::scan::TokenKind::Blank => values.push(crate::parse::rows::RawValue {
                 token: first + after_label + k,
             }),
@@ -873,12 +875,14 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         return flatten(std::slice::from_ref(paths), vec![vec![None; paths.len()]]);
     };
     let label = text_span(&ctx.scan, header.first_token, header.end_token).unwrap_or_default();
-    let label_line = ctx.scan.tokens[header.end_token - 1].line;
+    let label_line = ctx
+        .scan
+        .line_of_token(&ctx.scan.tokens[header.end_token - 1]);
     let next_is_value = ctx.scan.tokens[header.end_token..]
         .iter()
         .find(|t| {
             !matches!(
-                t.kind,
+                t.kind(),
                 crate::text::scan::TokenKind::LineEnd | crate::text::scan::TokenKind::Blank
             )
         })

@@ -98,7 +98,7 @@ fn read_rows(
     for chunk in chunks {
         let followed_by_values = ctx.scan.tokens[chunk.end_token..]
             .iter()
-            .find(|t| !matches!(t.kind, TokenKind::LineEnd | TokenKind::Blank))
+            .find(|t| !matches!(t.kind(), TokenKind::LineEnd | TokenKind::Blank))
             .is_some_and(|t| t.is_value());
         let lines = label_lines(ctx, &chunk, header_end);
         let last = lines.len().saturating_sub(1);
@@ -178,7 +178,9 @@ fn read_rows(
                 }
                 continue;
             }
-            let label_line = ctx.scan.tokens[chunk.end_token - 1].line;
+            let label_line = ctx
+                .scan
+                .line_of_token(&ctx.scan.tokens[chunk.end_token - 1]);
             let collected = collect_values(&ctx.scan, chunk.end_token, columns, label_line);
             let kinds = old_row_kinds(unit, columns);
             let paths: Vec<String> = (0..columns).map(|c| format!("old.?.{c}")).collect();
@@ -231,14 +233,15 @@ fn label_lines(ctx: &Ctx, chunk: &Chunk, header_end: usize) -> Vec<(String, Span
             start,
             end: token.span.end,
         };
+        let line = ctx.scan.line_of_token(token);
         match lines.last_mut() {
-            Some((text, s)) if token.line == current_line => {
+            Some((text, s)) if line == current_line => {
                 text.push_str(&piece);
                 *s = s.cover(span);
             }
             _ => lines.push((piece, span)),
         }
-        current_line = token.line;
+        current_line = line;
     }
     lines
 }

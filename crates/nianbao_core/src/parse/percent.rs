@@ -19,8 +19,8 @@ use super::Ctx;
 /// The tokens of one line.
 fn lines(tokens: &[Token]) -> Vec<&[Token]> {
     tokens
-        .split(|t| t.kind == TokenKind::LineEnd)
-        .filter(|l| l.iter().any(|t| t.kind != TokenKind::Blank))
+        .split(|t| t.kind() == TokenKind::LineEnd)
+        .filter(|l| l.iter().any(|t| t.kind() != TokenKind::Blank))
         .collect()
 }
 
@@ -115,7 +115,7 @@ fn read_lines(ctx: &Ctx) -> (Cells, Vec<Option<String>>, Vec<u32>) {
             continue;
         }
         table += 1;
-        used.push(counts[0].line);
+        used.push(ctx.scan.line_of_token(&counts[0]));
         let after = lines.get(i + 2).and_then(|l| caption(ctx, l));
         let before = i.checked_sub(2).and_then(|b| caption(ctx, lines[b]));
         captions.push(after.or(before));
@@ -153,7 +153,7 @@ fn push_item(
         Some(Cell {
             value: Value::Count(num.as_count()?),
             span: count.span,
-            line: count.line,
+            line: ctx.scan.line_of_token(count),
             old: Some(Box::new(OldRowInfo {
                 label: category,
                 parent: None,
@@ -169,7 +169,7 @@ fn push_item(
         .map(|value: Decimal| Cell {
             value: Value::Decimal(value),
             span: percent.span,
-            line: percent.line,
+            line: ctx.scan.line_of_token(percent),
             old: None,
         });
     out.push((CellPath::from(format!("pct.{table}.{n}")), count_cell));
@@ -191,7 +191,7 @@ fn read_stream(ctx: &Ctx, used: &[u32], first: usize) -> (Cells, Vec<Option<Stri
             .filter(|c| !c.is_whitespace())
             .collect()
     };
-    let filler = |t: &Token| matches!(t.kind, TokenKind::Blank | TokenKind::LineEnd);
+    let filler = |t: &Token| matches!(t.kind(), TokenKind::Blank | TokenKind::LineEnd);
     // The values from token `k` on, across blank cells and line ends, at most `most`; and the
     // index of the first token after them that is not filler.
     let values = |mut k: usize, most: usize| -> (Vec<usize>, usize) {
@@ -212,7 +212,10 @@ fn read_stream(ctx: &Ctx, used: &[u32], first: usize) -> (Cells, Vec<Option<Stri
     let mut captions = Vec::new();
     let mut table = first;
     for (i, word) in tokens.iter().enumerate() {
-        if !word.is_text() || used.contains(&word.line) || stripped(word) != "数量" {
+        if !word.is_text()
+            || used.contains(&ctx.scan.line_of_token(word))
+            || stripped(word) != "数量"
+        {
             continue;
         }
         let (counts, next) = values(i + 1, MAX_PARTS + 1);
@@ -242,10 +245,12 @@ fn read_stream(ctx: &Ctx, used: &[u32], first: usize) -> (Cells, Vec<Option<Stri
             let before = tokens[..j]
                 .iter()
                 .rev()
-                .find(|t| t.kind != TokenKind::Blank);
-            let after = tokens[j + 1..].iter().find(|t| t.kind != TokenKind::Blank);
-            before.is_none_or(|t| t.kind == TokenKind::LineEnd)
-                && after.is_none_or(|t| t.kind == TokenKind::LineEnd)
+                .find(|t| t.kind() != TokenKind::Blank);
+            let after = tokens[j + 1..]
+                .iter()
+                .find(|t| t.kind() != TokenKind::Blank);
+            before.is_none_or(|t| t.kind() == TokenKind::LineEnd)
+                && after.is_none_or(|t| t.kind() == TokenKind::LineEnd)
         };
         let mut labels = Vec::new();
         let mut j = i;
@@ -279,8 +284,10 @@ fn read_stream(ctx: &Ctx, used: &[u32], first: usize) -> (Cells, Vec<Option<Stri
             categories.reverse();
         }
         table += 1;
-        let after_line = tokens.get(after).map(|t| t.line);
-        let before_line = labels.last().and_then(|&j| tokens[j].line.checked_sub(1));
+        let after_line = tokens.get(after).map(|t| ctx.scan.line_of_token(t));
+        let before_line = labels
+            .last()
+            .and_then(|&j| ctx.scan.line_of_token(&tokens[j]).checked_sub(1));
         let caption = after_line
             .and_then(|l| caption_text(line_text(ctx, l)))
             .or_else(|| before_line.and_then(|l| caption_text(line_text(ctx, l))));
@@ -338,7 +345,10 @@ fn glued_tables(ctx: &Ctx) -> Vec<GluedTable> {
         if !head.is_text() || !stripped(head).ends_with("数量") || !word.is_text() {
             continue;
         }
-        if stripped(word) != "百分比" || head.line != counts.line || counts.line != word.line {
+        if stripped(word) != "百分比"
+            || ctx.scan.line_of_token(head) != ctx.scan.line_of_token(counts)
+            || ctx.scan.line_of_token(counts) != ctx.scan.line_of_token(word)
+        {
             continue;
         }
         if !ctx.scan.number(counts).is_some_and(|n| n.plain) {
@@ -356,9 +366,9 @@ fn glued_tables(ctx: &Ctx) -> Vec<GluedTable> {
         let mut percents = Vec::new();
         let mut k = i + 3;
         while let Some(t) = tokens.get(k) {
-            match t.kind {
+            match t.kind() {
                 TokenKind::Blank => {}
-                TokenKind::Number { .. } => {
+                TokenKind::Number => {
                     let Some(n) = ctx.scan.number(t).filter(|n| n.unit == Unit::Percent) else {
                         break;
                     };
@@ -392,7 +402,7 @@ fn glued_tables(ctx: &Ctx) -> Vec<GluedTable> {
         out.push(GluedTable {
             digits,
             digits_span: counts.span,
-            digits_line: counts.line,
+            digits_line: ctx.scan.line_of_token(counts),
             percents,
             caption,
         });
@@ -539,7 +549,7 @@ fn read_glued(ctx: &Ctx, first: usize) -> (Cells, Vec<Option<String>>, Vec<Diagn
                 Some(Cell {
                     value: Value::Decimal(*value),
                     span: token.span,
-                    line: token.line,
+                    line: ctx.scan.line_of_token(token),
                     old: None,
                 }),
             ));

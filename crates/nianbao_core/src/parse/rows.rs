@@ -28,23 +28,24 @@ pub struct Chunk {
 pub fn chunks(scan: &Scan) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut current: Option<Chunk> = None;
+    // A text token's canonical characters start where the previous one's end.
+    let mut canon_start = 0;
     for (i, token) in scan.tokens.iter().enumerate() {
-        match token.kind {
-            TokenKind::Text {
-                canon_start,
-                canon_end,
-            } => {
+        match token.kind() {
+            TokenKind::Text => {
+                let canon_end = scan.canon_end(token);
                 let chunk = current.get_or_insert(Chunk {
-                    canon_start: canon_start as usize,
-                    canon_end: canon_end as usize,
+                    canon_start,
+                    canon_end,
                     first_token: i,
                     end_token: i + 1,
                 });
-                chunk.canon_end = canon_end as usize;
+                chunk.canon_end = canon_end;
                 chunk.end_token = i + 1;
+                canon_start = canon_end;
             }
             TokenKind::Blank | TokenKind::LineEnd => {}
-            TokenKind::Number { .. } | TokenKind::Placeholder => {
+            TokenKind::Number | TokenKind::Placeholder => {
                 if let Some(chunk) = current.take() {
                     out.push(chunk);
                 }
@@ -191,7 +192,7 @@ impl Collected {
 }
 
 fn is_blank(token: &Token) -> bool {
-    token.kind == TokenKind::Blank
+    token.kind() == TokenKind::Blank
 }
 
 /// Collects up to `wanted` values starting at token `from` (just after a label chunk). Values
@@ -218,11 +219,11 @@ fn collect(scan: &Scan, from: usize, wanted: usize, label_line: u32, row_start: 
     loop {
         // One line's worth.
         let mut line_values: Vec<RawValue> = Vec::new();
-        let line = tokens.get(i).map_or(0, |t| t.line);
+        let line = tokens.get(i).map_or(0, |t| scan.line_of_token(t));
         while i < tokens.len() {
             let t = &tokens[i];
-            match t.kind {
-                TokenKind::Number { .. } | TokenKind::Placeholder | TokenKind::Blank => {
+            match t.kind() {
+                TokenKind::Number | TokenKind::Placeholder | TokenKind::Blank => {
                     line_values.push(RawValue { token: i });
                     i += 1;
                 }
@@ -259,11 +260,11 @@ fn collect(scan: &Scan, from: usize, wanted: usize, label_line: u32, row_start: 
         // empty ("71\n\t\n3\n\t\t\t\t\t\n74": 71, 3, four empty cells, 74).
         let mut tab_lines: Vec<(usize, usize)> = Vec::new();
         while next_line < tokens.len() {
-            while next_line < tokens.len() && tokens[next_line].kind == TokenKind::LineEnd {
+            while next_line < tokens.len() && tokens[next_line].kind() == TokenKind::LineEnd {
                 next_line += 1;
             }
             let mut k = next_line;
-            while k < tokens.len() && tokens[k].kind == TokenKind::Blank {
+            while k < tokens.len() && tokens[k].kind() == TokenKind::Blank {
                 k += 1;
             }
             match tokens.get(k) {
@@ -271,7 +272,7 @@ fn collect(scan: &Scan, from: usize, wanted: usize, label_line: u32, row_start: 
                     continues = true;
                     break;
                 }
-                Some(t) if t.kind == TokenKind::LineEnd => {
+                Some(t) if t.kind() == TokenKind::LineEnd => {
                     if k > next_line {
                         tab_lines.push((next_line, k));
                     }
@@ -383,7 +384,7 @@ mod tests {
         let c = chunks(&s);
         let got = collect_values(&s, c[0].end_token, 7, 1);
         assert_eq!((got.values.len(), got.value_count(&s)), (7, 3));
-        let blank = |i: usize| s.tokens[got.values[i].token].kind == TokenKind::Blank;
+        let blank = |i: usize| s.tokens[got.values[i].token].kind() == TokenKind::Blank;
         assert!(!blank(0) && !blank(1) && (2..6).all(blank) && !blank(6));
     }
 

@@ -45,12 +45,15 @@ impl Number {
     }
 }
 
+/// What a token is. Its details live elsewhere: a text token's canonical characters end at
+/// [`Scan::canon_end`] (and start where the previous text token's end), a number's value is
+/// [`Scan::number`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
-    /// A run of label text; its canonical characters are `canon[canon_start..canon_end]`.
-    Text { canon_start: u32, canon_end: u32 },
-    /// A number; details in `Scan::numbers[index]`.
-    Number { index: u32 },
+    /// A run of label text.
+    Text,
+    /// A number.
+    Number,
     /// "/", "—", "-", "无" standing where a number would go.
     Placeholder,
     /// An empty cell between separators of a TAB- or `|`-separated line.
@@ -59,29 +62,85 @@ pub enum TokenKind {
     LineEnd,
 }
 
+/// One token: 12 bytes, because a dense paste ("1 1 1 …", a line of TABs) has a token per one
+/// or two bytes of text and the token array is then most of the checker's memory (issue 14).
+/// The kind and a 29-bit payload share one word: a text token's canonical end, a small plain
+/// number's value, or another number's index in [`Scan::numbers`]. The line is not stored:
+/// [`Scan::line_of`] finds it from the span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub kind: TokenKind,
     pub span: Span,
-    /// 1-based line in the original text.
-    pub line: u32,
+    packed: u32,
 }
 
+const KIND_BITS: u32 = 3;
+const PAYLOAD_MAX: u32 = u32::MAX >> KIND_BITS;
+/// Payload flag of a number token whose value is the payload itself: only ASCII digits, no
+/// sign, separator, point or unit, so its digit count is its span's length.
+const INLINE: u32 = 1 << (31 - KIND_BITS);
+
 impl Token {
+    fn new(kind: TokenKind, payload: u32, span: Span) -> Token {
+        let kind = match kind {
+            TokenKind::Text => 0,
+            TokenKind::Number => 1,
+            TokenKind::Placeholder => 2,
+            TokenKind::Blank => 3,
+            TokenKind::LineEnd => 4,
+        };
+        Token {
+            span,
+            packed: (payload.min(PAYLOAD_MAX) << KIND_BITS) | kind,
+        }
+    }
+
+    pub fn kind(&self) -> TokenKind {
+        match self.packed & ((1 << KIND_BITS) - 1) {
+            0 => TokenKind::Text,
+            1 => TokenKind::Number,
+            2 => TokenKind::Placeholder,
+            3 => TokenKind::Blank,
+            _ => TokenKind::LineEnd,
+        }
+    }
+
+    fn payload(&self) -> u32 {
+        self.packed >> KIND_BITS
+    }
+
     pub fn is_value(&self) -> bool {
-        matches!(self.kind, TokenKind::Number { .. } | TokenKind::Placeholder)
+        matches!(self.kind(), TokenKind::Number | TokenKind::Placeholder)
     }
 
     pub fn is_text(&self) -> bool {
-        matches!(self.kind, TokenKind::Text { .. })
+        self.kind() == TokenKind::Text
     }
 }
+
+/// A number that is not a small plain digit run, in 16 bytes instead of a [`Number`]'s 64 (a
+/// table of percentages has one per 20 bytes of text): a mantissa that fits an `i64`, or the
+/// index of the whole `Number` in `Scan::big`.
+#[derive(Clone, Copy, Debug)]
+struct NumRec {
+    mantissa: i64,
+    digit_count: u32,
+    scale: u8,
+    unit: Unit,
+    flags: u8,
+}
+
+const PLAIN: u8 = 1;
+const HAS_VALUE: u8 = 2;
+const BIG: u8 = 4;
 
 /// The tokenized text.
 #[derive(Clone, Debug, Default)]
 pub struct Scan {
     pub tokens: Vec<Token>,
-    pub numbers: Vec<Number>,
+    /// Numbers that are not small plain digit runs (those are kept in their token).
+    numbers: Vec<NumRec>,
+    /// Numbers whose mantissa or scale does not fit a `NumRec`.
+    big: Vec<Number>,
     /// Canonical label characters of all text tokens, in order.
     pub canon: Vec<char>,
     /// Original byte offset of each canonical character.
@@ -91,10 +150,44 @@ pub struct Scan {
 }
 
 impl Scan {
-    pub fn number(&self, token: &Token) -> Option<&Number> {
-        match token.kind {
-            TokenKind::Number { index } => self.numbers.get(index as usize),
-            _ => None,
+    /// The number a token holds.
+    pub fn number(&self, token: &Token) -> Option<Number> {
+        if token.kind() != TokenKind::Number {
+            return None;
+        }
+        let payload = token.payload();
+        if payload & INLINE != 0 {
+            let value = i64::from(payload & !INLINE);
+            return Some(Number {
+                value: Some(Decimal::from_int(value)),
+                unit: Unit::None,
+                plain: true,
+                digit_count: token.span.end - token.span.start,
+            });
+        }
+        let rec = self.numbers.get(payload as usize)?;
+        if rec.flags & BIG != 0 {
+            return self.big.get(rec.mantissa as usize).copied();
+        }
+        Some(Number {
+            value: if rec.flags & HAS_VALUE != 0 {
+                Decimal::new(i128::from(rec.mantissa), u32::from(rec.scale))
+            } else {
+                None
+            },
+            unit: rec.unit,
+            plain: rec.flags & PLAIN != 0,
+            digit_count: rec.digit_count,
+        })
+    }
+
+    /// One past the last canonical character of a text token (its first is the previous text
+    /// token's end, or 0).
+    pub fn canon_end(&self, token: &Token) -> usize {
+        if token.is_text() {
+            (token.payload() as usize).min(self.canon.len())
+        } else {
+            0
         }
     }
 
@@ -114,11 +207,17 @@ impl Scan {
         Span::new(first, last + last_len)
     }
 
+    /// 1-based line of a byte offset.
     pub fn line_of(&self, offset: u32) -> u32 {
         match self.line_starts.binary_search(&offset) {
             Ok(i) => i as u32 + 1,
             Err(i) => i as u32,
         }
+    }
+
+    /// 1-based line of a token.
+    pub fn line_of_token(&self, token: &Token) -> u32 {
+        self.line_of(token.span.start)
     }
 }
 
@@ -128,20 +227,18 @@ fn decimal_width(n: u64) -> usize {
 
 /// Tokenizes a whole text.
 pub fn scan(text: &str) -> Scan {
+    let (label_estimate, token_estimate) = estimates(text);
     let mut scanner = Scanner {
         text,
         out: Scan {
-            // Sized from the seeds repeated to 10 MB (a token per 16 bytes, a number per 62): enough
-            // that real reports never regrow these, not so much that wasm memory holds it unused.
-            tokens: Vec::with_capacity(text.len() / 12),
-            numbers: Vec::with_capacity(text.len() / 48),
-            canon: Vec::with_capacity(text.len() / 3),
-            canon_offsets: Vec::with_capacity(text.len() / 3),
+            tokens: Vec::with_capacity(token_estimate),
+            numbers: Vec::new(),
+            big: Vec::new(),
+            canon: Vec::with_capacity(label_estimate),
+            canon_offsets: Vec::with_capacity(label_estimate),
             line_starts: Vec::with_capacity(text.len() / 32 + 1),
         },
-        line: 0,
         chars: Vec::with_capacity(256),
-        bounds: Vec::new(),
         last_list: None,
     };
     let bytes = text.as_bytes();
@@ -155,32 +252,72 @@ pub fn scan(text: &str) -> Scan {
         let crlf = ending == b'\r' && bytes.get(line.end + 1) == Some(&b'\n');
         start = line.end + if crlf { 2 } else { 1 };
     }
-    scanner.out
+    let mut out = scanner.out;
+    // What the readers keep while they work: no spare capacity worth giving back.
+    trim(&mut out.tokens);
+    trim(&mut out.numbers);
+    trim(&mut out.canon);
+    trim(&mut out.canon_offsets);
+    trim(&mut out.line_starts);
+    out
 }
 
-/// A text token being read: its first character, and where its canonical characters begin.
+/// Gives back a vector's spare room when it is more than a sixteenth (a shrink may copy).
+fn trim<T>(v: &mut Vec<T>) {
+    if v.capacity() - v.len() > v.len() / 16 {
+        v.shrink_to_fit();
+    }
+}
+
+/// Room to set aside, from one pass over the bytes: growing a vector by doubling holds the
+/// old and the new buffer at once, and in wasm the old one is never given back for a larger
+/// use. Labels are made of ideographs (three-byte characters) and letters, so a dense paste
+/// of digits and separators sets none aside for them. Tokens: one per line end, TAB or `|`
+/// cell, run of non-spaces, and switch between digits and other characters in a run — about
+/// what the tokenizer makes (a little more for prose, where "2017年" is one token).
+fn estimates(text: &str) -> (usize, usize) {
+    let (mut labels, mut tokens) = (0, 1);
+    // "81.48%" and "6,239,795" are one number each.
+    let numeric = |b: u8| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'%');
+    let mut previous = b' ';
+    for &b in text.as_bytes() {
+        labels += usize::from(b >= 0xE0 || b.is_ascii_alphabetic());
+        let separator = matches!(b, b' ' | b'\t' | b'|' | b'\n' | b'\r');
+        tokens += usize::from(matches!(b, b'\t' | b'|' | b'\n'));
+        if !separator {
+            let was_separator = matches!(previous, b' ' | b'\t' | b'|' | b'\n' | b'\r');
+            let switch = !was_separator
+                && b & 0xC0 != 0x80
+                && numeric(b) != numeric(previous)
+                && previous & 0xC0 != 0x80;
+            tokens += usize::from(was_separator || switch);
+        }
+        previous = b;
+    }
+    // A little over, so that an estimate one short does not double the vector at the end.
+    (labels, tokens + tokens / 32 + 16)
+}
+
+/// A text token being read: its first character. Its canonical characters begin where the
+/// previous text token's end.
 #[derive(Clone, Copy)]
 struct OpenText {
     start: usize,
-    canon_start: u32,
 }
 
-/// A normalized character with its original byte range.
+/// A normalized character and where its original starts (8 bytes: a line of one long paste
+/// holds one per character; where the original ends is read back from the text).
 #[derive(Clone, Copy, Debug)]
 struct Ch {
     c: char,
     start: u32,
-    end: u32,
 }
 
 struct Scanner<'a> {
     text: &'a str,
     out: Scan,
-    line: u32,
     /// Normalized characters of the current line (reused buffer).
     chars: Vec<Ch>,
-    /// Field bounds of the current line (reused buffer).
-    bounds: Vec<(usize, usize, bool)>,
     /// The last list number read ("2." → 2): the next is expected to be one more, which tells
     /// a value glued to a list number ("次62.政府网站…" = 6, then "2.") from a list number "62.".
     last_list: Option<u64>,
@@ -197,7 +334,6 @@ struct Line {
 
 impl Scanner<'_> {
     fn line(&mut self, start: usize, line: Line) {
-        self.line += 1;
         self.out.line_starts.push(start as u32);
         if !is_skippable_line(&self.chars) {
             if line.has_fields {
@@ -207,7 +343,7 @@ impl Scanner<'_> {
                 self.content(0, n);
             }
         }
-        self.push(TokenKind::LineEnd, Span::empty_at(line.end));
+        self.push(TokenKind::LineEnd, 0, Span::empty_at(line.end));
     }
 
     /// Fills `self.chars` with the normalized characters of the line starting at `start`:
@@ -216,11 +352,22 @@ impl Scanner<'_> {
     fn normalize_line(&mut self, start: usize) -> Line {
         self.chars.clear();
         let rest = &self.text[start..];
+        // Room for exactly this line's characters: a buffer doubling its way up to one long
+        // line would hold twice its size.
+        let line_bytes = rest.as_bytes();
+        let line_len = line_bytes
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .unwrap_or(line_bytes.len());
+        let line_chars = line_bytes[..line_len]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        self.chars.reserve_exact(line_chars);
         let mut has_fields = false;
         let mut iter = rest.char_indices();
         while let Some((i, c)) = iter.next() {
             let at = (start + i) as u32;
-            let end_at = at + c.len_utf8() as u32;
             let c = if chars::is_cjk(c) || c.is_ascii_graphic() && c != '*' && c != '|' {
                 // Ideographs and most ASCII are already normal.
                 c
@@ -247,11 +394,7 @@ impl Scanner<'_> {
                 has_fields |= c == '\t' || c == '|';
                 c
             };
-            self.chars.push(Ch {
-                c,
-                start: at,
-                end: end_at,
-            });
+            self.chars.push(Ch { c, start: at });
         }
         Line {
             end: self.text.len(),
@@ -259,54 +402,114 @@ impl Scanner<'_> {
         }
     }
 
-    fn push(&mut self, kind: TokenKind, span: Span) {
-        self.out.tokens.push(Token {
-            kind,
-            span,
-            line: self.line,
-        });
+    fn push(&mut self, kind: TokenKind, payload: u32, span: Span) {
+        self.out.tokens.push(Token::new(kind, payload, span));
+    }
+
+    /// Where the original of character `i` of the line ends.
+    fn end(&self, i: usize) -> u32 {
+        let start = self.chars[i].start;
+        let len = self.text[start as usize..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        start + len as u32
+    }
+
+    /// A number token: small plain digit runs keep their value in the token.
+    fn push_number(&mut self, number: Number, span: Span) {
+        let ascii_digits = || self.text[span.range()].bytes().all(|b| b.is_ascii_digit());
+        if let (true, Some(v)) = (number.plain && number.unit == Unit::None, number.as_count()) {
+            if (0..i64::from(INLINE)).contains(&v) && ascii_digits() {
+                self.push(TokenKind::Number, INLINE | v as u32, span);
+                return;
+            }
+        }
+        let index = self.out.numbers.len() as u32;
+        if index >= INLINE {
+            // Past 268 million numbers (a text of hundreds of megabytes): no index left.
+            self.push(TokenKind::Placeholder, 0, span);
+            return;
+        }
+        let plain = if number.plain { PLAIN } else { 0 };
+        let small = number
+            .value
+            .map(Decimal::parts)
+            .map(|(m, scale)| (i64::try_from(m).ok(), u8::try_from(scale).ok()));
+        let rec = match small {
+            Some((Some(mantissa), Some(scale))) => NumRec {
+                mantissa,
+                digit_count: number.digit_count,
+                scale,
+                unit: number.unit,
+                flags: plain | HAS_VALUE,
+            },
+            None => NumRec {
+                mantissa: 0,
+                digit_count: number.digit_count,
+                scale: 0,
+                unit: number.unit,
+                flags: plain,
+            },
+            Some(_) => {
+                self.out.big.push(number);
+                NumRec {
+                    mantissa: self.out.big.len() as i64 - 1,
+                    digit_count: 0,
+                    scale: 0,
+                    unit: number.unit,
+                    flags: BIG,
+                }
+            }
+        };
+        self.out.numbers.push(rec);
+        self.push(TokenKind::Number, index, span);
     }
 
     /// A TAB- or `|`-separated line: each field is a cell; empty fields are blank cells.
     /// A `|` at the very start or end of the line frames the row and is not a cell boundary.
+    /// Fields are read one by one, never listed: a line of a million TABs is a million cells.
     fn fields(&mut self) {
         let n = self.chars.len();
-        let mut bounds = std::mem::take(&mut self.bounds); // (start, end, ended_by_pipe)
-        bounds.clear();
-        let mut field_start = 0;
-        for i in 0..=n {
-            if i == n || self.chars[i].c == '\t' || self.chars[i].c == '|' {
-                let by_pipe = i < n && self.chars[i].c == '|';
-                bounds.push((field_start, i, by_pipe));
-                field_start = i + 1;
-            }
-        }
-        let is_blank =
-            |chars: &[Ch], (s, e, _): (usize, usize, bool)| chars[s..e].iter().all(|c| c.c == ' ');
+        let is_sep = |c: char| c == '\t' || c == '|';
+        let is_blank = |chars: &[Ch], s: usize, e: usize| chars[s..e].iter().all(|c| c.c == ' ');
+        let (Some(first_sep), Some(last_sep)) = (
+            self.chars.iter().position(|c| is_sep(c.c)),
+            self.chars.iter().rposition(|c| is_sep(c.c)),
+        ) else {
+            let n = self.chars.len();
+            self.content(0, n);
+            return;
+        };
+        let two_fields_only = first_sep == last_sep;
         // Pipe framing: "| a | b |" has an empty first and last field that are not cells.
-        if bounds.len() > 1 && bounds[0].2 && is_blank(&self.chars, bounds[0]) {
-            bounds.remove(0);
-        }
-        if bounds.len() > 1 {
-            let last = bounds.len() - 1;
-            let ends_with_pipe = bounds[last - 1].2;
-            if ends_with_pipe && is_blank(&self.chars, bounds[last]) {
-                bounds.pop();
+        let skip_first = self.chars[first_sep].c == '|' && is_blank(&self.chars, 0, first_sep);
+        let skip_last = !(two_fields_only && skip_first)
+            && self.chars[last_sep].c == '|'
+            && is_blank(&self.chars, last_sep + 1, n);
+        let mut field_start = 0;
+        let mut first = true;
+        for i in 0..=n {
+            if i < n && !is_sep(self.chars[i].c) {
+                continue;
             }
-        }
-        for &bound in &bounds {
-            let (s, e, _) = bound;
-            if is_blank(&self.chars, bound) {
-                let at = self
-                    .chars
-                    .get(s)
-                    .map_or_else(|| self.chars.last().map_or(0, |c| c.end), |c| c.start);
-                self.push(TokenKind::Blank, Span::empty_at(at as usize));
+            let (s, e) = (field_start, i);
+            field_start = i + 1;
+            let skip = (first && skip_first) || (i == n && skip_last);
+            first = false;
+            if skip {
+                continue;
+            }
+            if is_blank(&self.chars, s, e) {
+                let at = match self.chars.get(s) {
+                    Some(c) => c.start,
+                    None => self.end(n - 1),
+                };
+                self.push(TokenKind::Blank, 0, Span::empty_at(at as usize));
             } else {
                 self.content(s, e);
             }
         }
-        self.bounds = bounds;
     }
 
     /// Tokenizes `self.chars[from..to]` (a whole line or one field).
@@ -338,8 +541,8 @@ impl Scanner<'_> {
             }
             if let Some(end) = self.placeholder_at(i, to, text.is_none()) {
                 self.flush_text(&mut text, i);
-                let span = Span::new(ch.start as usize, self.chars[end - 1].end as usize);
-                self.push(TokenKind::Placeholder, span);
+                let span = Span::new(ch.start as usize, self.end(end - 1) as usize);
+                self.push(TokenKind::Placeholder, 0, span);
                 i = end;
                 continue;
             }
@@ -347,10 +550,8 @@ impl Scanner<'_> {
                 match self.number(i, to) {
                     Lexed::Number { end, number } => {
                         self.flush_text(&mut text, i);
-                        let span = Span::new(ch.start as usize, self.chars[end - 1].end as usize);
-                        let index = self.out.numbers.len() as u32;
-                        self.out.numbers.push(number);
-                        self.push(TokenKind::Number { index }, span);
+                        let span = Span::new(ch.start as usize, self.end(end - 1) as usize);
+                        self.push_number(number, span);
                         i = end;
                         continue;
                     }
@@ -372,10 +573,7 @@ impl Scanner<'_> {
 
     /// Starts a text token at character `at` unless one is open.
     fn open_text(&self, text: &mut Option<OpenText>, at: usize) {
-        text.get_or_insert(OpenText {
-            start: at,
-            canon_start: self.out.canon.len() as u32,
-        });
+        text.get_or_insert(OpenText { start: at });
     }
 
     /// Adds `self.chars[from..to]` to the open text token (opening one if needed): its label
@@ -392,24 +590,15 @@ impl Scanner<'_> {
 
     /// Ends the open text token (if any) before character `end`.
     fn flush_text(&mut self, text: &mut Option<OpenText>, end: usize) {
-        let Some(OpenText { start, canon_start }) = text.take() else {
+        let Some(OpenText { start }) = text.take() else {
             return;
         };
         if start >= end {
             return;
         }
         let canon_end = self.out.canon.len() as u32;
-        let span = Span::new(
-            self.chars[start].start as usize,
-            self.chars[end - 1].end as usize,
-        );
-        self.push(
-            TokenKind::Text {
-                canon_start,
-                canon_end,
-            },
-            span,
-        );
+        let span = Span::new(self.chars[start].start as usize, self.end(end - 1) as usize);
+        self.push(TokenKind::Text, canon_end, span);
     }
 
     /// The index of the `)` closing a `(` at `open`, when it comes soon on the same line.
@@ -734,20 +923,18 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<String> {
         let scan = scan(text);
+        let mut canon_start = 0;
         scan.tokens
             .iter()
-            .map(|t| match t.kind {
-                TokenKind::Text {
-                    canon_start,
-                    canon_end,
-                } => {
-                    let s: String = scan.canon[canon_start as usize..canon_end as usize]
-                        .iter()
-                        .collect();
+            .map(|t| match t.kind() {
+                TokenKind::Text => {
+                    let canon_end = scan.canon_end(t);
+                    let s: String = scan.canon[canon_start..canon_end].iter().collect();
+                    canon_start = canon_end;
                     format!("T:{s}")
                 }
-                TokenKind::Number { index } => {
-                    let n = &scan.numbers[index as usize];
+                TokenKind::Number => {
+                    let n = scan.number(t).unwrap();
                     let v = n.value.map(|v| v.to_string()).unwrap_or_default();
                     let unit = match n.unit {
                         Unit::None => "",
@@ -859,7 +1046,7 @@ mod tests {
     fn full_width_digits_bold_and_footers() {
         assert_eq!(kinds("**规章** １５"), ["T:规章", "N:１５", "/"]);
         let s = scan("１５");
-        assert_eq!(s.numbers[0].as_count(), Some(15));
+        assert_eq!(s.number(&s.tokens[0]).unwrap().as_count(), Some(15));
         assert_eq!(kinds("- 9 -\n7"), ["/", "N:7", "/"]);
         assert_eq!(kinds("http://www.tls.gov.cn/"), ["/"]);
     }
@@ -868,6 +1055,44 @@ mod tests {
     fn placeholders_are_not_numbers() {
         assert_eq!(kinds("规章 / — 无"), ["T:规章", "P:/", "P:—", "P:无", "/"]);
         assert_eq!(kinds("本年增/减"), ["T:本年增减", "/"]);
+    }
+
+    /// Numbers come back from their compact storage as the lexer read them: kept in the
+    /// token, in a 16-byte record, or whole when the mantissa needs 128 bits.
+    #[test]
+    fn numbers_survive_compact_storage() {
+        let text = "行 7 268435456 007 -28 81.48% 3929.08万元 \
+                    123456789012345678901234567890 1234567890123456789012345678901";
+        let s = scan(text);
+        let got: Vec<(Option<String>, Unit, bool, u32)> = s
+            .tokens
+            .iter()
+            .filter_map(|t| s.number(t))
+            .map(|n| {
+                (
+                    n.value.map(|v| v.to_string()),
+                    n.unit,
+                    n.plain,
+                    n.digit_count,
+                )
+            })
+            .collect();
+        let some = |v: &str| Some(v.to_string());
+        assert_eq!(
+            got,
+            [
+                (some("7"), Unit::None, true, 1),
+                (some("268435456"), Unit::None, true, 9),
+                (some("7"), Unit::None, true, 3),
+                (some("-28"), Unit::None, false, 2),
+                (some("81.48"), Unit::Percent, false, 2),
+                (some("3929.08"), Unit::Wan, false, 4),
+                (some("123456789012345678901234567890"), Unit::None, true, 30),
+                (None, Unit::None, true, 31),
+            ]
+        );
+        // Small plain numbers need no record; the others one each, and one whole Number.
+        assert_eq!((s.numbers.len(), s.big.len()), (6, 1));
     }
 
     #[test]
