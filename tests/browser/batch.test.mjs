@@ -227,6 +227,7 @@ test('dropping the seeds and the corpus at once lists each report as the core ch
   const pdf = pdfBytes.toString('latin1');
   const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert.equal(pages, 1, `the summary of ${files.length + 1} reports prints on one page`);
+  assert.match(await page.textContent('.nb-batch-print-head'), /批量校验汇总.*校验时间 \d{4}-\d\d-\d\d \d\d:\d\d 校验程序版本 \d/);
   await page.emulateMedia({ media: 'screen' });
 
   // ── the single view and its draft were never touched ──

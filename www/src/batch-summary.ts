@@ -85,6 +85,7 @@ export function verdictWords(e: Entry): string {
   switch (e.state) {
     case 'waiting':
     case 'reading':
+    case 'read':
     case 'checking':
       return '正在校验';
     case 'refused':

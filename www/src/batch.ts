@@ -10,7 +10,8 @@ import { markedFindings } from './batch-marks';
 import type { PickedFile } from './batch-files';
 import type { CheckResult, Format } from './types';
 
-export type EntryState = 'waiting' | 'reading' | 'checking' | 'done' | 'cross' | 'refused' | 'failed';
+/** waiting → reading → read → checking → done (→ cross → done when paired), or refused/failed. */
+export type EntryState = 'waiting' | 'reading' | 'read' | 'checking' | 'done' | 'cross' | 'refused' | 'failed';
 
 export interface Entry {
   id: number;
@@ -54,8 +55,15 @@ export interface Progress {
   busy: boolean;
 }
 
-/** Files read and checked at once: enough to keep the worker fed, few enough to keep memory flat. */
-const IN_FLIGHT = 4;
+/**
+ * Files being read at once: each read is a round trip to the browser's file store, cheap when
+ * many overlap and slow one after another. Checks queued in the worker at once: enough that it
+ * never waits for the main thread, few enough that a new drop's files are not stuck behind them.
+ */
+const READS = 16;
+const CHECKS = 6;
+
+const firstPass = (e: Entry) => e.state === 'waiting' || e.state === 'reading' || e.state === 'read' || e.state === 'checking';
 
 /**
  * The key reports of one agency share: its name without spaces and punctuation, and without a
@@ -137,9 +145,12 @@ export class Batch {
   finishedAt = 0;
   private files = new Map<number, File>();
   private nextId = 1;
-  private running = 0;
+  private reading = 0;
+  private checking = 0;
   private generation = 0;
   private scheduled = false;
+  /** A report was read since the last pairing: the batch is not finished before it is paired. */
+  private unpaired = false;
 
   /** `changed` is called after every step (the view throttles its drawing). */
   constructor(private changed: () => void) {}
@@ -167,15 +178,16 @@ export class Batch {
     this.generation++;
     this.entries = [];
     this.files.clear();
-    this.running = 0;
+    this.reading = 0;
+    this.checking = 0;
+    this.unpaired = false;
     this.startedAt = 0;
     this.finishedAt = 0;
     this.changed();
   }
 
   busy(): boolean {
-    return this.entries.some((e) => e.state === 'waiting' || e.state === 'reading' || e.state === 'checking' || e.state === 'cross')
-      || this.stale() !== undefined;
+    return this.unpaired || this.entries.some((e) => firstPass(e) || e.state === 'cross') || this.stale() !== undefined;
   }
 
   /** Steps done of the steps known: a read-and-check per file, a second check per pair. */
@@ -195,7 +207,7 @@ export class Batch {
 
   /** A read report whose figures were checked with another previous report than its pairing's. */
   private stale(): Entry | undefined {
-    if (this.entries.some((e) => e.state === 'waiting' || e.state === 'reading' || e.state === 'checking')) return undefined;
+    if (this.entries.some(firstPass)) return undefined;
     return this.entries.filter((e) => e.state === 'done' && e.checkedWith !== e.previous)[0];
   }
 
@@ -209,61 +221,65 @@ export class Batch {
   }
 
   private step(): void {
-    while (this.running < IN_FLIGHT) {
-      const waiting = this.entries.filter((e) => e.state === 'waiting')[0];
-      if (waiting) {
-        this.read(waiting);
-        continue;
-      }
-      // Pairs are known only once every report is read: the previous year may be the last file.
-      if (this.entries.some((e) => e.state === 'reading' || e.state === 'checking')) break;
+    for (let i = 0; i < this.entries.length && this.reading < READS; i++) {
+      if (this.entries[i].state === 'waiting') this.read(this.entries[i]);
+    }
+    for (let i = 0; i < this.entries.length && this.checking < CHECKS; i++) {
+      if (this.entries[i].state === 'read') this.check(this.entries[i], null);
+    }
+    // Pairs are known only once every report is read: the previous year may be the last file.
+    if (!this.entries.some(firstPass)) {
       pairUp(this.entries);
-      const stale = this.stale();
-      if (!stale) break;
-      this.check(stale, 'cross');
+      this.unpaired = false;
+      for (const e of this.entries) {
+        if (this.checking >= CHECKS) break;
+        if (e.state === 'done' && e.checkedWith !== e.previous) this.check(e, e.previous);
+      }
     }
     if (!this.busy() && this.entries.length && !this.finishedAt) this.finishedAt = performance.now();
     this.changed();
-  }
-
-  private settle(generation: number, then: () => void): void {
-    if (generation !== this.generation) return;
-    this.running--;
-    then();
-    this.schedule();
   }
 
   private read(e: Entry): void {
     const generation = this.generation;
     const file = this.files.get(e.id) as File;
     e.state = 'reading';
-    this.running++;
-    openFile(file).then((decoded) => this.settle(generation, () => {
+    this.reading++;
+    const settle = (then: () => void) => {
+      if (generation !== this.generation) return;
+      this.reading--;
       this.files.delete(e.id);
+      then();
+      this.schedule();
+    };
+    openFile(file).then((decoded) => settle(() => {
       e.text = decoded.text;
       e.how = decoded.encoding;
-      e.state = 'checking';
-      this.running++;
-      this.check(e, 'checking', true);
-    }), (error: unknown) => this.settle(generation, () => {
-      this.files.delete(e.id);
+      e.state = 'read';
+    }), (error: unknown) => settle(() => {
       e.state = 'refused';
       e.message = openError(file.name, error);
     }));
   }
 
-  /** Checks `e` (with its pairing's previous report when `state` is 'cross'). */
-  private check(e: Entry, state: 'checking' | 'cross', counted = false): void {
+  /** Checks `e`, with `previous` as last year's report when its pairing has one. */
+  private check(e: Entry, previous: Entry | null): void {
     const generation = this.generation;
-    const previous = state === 'cross' ? e.previous : null;
-    e.state = state;
-    if (!counted) this.running++;
+    e.state = previous ? 'cross' : 'checking';
+    this.checking++;
+    const settle = (then: () => void) => {
+      if (generation !== this.generation) return;
+      this.checking--;
+      then();
+      this.schedule();
+    };
     checkInWorker(e.text || '', previous && previous.text ? previous.text : undefined).then(
-      (result) => this.settle(generation, () => {
+      (result) => settle(() => {
         record(e, result, previous);
         e.state = 'done';
+        if (!previous) this.unpaired = true;
       }),
-      (error: unknown) => this.settle(generation, () => {
+      (error: unknown) => settle(() => {
         const message = error instanceof Error ? error.message : String(error);
         if (previous) {
           // The report's own figures stand; only the cross-year check is missing.
