@@ -18,8 +18,14 @@ import {
 } from './batch-summary';
 import type { Mounted } from './types';
 
-/** Least time between two drawings of the table while results arrive (each costs a layout). */
+/**
+ * While results arrive: the progress bar is drawn at most every DRAW_EVERY_MS, the rows at most
+ * every ROWS_EVERY_MS (each drawing of a hundred rows costs the browser a layout and a paint of
+ * the table, tens of milliseconds on a slow machine); when the batch is done, or the user sorts
+ * or filters, at once.
+ */
 const DRAW_EVERY_MS = 200;
+const ROWS_EVERY_MS = 1000;
 
 interface Row {
   tr: HTMLTableRowElement;
@@ -63,6 +69,7 @@ export function mountBatch(host: HTMLElement, single: HTMLElement): void {
   let detail: Mounted | null = null;
   let drawTimer: ReturnType<typeof setTimeout> | undefined;
   let lastDraw = 0;
+  let lastRows = 0;
   let wasBusy = false;
   const rows = new Map<number, Row>();
 
@@ -188,12 +195,13 @@ export function mountBatch(host: HTMLElement, single: HTMLElement): void {
     });
   };
 
-  const draw = () => {
+  const draw = (now = true) => {
     if (drawTimer !== undefined) clearTimeout(drawTimer);
     drawTimer = undefined;
     lastDraw = performance.now();
     const entries = batch.entries;
     const p = batch.progress();
+    const rowsDue = now || !p.busy || lastDraw - lastRows >= ROWS_EVERY_MS;
     root.setAttribute('data-nb-batch-state', !entries.length ? 'empty' : p.busy ? 'busy' : 'done');
     progressBox.hidden = !entries.length;
     progress.setAttribute('aria-valuemax', String(p.total));
@@ -202,13 +210,15 @@ export function mountBatch(host: HTMLElement, single: HTMLElement): void {
     bar.style.width = `${p.total ? Math.round((100 * p.done) / p.total) : 0}%`;
     progressText.textContent = p.busy ? `正在校验：${p.done} / ${p.total}` : entries.length ? `已完成：${entries.length} 份报告` : '';
     const t = totals(entries);
-    totalsLine.textContent = entries.length ? totalsWords(t) : '';
+    if (rowsDue) totalsLine.textContent = entries.length ? totalsWords(t) : '';
     if (wasBusy && !p.busy && entries.length) {
       announce.textContent = `批量校验完成。${totalsWords(t)}`;
       printTime.textContent = `校验时间 ${stamp(new Date())}`;
     }
     wasBusy = p.busy;
     exportCsv.disabled = print.disabled = clear.disabled = !entries.length;
+    if (!rowsDue) return;
+    lastRows = lastDraw;
 
     for (const c of COLUMNS) {
       const h = headers.get(c.key);
@@ -243,7 +253,7 @@ export function mountBatch(host: HTMLElement, single: HTMLElement): void {
 
   const scheduleDraw = () => {
     if (drawTimer !== undefined) return;
-    drawTimer = setTimeout(draw, Math.max(0, DRAW_EVERY_MS - (performance.now() - lastDraw)));
+    drawTimer = setTimeout(() => draw(false), Math.max(0, DRAW_EVERY_MS - (performance.now() - lastDraw)));
   };
 
   // ── one report's full view ──────────────────────────────────────────────────────────────────
