@@ -285,3 +285,38 @@ test('at 200% zoom and by keyboard alone: no page-wide overflow, no serious axe 
   assert.equal(await page.isVisible('.nb-batch-table'), true, 'back to the summary');
   assert.equal(await page.evaluate(() => document.activeElement.closest('tr').getAttribute('data-file')), seed000.file);
 }, { viewport: { width: 640, height: 900 } }));
+
+test('a dropped folder is walked through its entries (webkitGetAsEntry): nested folders, batches of entries, lock files skipped', () => withPage(async ({ page }) => {
+  await page.click('[data-mode="batch"]');
+  // A synthetic drop carries no file system: the entries API is stood in for, shaped as Chromium's
+  // (readEntries answers in batches, then with an empty one).
+  await page.evaluate((given) => {
+    const file = (path, text) => {
+      const name = path.replace(/^.*\//, '');
+      return { isFile: true, isDirectory: false, name, fullPath: `/${path}`, file: (ok) => ok(new File([text], name)) };
+    };
+    const folder = (path, children) => ({
+      isFile: false, isDirectory: true, name: path.replace(/^.*\//, ''), fullPath: `/${path}`,
+      createReader() {
+        let at = 0;
+        return { readEntries(ok) { const batch = children.slice(at, at + 2); at += 2; setTimeout(() => ok(batch), 0); } };
+      },
+    });
+    const sub = folder('报告/2020年', [...given.slice(2).map((s) => file(`报告/2020年/${s.file}`, s.text)),
+      file('报告/2020年/~$锁定.docx', 'lock'), file('报告/2020年/统计.xlsx', 'PK')]);
+    const top = folder('报告', [file(`报告/${given[0].file}`, given[0].text), sub, file(`报告/${given[1].file}`, given[1].text),
+      file('报告/.DS_Store', '')]);
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['x'], 'folder-stand-in'));
+    const original = DataTransferItem.prototype.webkitGetAsEntry;
+    DataTransferItem.prototype.webkitGetAsEntry = () => top;
+    document.querySelector('.nb-batch-area').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    DataTransferItem.prototype.webkitGetAsEntry = original;
+  }, seeds.map((s) => ({ file: s.file, text: s.text })));
+  await done(page);
+  const list = await rows(page);
+  assert.deepEqual(list.map((r) => r.file.replace(/^.*\//, '')).sort(), seeds.map((s) => s.file).sort(), 'every report, none of the rest');
+  assert.equal(list.filter((r) => r.file.startsWith('报告/2020年/')).length, 3, 'the nested ones with their folder');
+  assert.match(await page.textContent('.nb-batch-notice'), /另有 3 个不是报告的文件，已跳过/);
+  assert.equal(list.find((r) => r.file.endsWith(seed000.file)).errors, '4');
+}));
