@@ -4,8 +4,10 @@
 // - api: `Nianbao.check` in dist/nianbao.html opened from file:// (worker round trip + JSON.parse);
 // - page: a seed through the page's full path (example button → check → tables and findings drawn);
 // - first result: navigation start → the first result drawn, fresh context each load;
-// - paste: a 10 MB paste event on the text area → result drawn, with the longest main-thread stall.
-// Usage: node bench/browser.mjs [--quick] [--only=engine,api,page,firstResult,paste]
+// - paste: a 10 MB paste event on the text area → result drawn, with the longest main-thread stall;
+// - batch: 100 reports of 20 KB dropped on the batch section at once → all checked, paired,
+//   cross-checked and listed, with the longest main-thread stall (a fresh page per run).
+// Usage: node bench/browser.mjs [--quick] [--only=engine,api,page,firstResult,paste,batch]
 // (needs `npm run build`; prints JSON)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { paths } from '../scripts/paths.mjs';
 import { launch } from '../tests/browser/chromium.mjs';
-import { SCALING_SIZES, fixtures, median, scaledText } from './inputs.mjs';
+import { SCALING_SIZES, batchReports, fixtures, median, scaledText } from './inputs.mjs';
 import * as inPage from './page-probes.mjs';
 
 const log = (message) => console.error(`[bench:browser] ${message}`);
@@ -202,6 +204,32 @@ async function paste(browser) {
   return out;
 }
 
+/** Many reports at once: each run in a fresh page, so each pays the worker's start as a user does. */
+async function batch(browser, { quick }) {
+  const files = batchReports(100, 20_000);
+  const runs = [];
+  for (let i = 0; i < (quick ? 1 : 5); i++) {
+    const { context, page } = await openPage(browser);
+    try {
+      runs.push(await page.evaluate(inPage.timeBatch, files));
+    } finally {
+      await context.close();
+    }
+  }
+  const pick = (key) => median(runs.map((r) => r[key]));
+  return {
+    files: files.length,
+    bytes: files.reduce((n, f) => n + Buffer.byteLength(f.text), 0),
+    runs: runs.length,
+    listedMs: pick('listedMs'),
+    paintedMs: pick('paintedMs'),
+    firstRowMs: pick('firstRowMs'),
+    longestTaskMs: pick('longestTaskMs'),
+    longestFrameGapMs: pick('longestFrameGapMs'),
+    all: runs,
+  };
+}
+
 /** The parts, in the order they run; `only` picks some of them (e.g. while working on one). */
 const PARTS = {
   engine: async (browser, seeds, options) => ({ ...(await engine(browser, seeds, options)), memory: await engineMemory(browser) }),
@@ -209,6 +237,7 @@ const PARTS = {
   page: fullPath,
   firstResult: (browser, seeds, options) => firstResult(browser, options),
   paste: (browser) => paste(browser),
+  batch: (browser, seeds, options) => batch(browser, options),
 };
 
 export async function browserBench({ quick = false, only = Object.keys(PARTS) } = {}) {

@@ -85,3 +85,33 @@ export async function parallelCapacity(loops = 3e8) {
   const all = median([await run(threads), await run(threads), await run(threads)]);
   return { threads, secondsOne: one, secondsAll: all, capacity: (threads * one) / all };
 }
+
+/** Filler for the batch reports: prose without numbers, as reports end (a few bytes per check). */
+const FILLER = '本机关将继续加强政府信息公开工作，不断提升公开质量和实效，更好地服务人民群众。\n';
+
+/**
+ * The page's batch benchmark: `count` files of `bytes` bytes each. Seeds 000, 001, 002 and 004
+ * (the 2019 format, year 2020) in turn, each under its own agency name, every agency twice —
+ * its 2020 report and the same text as 2021 — so the batch holds count / 2 consecutive-year
+ * pairs to cross-check; each text padded to `bytes` with a sentence of prose.
+ */
+export function batchReports(count = 100, bytes = 20_000) {
+  const seeds = fixtures().filter((f) => f.set === 'seeds' && /^00[0124]_/.test(f.name));
+  const agencies = { '000': '铁力市', '001': '虎林市', '002': '金林区', '004': '镜管委' };
+  const first = '东南西北上下左右前后';
+  const second = '山川河湖林田江海原岭';
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const pair = Math.floor(i / 2);
+    const seed = seeds[pair % seeds.length];
+    const name = `${first[Math.floor(pair / 10) % 10]}${second[pair % 10]}县`;
+    let text = seed.text.split(agencies[seed.name.slice(0, 3)]).join(name);
+    if (i % 2) text = text.replace(/2020/g, '2021');
+    while (Buffer.byteLength(text) < bytes) text += FILLER;
+    const whole = Buffer.from(text);
+    let end = bytes;
+    while (end > 0 && (whole[end] & 0xc0) === 0x80) end--; // a UTF-8 continuation byte
+    out.push({ name: `${name}${i % 2 ? 2021 : 2020}年度报告.txt`, text: whole.subarray(0, end).toString('utf8') });
+  }
+  return out;
+}

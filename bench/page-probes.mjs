@@ -210,3 +210,82 @@ export function bareTextarea() {
   const laidOut = performance.now();
   return { setValueMs: set - start, styleMs: styled - set, layoutMs: laidOut - styled, totalMs: laidOut - start };
 }
+
+/**
+ * Drops `files` ({ name, text }) on the batch section at once, as a drop of many files arrives,
+ * and times it until every report is checked, paired, cross-checked and listed (the section's
+ * data-nb-batch-state turns "done" in the task that draws the last rows), then painted; watching
+ * the main thread as timePaste does. The Files are made before the clock starts.
+ */
+export async function timeBatch(files) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  document.querySelector('[data-mode="batch"]').click();
+  const root = document.querySelector('.nb-batch');
+  const transfer = new DataTransfer();
+  for (const f of files) transfer.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e); });
+  observer.observe({ entryTypes: ['longtask'] });
+  let probing = true;
+  let last = await frame();
+  let longestGap = 0;
+  let frames = 0;
+  const probe = (now) => {
+    frames++;
+    if (now - last > longestGap) longestGap = now - last;
+    last = now;
+    if (probing) requestAnimationFrame(probe);
+  };
+  requestAnimationFrame(probe);
+  await frame();
+  await frame();
+
+  let firstRow = 0;
+  const bar = root.querySelector('[role="progressbar"]');
+  let barUpdates = 0;
+  const barWatch = new MutationObserver(() => { barUpdates++; });
+  barWatch.observe(bar, { attributes: true, attributeFilter: ['aria-valuenow'] });
+  const rowWatch = new MutationObserver(() => {
+    if (!firstRow && root.querySelector('tbody tr[data-state="done"]')) firstRow = performance.now();
+  });
+  rowWatch.observe(root.querySelector('tbody'), { childList: true, subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  const listed = new Promise((resolve) => {
+    const watch = new MutationObserver(() => {
+      if (root.getAttribute('data-nb-batch-state') !== 'done') return;
+      watch.disconnect();
+      resolve(performance.now());
+    });
+    watch.observe(root, { attributes: true, attributeFilter: ['data-nb-batch-state'] });
+  });
+  const start = performance.now();
+  frames = 0;
+  document.querySelector('.nb-batch-area').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  const done = await listed;
+  const framesDuring = frames;
+  const painted = await new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+  for (let i = 0; i < 5; i++) await frame();
+  probing = false;
+  for (const e of observer.takeRecords()) longTasks.push(e);
+  observer.disconnect();
+  barWatch.disconnect();
+  rowWatch.disconnect();
+  const during = longTasks.filter((e) => e.startTime + e.duration >= start);
+  const rows = Array.from(root.querySelectorAll('tbody tr'));
+  return {
+    files: files.length,
+    listedMs: done - start,
+    paintedMs: painted - start,
+    firstRowMs: firstRow ? firstRow - start : null,
+    rows: rows.length,
+    rowsDone: rows.filter((tr) => tr.getAttribute('data-state') === 'done').length,
+    paired: rows.filter((tr) => tr.getAttribute('data-previous')).length,
+    withErrors: rows.filter((tr) => tr.className.indexOf('errors') !== -1).length,
+    totals: (root.querySelector('.nb-batch-totals') || { textContent: '' }).textContent,
+    progressUpdates: barUpdates,
+    framesDuring,
+    longTaskCount: during.length,
+    longestTaskMs: during.reduce((m, e) => Math.max(m, e.duration), 0),
+    longTasks: during.map((e) => [Math.round(e.startTime - start), Math.round(e.duration)]),
+    longestFrameGapMs: longestGap,
+  };
+}

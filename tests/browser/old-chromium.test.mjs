@@ -70,3 +70,24 @@ test('Chromium 80 opens dist/nianbao.html from file:// and checks a seed through
   assert.deepEqual(requests.filter((r) => r !== url && !r.startsWith('blob:')), []);
   assert.deepEqual(errors, []);
 });
+
+test('Chromium 80 checks many reports at once in the batch view (the worker from a Blob URL, the summary table)', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${pathToFileURL(paths.distHtml).href}#batch`);
+  await page.waitForSelector('.nb-batch-area:not([hidden])', { timeout: 60000 });
+  const seeds = ['000_7a90e1b32b8dd451.txt', '001_86ddcbf017a77836.txt', '002_3fca4d743e11907b.txt']
+    .map((file) => ({ file, text: readFileSync(join(paths.seeds, file), 'utf8') }));
+  await page.evaluate((given) => {
+    const transfer = new DataTransfer();
+    for (const f of given) transfer.items.add(new File([f.text], f.file));
+    document.querySelector('.nb-batch-area').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, seeds);
+  await page.waitForSelector('.nb-batch[data-nb-batch-state="done"]', { timeout: 60000 });
+  const rows = await page.$$eval('.nb-batch-table tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-file'),
+    tr.querySelector('[data-col="errors"]').textContent.replace(/^✖\s*/, '')]));
+  assert.deepEqual(rows, seeds.map((s) => [s.file, String(check(s.text).summary.errors)]));
+  assert.equal(rows[0][1], '4');
+  assert.deepEqual(errors, []);
+});

@@ -89,9 +89,21 @@ function startWorker(): Worker | null {
 
 /** Checks one report; resolves with the result contract (UTF-16 offsets into `text`). */
 export function checkAsync(text: string, previousText?: string): Promise<CheckResult> {
+  return submit(text, previousText, false);
+}
+
+/**
+ * Checks in the worker whatever the size (many reports at once: the page keeps drawing and the
+ * input stays live); on the main thread only when there is no worker.
+ */
+export function checkInWorker(text: string, previousText?: string): Promise<CheckResult> {
+  return submit(text, previousText, true);
+}
+
+function submit(text: string, previousText: string | undefined, offMain: boolean): Promise<CheckResult> {
   return new Promise<string>((resolve, reject) => {
     const p: Pending = { text, previousText, resolve, reject };
-    if (text.length + (previousText ? previousText.length : 0) <= MAIN_THREAD_LIMIT) {
+    if (!offMain && text.length + (previousText ? previousText.length : 0) <= MAIN_THREAD_LIMIT) {
       runOnMainThread(p);
       return;
     }

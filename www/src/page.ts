@@ -2,6 +2,7 @@
 // the seed reports as examples, the draft kept in localStorage and the "下载离线版" button.
 import { installApi } from './api';
 import { NO_WASM_MESSAGE, supportsWasm } from './app';
+import { mountBatch } from './batch-view';
 import { seedExamples } from './seeds';
 import type { Example } from './types';
 
@@ -26,6 +27,9 @@ if (host) {
       storageKey: 'nianbao.draft',
       offlineHtml: () => pristineHtml,
     });
+    // Many reports at once (the supervising office's view): a switch above the single view.
+    const batchHost = document.getElementById('nb-batch');
+    if (batchHost) mountBatch(batchHost, host);
   } else {
     host.textContent = NO_WASM_MESSAGE;
   }
