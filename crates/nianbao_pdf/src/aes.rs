@@ -15,18 +15,6 @@ fn xtime(b: u8) -> u8 {
     (b << 1) ^ if b & 0x80 != 0 { 0x1b } else { 0 }
 }
 
-fn mul(mut a: u8, mut b: u8) -> u8 {
-    let mut p = 0;
-    while b != 0 {
-        if b & 1 != 0 {
-            p ^= a;
-        }
-        a = xtime(a);
-        b >>= 1;
-    }
-    p
-}
-
 impl Aes {
     /// A cipher for a 16- or 32-byte key; None for other lengths.
     pub fn new(key: &[u8]) -> Option<Aes> {
@@ -118,19 +106,30 @@ impl Aes {
         }
     }
 
-    /// MixColumns with the coefficients (2 3 1 1), or (14 11 13 9) for its inverse.
-    fn mix(block: &mut [u8; 16], m: [u8; 4]) {
-        for c in 0..4 {
-            let a = [
-                block[4 * c],
-                block[4 * c + 1],
-                block[4 * c + 2],
-                block[4 * c + 3],
-            ];
-            for r in 0..4 {
-                block[4 * c + r] = (0..4).fold(0, |x, j| x ^ mul(a[j], m[(j + 4 - r) % 4]));
-            }
+    /// MixColumns: each column times (2 3 1 1), with xtime only (the R6 key hash encrypts
+    /// tens of thousands of blocks, so this inner loop matters).
+    fn mix(block: &mut [u8; 16]) {
+        for c in block.chunks_exact_mut(4) {
+            let (a0, a1, a2, a3) = (c[0], c[1], c[2], c[3]);
+            let t = a0 ^ a1 ^ a2 ^ a3;
+            c[0] ^= t ^ xtime(a0 ^ a1);
+            c[1] ^= t ^ xtime(a1 ^ a2);
+            c[2] ^= t ^ xtime(a2 ^ a3);
+            c[3] ^= t ^ xtime(a3 ^ a0);
         }
+    }
+
+    /// InvMixColumns as a premultiplication by (5 0 4 0) followed by MixColumns.
+    fn unmix(block: &mut [u8; 16]) {
+        for c in block.chunks_exact_mut(4) {
+            let u = xtime(xtime(c[0] ^ c[2]));
+            let v = xtime(xtime(c[1] ^ c[3]));
+            c[0] ^= u;
+            c[1] ^= v;
+            c[2] ^= u;
+            c[3] ^= v;
+        }
+        Self::mix(block);
     }
 
     pub fn encrypt(&self, block: &mut [u8; 16]) {
@@ -139,7 +138,7 @@ impl Aes {
         for round in 1..=last {
             self.sub_shift(block, false);
             if round != last {
-                Self::mix(block, [2, 3, 1, 1]);
+                Self::mix(block);
             }
             Self::add(block, &self.keys[round]);
         }
@@ -152,7 +151,7 @@ impl Aes {
             self.sub_shift(block, true);
             Self::add(block, &self.keys[round]);
             if round != 0 {
-                Self::mix(block, [14, 11, 13, 9]);
+                Self::unmix(block);
             }
         }
     }
