@@ -429,7 +429,7 @@ function pdfSection(r) {
     SIX.test(x.name) ? within(x.readAndCheckMs, 100) : '']);
   const pageRows = b.page.map((x) => [names[x.name] || x.name, `${ms(x.first.textShownMs)} / ${ms(x.first.doneMs)}`, ms(x.first.longestTaskMs),
     x.warm ? `${ms(x.warm.textShownMs)} / ${ms(x.warm.doneMs)} (median of ${x.warm.drops})` : '–']);
-  const cli = n.cli300 ? `The release CLI checks the 300-page PDF (read, then check of its ${kb(n.cli300.bytes)} KB file) in ${ms(n.cli300.seconds * 1000)} ms (median of ${n.cli300.runs} runs, process start included).` : '';
+  const cli = n.cli300 ? `The release CLI checks the 300-page PDF (read, then check of its ${kb(n.cli300.bytes)} KB file) in ${ms(n.cli300.seconds * 1000)} ms (median of ${n.cli300.runs.length} runs, process start included).` : '';
   return `### PDF
 
 Natively (\`crates/nianbao_pdf/benches/read.rs\`, criterion median): the file's bytes to the text view, and to the
