@@ -5,9 +5,11 @@
 // - page: a seed through the page's full path (example button → check → tables and findings drawn);
 // - first result: navigation start → the first result drawn, fresh context each load;
 // - paste: a 10 MB paste event on the text area → result drawn, with the longest main-thread stall;
+// - pdf: PDFs read (documents module) and checked in a harness, and dropped on the page (the first
+//   drop decodes the documents module and starts its worker; a 300-page one with the longest task).
 // - batch: 100 reports of 20 KB dropped on the batch section at once → all checked, paired,
 //   cross-checked and listed, with the longest main-thread stall (a fresh page per run).
-// Usage: node bench/browser.mjs [--quick] [--only=engine,api,page,firstResult,paste,batch]
+// Usage: node bench/browser.mjs [--quick] [--only=engine,api,page,firstResult,paste,batch,pdf]
 // (needs `npm run build`; prints JSON)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { paths } from '../scripts/paths.mjs';
 import { launch } from '../tests/browser/chromium.mjs';
-import { SCALING_SIZES, batchReports, fixtures, median, scaledText } from './inputs.mjs';
+import { SCALING_SIZES, batchReports, fixtures, median, pdfInputs, scaledText } from './inputs.mjs';
 import * as inPage from './page-probes.mjs';
 
 const log = (message) => console.error(`[bench:browser] ${message}`);
@@ -34,6 +36,8 @@ async function openHarness(browser) {
     'index.html': ['text/html', '<!DOCTYPE html><meta charset="utf-8"><title>nianbao bench</title>'],
     'nianbao.js': ['text/javascript', readFileSync(paths.glue)],
     'nianbao_bg.wasm': ['application/wasm', readFileSync(paths.distWasm)],
+    'nianbao_docs.js': ['text/javascript', readFileSync(paths.docsGlue)],
+    'nianbao_docs_bg.wasm': ['application/wasm', readFileSync(paths.distDocsWasm)],
   };
   await context.route(`${HARNESS}**`, (route) => {
     const [type, body] = files[new URL(route.request().url()).pathname.slice(1)] || [];
@@ -230,6 +234,93 @@ async function batch(browser, { quick }) {
   };
 }
 
+/** Reads (documents module) and checks (checker) one PDF in the harness, `runs` times after `warmup`. */
+function timePdf({ data, warmup, runs }) {
+  const bytes = new Uint8Array(data);
+  const { docs, core } = window.__pdf;
+  const once = () => {
+    const start = performance.now();
+    const read = JSON.parse(docs.readDocument(bytes, 'a.pdf'));
+    const readMs = performance.now() - start;
+    core.checkReport(read.text);
+    return { readMs, totalMs: performance.now() - start, chars: read.text.length, pages: read.pages.length };
+  };
+  for (let i = 0; i < warmup; i++) once();
+  return Array.from({ length: runs }, once);
+}
+
+/** Drops a PDF on the page's text area; resolves when its text is in the text area and its result drawn. */
+function dropPdf({ data, name, expectChars }) {
+  const bytes = new Uint8Array(data);
+  let longestTask = 0;
+  let observer = null;
+  try {
+    observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longestTask = Math.max(longestTask, e.duration); });
+    observer.observe({ entryTypes: ['longtask'] });
+  } catch { /* no long-task timing here */ }
+  return new Promise((resolve) => {
+    const area = document.querySelector('textarea.nb-textarea');
+    const app = document.querySelector('.nb-app');
+    const start = performance.now();
+    let shown = 0;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], name, { type: 'application/pdf' }));
+    document.querySelector('.nb-editor-frame').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    const poll = () => {
+      if (!shown && area.value.length === expectChars) shown = performance.now() - start;
+      if (shown && app.getAttribute('data-nb-state') === 'done') {
+        if (observer) observer.disconnect();
+        resolve({ textShownMs: shown, doneMs: performance.now() - start, longestTaskMs: longestTask });
+        return;
+      }
+      setTimeout(poll, 1);
+    };
+    poll();
+  });
+}
+
+/** PDFs: read + check through the two wasm modules, and dropped on the page (cold, then warm). */
+async function pdf(browser, seeds, { quick }) {
+  const inputs = pdfInputs();
+  const out = { harness: [], page: [] };
+  const { context, page } = await openHarness(browser);
+  try {
+    await page.evaluate(async (base) => {
+      const core = await import(`${base}nianbao.js`);
+      await core.default({ module_or_path: `${base}nianbao_bg.wasm` });
+      const docs = await import(`${base}nianbao_docs.js`);
+      await docs.default({ module_or_path: `${base}nianbao_docs_bg.wasm` });
+      window.__pdf = { core, docs };
+    }, HARNESS);
+    for (const input of inputs) {
+      const big = input.pages > 100;
+      const samples = await page.evaluate(timePdf, { data: [...input.bytes], warmup: big ? 1 : quick ? 2 : 5, runs: big ? (quick ? 1 : 3) : quick ? 5 : 30 });
+      out.harness.push({ name: input.name, pages: samples[0].pages, bytes: input.bytes.length, chars: samples[0].chars, runs: samples.length,
+        readMs: median(samples.map((x) => x.readMs)), readAndCheckMs: median(samples.map((x) => x.totalMs)) });
+    }
+  } finally {
+    await context.close();
+  }
+  for (const input of inputs.filter((p) => p.name === 'huaian_6_pages' || p.name === 'fixture_x3_6_pages' || p.name === 'fixture_x150_300_pages')) {
+    const { context: c2, page: p2 } = await openPage(browser);
+    try {
+      const expectChars = out.harness.find((h) => h.name === input.name).chars;
+      const drops = [];
+      const count = input.pages > 100 ? 1 : quick ? 2 : 6;
+      for (let i = 0; i < count; i++) {
+        // Alternate names so each drop is a new text (the page re-checks on every change).
+        await p2.evaluate(() => { document.querySelector('textarea.nb-textarea').value = ''; });
+        drops.push(await p2.evaluate(dropPdf, { data: [...input.bytes], name: `${input.name}-${i}.pdf`, expectChars }));
+      }
+      out.page.push({ name: input.name, pages: input.pages, first: drops[0],
+        warm: drops.length > 1 ? { textShownMs: median(drops.slice(1).map((d) => d.textShownMs)), doneMs: median(drops.slice(1).map((d) => d.doneMs)), drops: drops.length - 1 } : null });
+    } finally {
+      await c2.close();
+    }
+  }
+  return out;
+}
+
 /** The parts, in the order they run; `only` picks some of them (e.g. while working on one). */
 const PARTS = {
   engine: async (browser, seeds, options) => ({ ...(await engine(browser, seeds, options)), memory: await engineMemory(browser) }),
@@ -238,6 +329,7 @@ const PARTS = {
   firstResult: (browser, seeds, options) => firstResult(browser, options),
   paste: (browser) => paste(browser),
   batch: (browser, seeds, options) => batch(browser, options),
+  pdf,
 };
 
 export async function browserBench({ quick = false, only = Object.keys(PARTS) } = {}) {

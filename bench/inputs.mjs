@@ -1,10 +1,10 @@
 // What every benchmark measures on, built the same way for native and browser runs so their
 // figures divide: the fixture reports, the 10 KB–10 MB scaling texts, and the machine.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
-import { paths } from '../scripts/paths.mjs';
+import { paths, root } from '../scripts/paths.mjs';
 
 /** Input sizes of the scaling run; the criterion group `scaling/<bytes>` uses the same list. */
 export const SCALING_SIZES = [10_000, 100_000, 1_000_000, 10_000_000];
@@ -114,4 +114,28 @@ export function batchReports(count = 100, bytes = 20_000) {
     out.push({ name: `${name}${i % 2 ? 2021 : 2020}年度报告.txt`, text: whole.subarray(0, end).toString('utf8') });
   }
   return out;
+}
+
+/**
+ * The PDFs the PDF benchmarks read (written to target/bench/pdf so criterion reads the same
+ * files): the real 6-page huaian report when ../shared is present, a 6-page PDF of three copies
+ * of the 2-page fixture report and a 300-page one of 150 copies (both made with qpdf, skipped
+ * without it), and the 2-page fixture itself.
+ */
+export function pdfInputs() {
+  const dir = join(root, 'target', 'bench', 'pdf');
+  mkdirSync(dir, { recursive: true });
+  const report = join(root, 'tests', 'fixtures', 'pdf', 'report.pdf');
+  const list = [{ name: 'fixture_2_pages', pages: 2, path: report }];
+  const real = join(root, '..', 'shared', 'corpus', 'originals', 'f2021_2024_huaian-shi.pdf');
+  if (existsSync(real)) list.push({ name: 'huaian_6_pages', pages: 6, path: real });
+  const qpdf = spawnSync('qpdf', ['--version']).status === 0;
+  if (qpdf) {
+    for (const [name, copies] of [['fixture_x3_6_pages', 3], ['fixture_x150_300_pages', 150]]) {
+      const path = join(dir, `${name}.pdf`);
+      if (!existsSync(path)) spawnSync('qpdf', ['--empty', '--pages', ...Array(copies).fill(report), '--', path]);
+      list.push({ name, pages: copies * 2, path });
+    }
+  }
+  return list.map((p) => ({ ...p, bytes: readFileSync(p.path) }));
 }

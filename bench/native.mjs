@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { root } from '../scripts/paths.mjs';
-import { SCALING_SIZES, fixtures, median, scaledText } from './inputs.mjs';
+import { SCALING_SIZES, fixtures, median, pdfInputs, scaledText } from './inputs.mjs';
 
 const criterionDir = join(root, 'target', 'criterion');
 const cli = join(root, 'target', 'release', 'nianbao');
@@ -135,10 +135,38 @@ export function documents({ quick }) {
   return ['docx_50k', 'html_article_200k'].map((id) => ({ id, bytes: measuredBytes('read', id), ns: estimate('read', id) }));
 }
 
+/**
+ * PDFs read into the text view, and read and checked (crates/nianbao_pdf/benches/read.rs), and
+ * the release CLI on the 300-page PDF (too slow per iteration for criterion's samples).
+ */
+export function pdf({ quick }) {
+  rmSync(join(criterionDir, 'pdf'), { recursive: true, force: true });
+  const [warm, measure] = quick ? ['0.2', '0.5'] : ['1', '2'];
+  const inputs = pdfInputs();
+  const extra = inputs.filter((p) => p.name === 'fixture_x3_6_pages');
+  log('cargo bench -p nianbao_pdf (reading and checking PDFs)');
+  execFileSync('cargo', ['bench', '-q', '-p', 'nianbao_pdf', '--bench', 'read', '--', '--noplot', '--warm-up-time', warm, '--measurement-time', measure],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NIANBAO_BENCH_PDFS: extra.map((p) => `${p.name}=${p.path}`).join(';') } });
+  const ids = ['fixture_report', 'fixture_report_aes256', 'huaian_6_pages', ...extra.map((p) => p.name)];
+  const criterionRows = ids.filter((id) => existsSync(join(criterionDir, 'pdf', `read_and_check_${id}`))).map((id) => ({
+    id,
+    bytes: (inputs.find((p) => p.name === id) || { bytes: { length: null } }).bytes.length,
+    readNs: estimate('pdf', `read_${id}`),
+    readAndCheckNs: estimate('pdf', `read_and_check_${id}`),
+  }));
+  const big = inputs.find((p) => p.name === 'fixture_x150_300_pages');
+  let cli300 = null;
+  if (big) {
+    const runs = Array.from({ length: quick ? 1 : 3 }, () => timeRun(['check', '--format', 'json', big.path]));
+    cli300 = { pages: big.pages, bytes: big.bytes.length, seconds: median(runs), runs };
+  }
+  return { criterion: criterionRows, cli300 };
+}
+
 export function native({ quick = false } = {}) {
   log('cargo build --release -p nianbao_cli');
   cargo(['build', '-q', '--release', '-p', 'nianbao_cli']);
-  return { criterion: criterion({ quick }), documents: documents({ quick }), stages: stages({ quick }), orders: orders({ quick }), batch: batch({ quick }), memory: memory() };
+  return { criterion: criterion({ quick }), documents: documents({ quick }), pdf: pdf({ quick }), stages: stages({ quick }), orders: orders({ quick }), batch: batch({ quick }), memory: memory() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

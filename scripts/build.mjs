@@ -1,4 +1,5 @@
-// Builds everything the page ships: the old-browser wasm (cargo → strip → wasm-bindgen → wasm-opt),
+// Builds everything the page ships: the old-browser wasm (cargo → strip → wasm-bindgen → wasm-opt)
+// of the checker and of the documents module (.docx, HTML, PDF; loaded only when a document arrives),
 // the LZMA decoder's own tiny wasm, the TypeScript bundles (esbuild, chrome75) and dist/: nianbao.html (one self-contained file),
 // index.html (the same file, for the hosted folder), nianbao-embed.js, nianbao_bg.wasm, SIZE.md.
 import { execFileSync } from 'node:child_process';
@@ -40,27 +41,41 @@ function cargoWasm(crate, optLevel, rustflags) {
   });
 }
 
-/** cargo → wasm-tools strip → wasm-bindgen → wasm-opt; returns nothing, writes paths.wasm. */
-function buildWasm() {
-  step('wasm: cargo build (size profile, no reference-types/multivalue for old Chromium kernels)');
-  // Panic locations keep file paths in the module; the crate's own need not be spelled out.
-  cargoWasm('nianbao_wasm', 'z', '--remap-path-prefix=crates/nianbao_core/src/=');
-  mkdirSync(paths.glueDir, { recursive: true });
-  step('wasm: strip the target_features section (the precompiled std still advertises reference-types)');
-  run('wasm-tools', ['strip', '-d', 'target_features', paths.cargoWasm, '-o', paths.strippedWasm]);
-  step('wasm: wasm-bindgen --target web');
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', paths.glueDir, '--out-name', 'nianbao', paths.strippedWasm]);
-  step('wasm: wasm-opt -Oz (npm binaryen), limited to the Chromium 75 feature set');
+/**
+ * cargo → wasm-tools strip → wasm-bindgen → wasm-opt, for one wasm-bindgen crate: writes `out`
+ * (shipped) and `named` (the same optimization keeping names, for SIZE.md).
+ */
+function buildBindgenWasm({ crate, cargoWasm: built, stripped, glueDir, outName, out, named }) {
+  step(`wasm ${crate}: cargo build (size profile, no reference-types/multivalue for old Chromium kernels)`);
+  // Panic locations keep file paths in the module; the crates' own need not be spelled out.
+  const remap = ['crates/nianbao_core/src/', 'crates/nianbao_pdf/src/', 'crates/nianbao_doc/src/'];
+  cargoWasm(crate, 'z', remap.map((prefix) => `--remap-path-prefix=${prefix}=`).join(' '));
+  mkdirSync(glueDir, { recursive: true });
+  step(`wasm ${crate}: strip the target_features section (the precompiled std still advertises reference-types)`);
+  run('wasm-tools', ['strip', '-d', 'target_features', built, '-o', stripped]);
+  step(`wasm ${crate}: wasm-bindgen --target web`);
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', glueDir, '--out-name', outName, stripped]);
+  step(`wasm ${crate}: wasm-opt -Oz (npm binaryen), limited to the Chromium 75 feature set`);
   mkdirSync(paths.dist, { recursive: true });
-  const features = OLD_CHROMIUM_FEATURES;
   // --converge repeats -Oz until the module stops shrinking (about 1 KB compressed). The memory is
   // the module's own, so it starts zeroed; Rust places nothing in its first 1 KB (data starts at
   // 1 MB): both let wasm-opt drop zero data and fold constant addresses (0.5 KB compressed).
-  const optimize = ['-Oz', '--converge', '--zero-filled-memory', '--low-memory-unused', ...features];
-  run(paths.wasmOpt, [...optimize, '--strip-debug', '--strip-producers',
-    join(paths.glueDir, 'nianbao_bg.wasm'), '-o', paths.distWasm]);
+  const optimize = ['-Oz', '--converge', '--zero-filled-memory', '--low-memory-unused', ...OLD_CHROMIUM_FEATURES];
+  run(paths.wasmOpt, [...optimize, '--strip-debug', '--strip-producers', join(glueDir, `${outName}_bg.wasm`), '-o', out]);
   // A copy with the name section, only for SIZE.md's "where the bytes go".
-  run(paths.wasmOpt, [...optimize, '-g', join(paths.glueDir, 'nianbao_bg.wasm'), '-o', paths.namedWasm]);
+  run(paths.wasmOpt, [...optimize, '-g', join(glueDir, `${outName}_bg.wasm`), '-o', named]);
+}
+
+/** The checker (crates/nianbao_wasm), on the path to the first result. */
+function buildWasm() {
+  buildBindgenWasm({ crate: 'nianbao_wasm', cargoWasm: paths.cargoWasm, stripped: paths.strippedWasm, glueDir: paths.glueDir,
+    outName: 'nianbao', out: paths.distWasm, named: paths.namedWasm });
+}
+
+/** The documents module (crates/nianbao_docs_wasm: .docx, HTML, PDF), loaded only when a document arrives. */
+function buildDocsWasm() {
+  buildBindgenWasm({ crate: 'nianbao_docs_wasm', cargoWasm: paths.cargoDocsWasm, stripped: paths.strippedDocsWasm,
+    glueDir: paths.docsGlueDir, outName: 'nianbao_docs', out: paths.distDocsWasm, named: paths.namedDocsWasm });
 }
 
 /** The LZMA decoder (crates/nianbao_unlzma): a raw wasm module of about 3 KB, no wasm-bindgen. */
@@ -90,10 +105,15 @@ function decoderModule() {
   return `export default ${JSON.stringify(readFileSync(paths.decoderWasm).toString('base64'))};`;
 }
 
-/** The wasm (and what follows it) as the `nianbao:wasm` module: LZMA, then base64. */
-function wasmModule(wasm, after = Buffer.alloc(0)) {
-  const lzma = Buffer.from(lzmaCompress(Buffer.concat([wasm, after]), 9)).toString('base64');
-  return `export default ${JSON.stringify({ lzma, size: wasm.length })};`;
+/**
+ * The wasm, what follows it (the seed texts) and the documents module as the `nianbao:wasm`
+ * module: one LZMA stream, then base64. One stream is 12 KB smaller than a stream per module (the
+ * two share much of Rust's std); the page decodes the checker's part first and the rest only when
+ * a document arrives (www/src/wasm-bytes.ts).
+ */
+function wasmModule(wasm, after, docs) {
+  const lzma = Buffer.from(lzmaCompress(Buffer.concat([wasm, after, docs]), 9)).toString('base64');
+  return `export default ${JSON.stringify({ lzma, size: wasm.length, docs: [wasm.length + after.length, docs.length] })};`;
 }
 
 /** esbuild plugin loading CSS as minified text (the page installs it as a stylesheet). */
@@ -148,15 +168,20 @@ async function buildScripts() {
   const wasm = readFileSync(paths.distWasm);
   const seeds = seedReports();
   const worker = await bundle(join(paths.src, 'worker.ts'), {});
+  // The documents module rides at the end of the stream, decoded only when a document arrives,
+  // and reads in its own worker (a 300-page PDF must not freeze the page).
+  const docs = readFileSync(paths.distDocsWasm);
+  const docsWorker = await bundle(join(paths.src, 'docs-worker.ts'), {});
   const modules = (stream) => ({
     'nianbao:wasm': () => stream,
     'nianbao:worker': () => `export default ${JSON.stringify(worker)};`,
+    'nianbao:docs-worker': () => `export default ${JSON.stringify(docsWorker)};`,
     'nianbao:unlzma': decoderModule,
     'nianbao:seeds': () => `export default ${JSON.stringify({ list: seeds.map(({ id, file, title }) => ({ id, file, title })) })};`,
   });
-  const embed = await bundle(join(paths.src, 'embed.ts'), modules(wasmModule(wasm)));
+  const embed = await bundle(join(paths.src, 'embed.ts'), modules(wasmModule(wasm, Buffer.alloc(0), docs)));
   const page = await bundle(join(paths.src, 'page.ts'),
-    modules(wasmModule(wasm, Buffer.from(seeds.map((s) => s.text).join('\0')))));
+    modules(wasmModule(wasm, Buffer.from(seeds.map((s) => s.text).join('\0')), docs)));
   writeFileSync(paths.distEmbed, embed);
   // Types for portal developers: the contract and the API, plus the one global.
   const types = readFileSync(join(paths.src, 'types.ts'), 'utf8');
@@ -178,6 +203,7 @@ async function buildScripts() {
 const started = Date.now();
 if (!process.argv.includes('--skip-wasm')) {
   buildWasm();
+  buildDocsWasm();
   buildDecoder();
 }
 await buildScripts();

@@ -15,6 +15,13 @@ export const paths = {
   dist,
   glueDir,
   glue: join(glueDir, 'nianbao.js'),
+  // The documents module (crates/nianbao_docs_wasm: .docx, HTML, PDF), loaded only when a document arrives.
+  docsGlueDir: join(www, 'build', 'wasm-docs'),
+  docsGlue: join(www, 'build', 'wasm-docs', 'nianbao_docs.js'),
+  cargoDocsWasm: join(cargoTarget, 'wasm32-unknown-unknown', 'release', 'nianbao_docs_wasm.wasm'),
+  strippedDocsWasm: join(www, 'build', 'stripped-docs.wasm'),
+  namedDocsWasm: join(www, 'build', 'named-docs.wasm'),
+  distDocsWasm: join(dist, 'nianbao_docs_bg.wasm'),
   cargoTarget,
   cargoWasm: join(cargoTarget, 'wasm32-unknown-unknown', 'release', 'nianbao_wasm.wasm'),
   strippedWasm: join(www, 'build', 'stripped.wasm'),

@@ -90,6 +90,7 @@ function shortName(name) {
 /** The crate a function belongs to: the first path segment (inside a leading `<` for impls). */
 function crateOf(name) {
   if (/^(checkReport|version|ruleCatalogue|tableLayout)$/.test(name)) return 'nianbao_wasm exports (core inlined by LTO)';
+  if (/^(readDocument|readHtml)$/.test(name)) return 'nianbao_docs_wasm exports (readers inlined by LTO)';
   if (/^__wbindgen|^__wbg/.test(name)) return 'wasm_bindgen';
   const first = (/^<*([A-Za-z_][A-Za-z0-9_]*)/.exec(shortName(name)) || [, 'other'])[1];
   if (/^(core|alloc|std|dlmalloc|compiler_builtins)$/.test(first)) return `${first} (Rust std)`;
@@ -104,7 +105,9 @@ export function measure() {
   const wasm = readFileSync(paths.distWasm);
   const embed = readFileSync(paths.distEmbed);
   const decoder = readFileSync(paths.decoderWasm);
+  const docs = readFileSync(paths.distDocsWasm);
   return {
+    docs: { raw: docs.length, gzip: gz(docs) },
     html: { raw: html.length, gzip: gz(html) },
     wasm: { raw: wasm.length, gzip: gz(wasm) },
     embed: { raw: embed.length, gzip: gz(embed) },
@@ -119,7 +122,7 @@ function htmlParts() {
   if (payloads.length !== 1) throw new Error(`dist/nianbao.html: ${payloads.length} LZMA payloads, expected 1`);
   const rest = html.replace(payloads[0], '');
   return [
-    { name: 'wasm, then the seed texts (one LZMA stream, base64)', lzma: Buffer.from(payloads[0], 'base64').length, gzip: gz(Buffer.from(payloads[0])) },
+    { name: 'checker wasm, seed texts, documents module wasm (one LZMA stream, base64)', lzma: Buffer.from(payloads[0], 'base64').length, gzip: gz(Buffer.from(payloads[0])) },
     { name: 'page script, styles, markup', lzma: null, gzip: gz(Buffer.from(rest)) },
   ];
 }
@@ -132,6 +135,11 @@ export function writeSizeRecord() {
   for (const b of bodies) byCrate.set(crateOf(b.name), (byCrate.get(crateOf(b.name)) || 0) + b.size);
   const codeTotal = bodies.reduce((s, b) => s + b.size, 0);
   const top = [...bodies].sort((a, b) => b.size - a.size).slice(0, 10);
+  const docs = wasmAnatomy(readFileSync(paths.namedDocsWasm));
+  const docsByCrate = new Map();
+  for (const b of docs.bodies) docsByCrate.set(crateOf(b.name), (docsByCrate.get(crateOf(b.name)) || 0) + b.size);
+  const docsCode = docs.bodies.reduce((s, b) => s + b.size, 0);
+  const docsData = docs.sections.filter((x) => x.name === 'data').reduce((s, x) => s + x.size, 0);
   const lines = [
     '# Size of what the page ships',
     '',
@@ -141,15 +149,19 @@ export function writeSizeRecord() {
     '| file | raw | gzip -9 |',
     '|---|---:|---:|',
     `| dist/nianbao.html (page, wasm, seeds inline) | ${kb(m.html.raw)} | ${kb(m.html.gzip)} (${m.html.gzip} bytes) |`,
-    `| dist/nianbao_bg.wasm | ${kb(m.wasm.raw)} | ${kb(m.wasm.gzip)} |`,
+    `| dist/nianbao_bg.wasm (the checker) | ${kb(m.wasm.raw)} | ${kb(m.wasm.gzip)} |`,
+    `| dist/nianbao_docs_bg.wasm (the documents module: .docx, HTML, PDF; inline in both, decoded only when a document arrives) | ${kb(m.docs.raw)} | ${kb(m.docs.gzip)} |`,
     `| dist/nianbao-embed.js (wasm inline, no seeds) | ${kb(m.embed.raw)} | ${kb(m.embed.gzip)} |`,
     `| www/build/unlzma.wasm (the LZMA decoder, inline in both as base64) | ${kb(m.decoder.raw)} | ${kb(m.decoder.gzip)} |`,
     '',
     '## Where the page\'s bytes go',
     '',
     'Each part of `dist/nianbao.html` gzipped on its own (so the sum is close to, not exactly, the',
-    'whole). The wasm and the seed texts are embedded as one LZMA stream, since gzip cannot compress',
-    'base64; LZMA makes wasm code about a fifth smaller than gzip does.',
+    'whole). The two wasm modules and the seed texts are embedded as one LZMA stream, since gzip',
+    'cannot compress base64; LZMA makes wasm code about a fifth smaller than gzip does. One stream',
+    'is 12 KB smaller than one per module (the modules share much of Rust\'s std); the page decodes',
+    'only its beginning (the checker and the seeds) before the first result, and the whole stream',
+    'again only when a document (.docx, HTML paste, PDF) arrives.',
     '',
     '| part | LZMA | gzip -9 of the part |',
     '|---|---:|---:|',
@@ -166,23 +178,29 @@ export function writeSizeRecord() {
     'nightly-only). The lists below are read from the name section of an identically optimized copy',
     '(what `twiggy top` reports), so they name the shipped functions exactly.',
     '',
-    '## Dependencies added for the document readers (issues 17, 19), measured wasm size',
+    '## The documents module (issues 17, 19), measured wasm size',
     '',
-    'Each measured on wasm32 with the page profile (opt-level z, LTO, panic abort, wasm-opt -Oz),',
-    'gzip -9, as the difference it makes to the module.',
+    'The .docx/HTML reader (`nianbao_doc`) and the PDF reader (`nianbao_pdf`) are a second wasm module',
+    '(`crates/nianbao_docs_wasm`), off the path to the first result of pasted text: it is decoded and',
+    'instantiated, in a worker of its own, only when a document is dropped, opened or pasted as HTML.',
+    'Both readers share one `miniz_oxide` 0.9 (the PDF reader had 0.8, a second copy). Measured',
+    'on wasm32 with the page profile (opt-level z, LTO, panic abort, wasm-opt -Oz), gzip -9:',
     '',
-    '| what | in the page | wasm gzip -9 |',
-    '|---|---|---:|',
-    '| `miniz_oxide` 0.8 (inflate for .docx; also used by the PDF reader) | yes | +6.9 KB |',
-    '| `nianbao_doc` (.docx zip/XML and HTML readers, own code) + its JSON glue | yes | +16.5 KB |',
-    '| `nianbao_pdf` (own PDF reader; `aes` 0.8 from RustCrypto ≈ 10 KB of it, miniz_oxide ≈ 7 KB) | no: CLI only | +60.4 KB |',
+    '| what | wasm gzip -9 |',
+    '|---|---:|',
+    '| the checker with the readers inside (before the split) | 168.4 KB |',
+    `| the checker alone (\`dist/nianbao_bg.wasm\`) | ${kb(m.wasm.gzip)} |`,
+    `| the documents module (\`dist/nianbao_docs_bg.wasm\`) | ${kb(m.docs.gzip)} |`,
+    '| saved by replacing the RustCrypto `aes` 0.8 crate with `nianbao_pdf/src/aes.rs` (byte-oriented, tables built at run time) | −4.0 KB |',
+    '| saved by sorting object numbers through the PDF reader\'s one sort (a second `sort_unstable` copy) | −1.4 KB |',
     '',
-    'The PDF reader is native only for now: with it the page would be about 241 KB, over the',
-    '230 KB budget. Loading it as a second wasm module only when a PDF is dropped is the way in.',
+    `Function bodies of the documents module (${kb(docsCode)}; data ${kb(docsData)}) by crate:`,
     '',
-    '## Where the wasm bytes go',
+    ...[...docsByCrate].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([c, n]) => `- ${c}: ${kb(n)}`),
     '',
-    'Sections of the shipped module (measured on a copy optimized identically but keeping names):',
+    '## Where the checker\'s wasm bytes go',
+    '',
+    'Sections of the checker\'s module (measured on a copy optimized identically but keeping names):',
     '',
     ...sections.filter((s) => s.name !== 'custom:name').map((s) => `- ${s.name}: ${kb(s.size)}`),
     '',

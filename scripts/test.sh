@@ -20,7 +20,7 @@ step "3/10 cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
 step "4/10 cargo clippy for the wasm crates on wasm32-unknown-unknown"
-cargo clippy -p nianbao_wasm -p nianbao_unlzma --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p nianbao_wasm -p nianbao_docs_wasm -p nianbao_unlzma --target wasm32-unknown-unknown -- -D warnings
 
 step "5/10 cargo test --workspace"
 cargo test --workspace 2>&1 | tee "$logs/cargo.txt"

@@ -79,6 +79,9 @@ async function exercise(page, root, label) {
   const refused = await page.evaluate(() => window.Nianbao.check('1 '.repeat(4_000_001)).then(() => 'resolved', (e) => e.message));
   assert.match(refused, /文本过长/, `${label}: too long is refused in Chinese`);
   assert.deepEqual(await page.evaluate((text) => window.Nianbao.check(text), seeds[3].text), check(seeds[3].text), `${label}: usable after`);
+  // HTML goes to the documents module: without a worker it is read on the main thread.
+  const view = await page.evaluate(() => window.Nianbao.readHtml('<table><tr><td>规章</td><td>1</td></tr></table>').then((d) => d.text, (e) => `rejected: ${e && e.message}`));
+  assert.equal(view, '规章\t1\n', `${label}: HTML read without a worker`);
   const markup = await page.evaluate(() => window.__nbMarkup);
   const leaked = markup.filter((m) => m.includes(MARKER) || m.includes('onerror'));
   assert.deepEqual(leaked, [], `${label}: report text written as markup`);

@@ -12,7 +12,9 @@ import { launch, openPage, settled, drawnCells } from './chromium.mjs';
 import { seeds, check, encodeGbk } from './fixtures.mjs';
 import { assertDrawn, readSummary } from './render.mjs';
 
-const glue = await import(pathToFileURL(paths.glue).href);
+// The documents module (crates/nianbao_docs_wasm) reads the files the page is given.
+const glue = await import(pathToFileURL(paths.docsGlue).href);
+await glue.default({ module_or_path: readFileSync(paths.distDocsWasm) });
 const docs = new URL('../fixtures/docs/', import.meta.url);
 const STEM = 'seeds_002_3fca4d743e11907b';
 const seed = seeds.find((s) => s.id === '002');

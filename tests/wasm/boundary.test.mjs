@@ -167,19 +167,23 @@ test('tableLayout() draws exactly the cells the contract has, for both national 
   assert.equal(glue.tableLayout('nonsense'), '{}');
 });
 
-test('dist/nianbao_bg.wasm is exactly the module inlined in nianbao.html and nianbao-embed.js', async () => {
+test('dist/nianbao_bg.wasm and dist/nianbao_docs_bg.wasm are exactly the modules inlined in nianbao.html and nianbao-embed.js', async () => {
   // Decoded with LZMA-JS, not with the page's own decoder: the two must agree on the format.
   const { decompress } = createRequire(import.meta.url)('lzma');
   const shipped = readFileSync(paths.distWasm);
+  const docs = readFileSync(paths.distDocsWasm);
   const seeds = readdirSync(paths.seeds).filter((f) => f.endsWith('.txt')).sort()
     .map((f) => readFileSync(join(paths.seeds, f), 'utf8'));
-  // The page's stream carries the seed texts after the wasm; the embed script's the wasm alone.
+  // The stream: the checker, then (the page's) the seed texts, then the documents module.
   for (const [file, after] of [[paths.distHtml, seeds.join('\0')], [paths.distEmbed, '']]) {
-    const inlined = /lzma:"([A-Za-z0-9+/=]+)",size:(\d+)/.exec(readFileSync(file, 'utf8'));
+    const inlined = /lzma:"([A-Za-z0-9+/=]+)",size:(\d+),docs:\[(\d+),(\d+)\]/.exec(readFileSync(file, 'utf8'));
     assert.ok(inlined, `${file} holds the LZMA-compressed wasm`);
     const bytes = Buffer.from(decompress(Buffer.from(inlined[1], 'base64')));
     assert.equal(Number(inlined[2]), shipped.length);
     assert.ok(bytes.subarray(0, shipped.length).equals(shipped), `${file}: inlined wasm = dist/nianbao_bg.wasm`);
-    assert.equal(bytes.subarray(shipped.length).toString('utf8'), after, `${file}: what follows the wasm`);
+    const [start, length] = [Number(inlined[3]), Number(inlined[4])];
+    assert.equal(bytes.subarray(shipped.length, start).toString('utf8'), after, `${file}: what follows the wasm`);
+    assert.equal(length, docs.length);
+    assert.ok(bytes.subarray(start).equals(docs), `${file}: inlined documents module = dist/nianbao_docs_bg.wasm`);
   }
 });

@@ -1,8 +1,11 @@
 // Modules the build provides (scripts/build.mjs): the wasm (LZMA, base64), the worker's bundled
 // source, the seed reports, and CSS loaded as text.
 declare module 'nianbao:wasm' {
-  /** LZMA stream (base64) of the wasm's `size` bytes, followed in the page's by the seed texts. */
-  const wasm: { lzma: string; size: number };
+  /**
+   * LZMA stream (base64): the checker's wasm (`size` bytes), in the page's the seed texts, then
+   * the documents module at `docs` = [offset, length].
+   */
+  const wasm: { lzma: string; size: number; docs: [number, number] };
   export default wasm;
 }
 declare module 'nianbao:unlzma' {
@@ -22,4 +25,8 @@ declare module 'nianbao:seeds' {
 declare module '*.css' {
   const css: string;
   export default css;
+}
+declare module 'nianbao:docs-worker' {
+  const source: string;
+  export default source;
 }

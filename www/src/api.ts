@@ -25,7 +25,8 @@ export const api: NianbaoApi = {
   readHtml(input: string | Element) {
     if (!supportsWasm()) return Promise.reject(new Error(NO_WASM_MESSAGE));
     const isElement = typeof Element !== 'undefined' && input instanceof Element;
-    return readHtmlText(isElement ? (input as Element).outerHTML : String(input));
+    return readHtmlText(isElement ? (input as Element).outerHTML : String(input))
+      .then((doc) => ({ kind: 'html' as const, text: doc.text, notes: doc.notes }));
   },
   version(): Promise<string> {
     return engineReady().then(coreVersion);

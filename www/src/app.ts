@@ -6,6 +6,7 @@ import { append, download, el, replaceChildren } from './dom';
 import { checkAsync, engineReady } from './checker';
 import { createEditor, fileButton, type Editor } from './editor';
 import { openError, openFile } from './decode';
+import { pageFinder } from './pages';
 import { renderSummary } from './summary';
 import { highlightCells, labelledCells, marksOf, renderTables } from './tables';
 import { placeOf, renderFindings, repairText } from './findings';
@@ -195,6 +196,7 @@ export function mountApp(host: HTMLElement, options: MountOptions = {}): Mounted
         describe,
         marks,
         mark: remark,
+        page: pageFinder(text),
         choose(index, button) {
           const d = result.diagnostics[index];
           if (chosen) chosen.removeAttribute('aria-current');

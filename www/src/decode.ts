@@ -1,9 +1,10 @@
 // Opening a file: the one place a chosen or dropped file becomes report text. Text files are
 // decoded with the browser's TextDecoder (UTF-16 by its BOM, else UTF-8 when the bytes are valid
-// UTF-8, else GB18030, a superset of GBK). Word, PDF, WPS and other binary files are refused with
-// what to do instead, so garbage never reaches the editor; .docx and HTML are read as their
-// tables by the core (documents.ts).
+// UTF-8, else GB18030, a superset of GBK). Documents (.docx, HTML, PDF) are read as their tables by
+// the documents module (documents.ts), which says what to do with .doc, .wps, images and the like;
+// other binary files are refused, so garbage never reaches the editor.
 import { describe, isDocument, readDocumentBytes } from './documents';
+import { rememberPages } from './pages';
 
 export interface Decoded {
   text: string;
@@ -25,30 +26,17 @@ export function decodeBytes(buffer: ArrayBuffer): Decoded {
   }
 }
 
-const COPY_TEXT = '也可以在原程序中全选、复制文字，再粘贴到输入框。';
-
-/** Why `bytes` (named `name`) cannot be read as text, or null when they can. */
+/**
+ * Why `bytes` (named `name`) cannot be read as text, or null when they can. Documents (.docx,
+ * .doc, .wps, PDF, HTML, images, zips…) never come here: the documents module reads them or says
+ * what to do (isDocument).
+ */
 export function refusal(bytes: Uint8Array, name: string): string | null {
-  const ext = (/\.([a-z0-9]+)$/i.exec(name) || ['', ''])[1].toLowerCase();
-  const starts = (...magic: number[]) => magic.every((b, i) => bytes[i] === b);
-  const utf16 = starts(0xff, 0xfe) || starts(0xfe, 0xff);
-  if (starts(0x25, 0x50, 0x44, 0x46) || ext === 'pdf') {
-    return `${name} 是 PDF 文件，暂时不能直接打开。请在 PDF 阅读器中全选、复制文字，再粘贴到输入框。`;
-  }
-  if (starts(0x50, 0x4b, 0x03, 0x04) || ext === 'docx' || ext === 'zip') {
-    return ext === 'docx' || ext === 'wps' || ext === 'doc'
-      ? `${name} 是 Word 文件，暂时不能直接打开。请在 Word 或 WPS 中全选、复制文字后粘贴到输入框，或“另存为”纯文本（.txt）后再打开。`
-      : `${name} 是压缩文件，不能直接打开。请解压后打开其中的报告文字（.txt），或复制文字后粘贴到输入框。`;
-  }
-  if (starts(0xd0, 0xcf, 0x11, 0xe0) || ext === 'doc' || ext === 'wps' || ext === 'et' || ext === 'xls') {
-    return `${name} 是旧版 Word/WPS 文件，不能直接打开。请在 Word 或 WPS 中打开，“另存为” .docx 或纯文本（.txt）后再打开；${COPY_TEXT}`;
-  }
-  // Any other file with NUL bytes (not UTF-16 text) is binary: images, archives, executables.
-  if (!utf16) {
-    const end = Math.min(bytes.length, 65536);
-    for (let i = 0; i < end; i++) {
-      if (bytes[i] === 0) return `${name} 不是文本文件，无法读取。请打开报告的 .txt 文本文件；${COPY_TEXT}`;
-    }
+  // Any other file with NUL bytes (not UTF-16 text) is binary: archives, executables.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
+  const end = Math.min(bytes.length, 65536);
+  for (let i = 0; i < end; i++) {
+    if (bytes[i] === 0) return `${name} 不是文本文件，无法读取。请打开报告的 .txt 文本文件；也可以在原程序中全选、复制文字，再粘贴到输入框。`;
   }
   return null;
 }
@@ -66,7 +54,10 @@ export function openFile(file: File): Promise<Decoded> {
       if (isDocument(bytes, file.name)) {
         // The core reads .docx/HTML and says what to do for every other document kind.
         readDocumentBytes(bytes, file.name).then(
-          (doc) => resolve(doc ? { text: doc.text, encoding: describe(doc) } : decodeBytes(buffer)),
+          (doc) => {
+            if (doc) rememberPages(doc.text, doc.pages);
+            resolve(doc ? { text: doc.text, encoding: describe(doc) } : decodeBytes(buffer));
+          },
           (error: unknown) => reject(new RefusedFile(error instanceof Error ? `${file.name}：${error.message}` : `无法读取文件 ${file.name}。`)),
         );
         return;

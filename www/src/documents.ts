@@ -1,19 +1,26 @@
-// Documents as staff hold them: a dropped or opened .docx or .html/.htm, a paste whose clipboard
-// carries text/html with tables, and the embed API's HTML string or DOM element. The wasm reads
-// them (crates/nianbao_doc) into the text view the checker reads — each table row one line of
-// TAB-separated cells — so no cell is guessed. Plain text never comes here.
-import { engineReady } from './checker';
-import { readDocumentJson, readHtmlJson } from './engine';
+// Documents as staff hold them: a dropped or opened .docx, .html/.htm or .pdf, a paste whose
+// clipboard carries text/html with tables, and the embed API's HTML string or DOM element. The
+// documents module (crates/nianbao_docs_wasm) reads them into the text view the checker reads —
+// each table row one line of TAB-separated cells — so no cell is guessed. That module is loaded
+// only when a document arrives (plain text never comes here, and the first check of pasted text
+// never waits for it), and it reads in its own worker: a 300-page PDF does not freeze the page.
+// Without workers (a portal's CSP may forbid blob: workers) it reads on the main thread.
+import docsWorkerSource from 'nianbao:docs-worker';
+import { initDocs, readDocumentJson, readHtmlJson } from './docs-engine';
+import type { DocsRequest, DocsResponse } from './docs-worker';
+import { docsWasmBytes } from './wasm-bytes';
 
 export interface DocumentText {
-  kind: 'docx' | 'html';
+  kind: 'docx' | 'html' | 'pdf';
   text: string;
   /** zh-CN notes about the reading (tracked changes accepted, layout tables unfolded). */
   notes: string[];
+  /** A PDF's page boundaries: the UTF-16 offset in `text` where each page begins (else empty). */
+  pages: number[];
 }
 
 type ReadJson =
-  | { ok: true; kind: 'docx' | 'html'; text: string; notes: string[] }
+  | { ok: true; kind: 'docx' | 'html' | 'pdf'; text: string; notes: string[]; pages: number[] }
   | { ok: false; reason: 'text' }
   | { ok: false; reason: 'charset'; charset: string }
   | { ok: false; reason: 'unsupported'; message: string };
@@ -44,29 +51,137 @@ function decodeLabel(bytes: Uint8Array, charset: string): string {
   }
 }
 
-function toDocument(json: string): DocumentText {
-  const read = JSON.parse(json) as ReadJson;
-  if (read.ok) return { kind: read.kind, text: read.text, notes: read.notes };
+type Request = { type: 'read'; bytes: Uint8Array; name: string } | { type: 'html'; html: string };
+
+interface Pending {
+  request: Request;
+  resolve(json: string): void;
+  reject(error: unknown): void;
+}
+
+const READ_FAILED = '读取文件时出错（可能是文件过大、内存不足），没有读出内容。';
+
+let mainReady: Promise<void> | null = null;
+/** undefined: not started; null: unavailable here, documents are read on the main thread. */
+let worker: Worker | null | undefined;
+let docsBytes: Uint8Array | null = null;
+const pending = new Map<number, Pending>();
+let nextId = 1;
+
+function moduleBytes(): Uint8Array {
+  if (!docsBytes) docsBytes = docsWasmBytes();
+  return docsBytes;
+}
+
+function readOnMainThread(p: Pending): void {
+  if (!mainReady) {
+    try {
+      mainReady = initDocs(moduleBytes());
+    } catch (error) {
+      mainReady = Promise.reject(error);
+    }
+  }
+  const r = p.request;
+  mainReady.then(() => (r.type === 'read' ? readDocumentJson(r.bytes, r.name) : readHtmlJson(r.html))).then(p.resolve, p.reject);
+}
+
+/** Gives up on the worker and reads what it had not answered on the main thread. */
+function abandonWorker(): void {
+  if (worker) worker.terminate();
+  worker = null;
+  const waiting = Array.from(pending.values());
+  pending.clear();
+  waiting.forEach(readOnMainThread);
+}
+
+function startWorker(): Worker | null {
+  let url = '';
+  try {
+    url = URL.createObjectURL(new Blob([docsWorkerSource], { type: 'text/javascript' }));
+    const started = new Worker(url);
+    started.onmessage = (event: MessageEvent<DocsResponse>) => {
+      const message = event.data;
+      if (message.type === 'ready') {
+        URL.revokeObjectURL(url);
+        return;
+      }
+      if (message.type === 'failed' && message.id < 0) {
+        abandonWorker();
+        return;
+      }
+      const p = pending.get(message.id);
+      if (!p) return;
+      pending.delete(message.id);
+      if (message.type === 'done') {
+        p.resolve(message.json);
+        return;
+      }
+      // A trap (out of memory on a huge file) may leave the module unusable: the next document
+      // gets a fresh worker.
+      p.reject(new Error(READ_FAILED));
+      if (worker === started) {
+        started.terminate();
+        worker = undefined;
+        const rest = Array.from(pending.values());
+        pending.clear();
+        rest.forEach(send);
+      }
+    };
+    started.onerror = (event) => {
+      event.preventDefault();
+      abandonWorker();
+    };
+    const copy = moduleBytes().slice();
+    const init: DocsRequest = { type: 'init', bytes: copy.buffer };
+    started.postMessage(init, [copy.buffer]);
+    return started;
+  } catch {
+    if (url) URL.revokeObjectURL(url);
+    return null;
+  }
+}
+
+function send(p: Pending): void {
+  if (worker === undefined) worker = startWorker();
+  if (!worker) {
+    readOnMainThread(p);
+    return;
+  }
+  const id = nextId++;
+  pending.set(id, p);
+  // The bytes are copied, not transferred: the main thread keeps them for the fallback.
+  const r = p.request;
+  const request: DocsRequest = r.type === 'read'
+    ? { type: 'read', id, bytes: r.bytes.slice().buffer, name: r.name }
+    : { type: 'html', id, html: r.html };
+  worker.postMessage(request);
+}
+
+function read(request: Request): Promise<ReadJson> {
+  return new Promise<string>((resolve, reject) => send({ request, resolve, reject }))
+    .then((json) => JSON.parse(json) as ReadJson);
+}
+
+function toDocument(read: ReadJson): DocumentText {
+  if (read.ok) return { kind: read.kind, text: read.text, notes: read.notes, pages: read.pages || [] };
   throw new Error(read.reason === 'unsupported' ? read.message : '无法读取这个文件。');
 }
 
 /**
  * Reads a document file. Resolves null for plain text (the caller decodes it as before);
- * rejects with an Error whose message says, in zh-CN, what to do (.doc, .pdf, images…).
+ * rejects with an Error whose message says, in zh-CN, what to do (.doc, a scanned PDF, images…).
  */
 export function readDocumentBytes(bytes: Uint8Array, name: string): Promise<DocumentText | null> {
-  return engineReady().then(() => {
-    const read = JSON.parse(readDocumentJson(bytes, name)) as ReadJson;
-    if (read.ok) return { kind: read.kind, text: read.text, notes: read.notes };
-    if (read.reason === 'text') return null;
-    if (read.reason === 'charset') return toDocument(readHtmlJson(decodeLabel(bytes, read.charset)));
-    throw new Error(read.reason === 'unsupported' ? read.message : '无法读取这个文件。');
+  return read({ type: 'read', bytes, name }).then((result) => {
+    if (!result.ok && result.reason === 'text') return null;
+    if (!result.ok && result.reason === 'charset') return read({ type: 'html', html: decodeLabel(bytes, result.charset) }).then(toDocument);
+    return toDocument(result);
   });
 }
 
 /** Reads HTML markup (clipboard, a string, an element's outerHTML) into the text view. */
 export function readHtmlText(html: string): Promise<DocumentText> {
-  return engineReady().then(() => toDocument(readHtmlJson(html)));
+  return read({ type: 'html', html }).then(toDocument);
 }
 
 /** Whether clipboard HTML holds a table worth reading instead of the flattened text/plain. */
@@ -76,6 +191,7 @@ export function htmlHasTable(html: string): boolean {
 
 /** What the notice after opening says about how the file was read. */
 export function describe(doc: DocumentText): string {
-  const what = doc.kind === 'docx' ? 'Word 文档，按其中的表格读取' : '网页，按其中的表格读取';
+  const what = doc.kind === 'pdf' ? `PDF 文件，共 ${doc.pages.length} 页，按其中的文字位置和表格线读取`
+    : doc.kind === 'docx' ? 'Word 文档，按其中的表格读取' : '网页，按其中的表格读取';
   return doc.notes.length ? `${what}；${doc.notes.join('；')}` : what;
 }

@@ -1,6 +1,7 @@
 // The only module that touches the wasm-bindgen glue: instantiate from bytes, then thin typed
-// calls. Used on the main thread and inside the worker.
-import init, { initSync, checkReport, version, ruleCatalogue, tableLayout, readDocument, readHtml } from '../build/wasm/nianbao.js';
+// calls. Used on the main thread and inside the worker. The document readers are another module
+// (docs-engine.ts), loaded only when a document arrives.
+import init, { initSync, checkReport, version, ruleCatalogue, tableLayout } from '../build/wasm/nianbao.js';
 import type { InitOutput } from '../build/wasm/nianbao.js';
 
 let ready: Promise<void> | null = null;
@@ -70,14 +71,4 @@ export function ruleCatalogueJson(): string {
 
 export function tableLayoutJson(format: string): string {
   return tableLayout(format);
-}
-
-/** A .docx/HTML file read into the text view, as JSON (see crates/nianbao_wasm readDocument). */
-export function readDocumentJson(bytes: Uint8Array, name: string): string {
-  return readDocument(bytes, name);
-}
-
-/** HTML markup read into the text view, as JSON. */
-export function readHtmlJson(html: string): string {
-  return readHtml(html);
 }

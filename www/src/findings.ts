@@ -18,6 +18,8 @@ export interface FindingsContext {
   marks: ReviewMarks;
   /** Marks these findings 已核实 with `note`, or (null) takes the mark off. */
   mark(fingerprints: string[], note: string | null): void;
+  /** For a PDF's text view: the page an offset lies on (the location then says 第 N 页). */
+  page?: ((offset: number) => number) | null;
 }
 
 let forms = 0;
@@ -67,6 +69,11 @@ function markControl(ctx: FindingsContext, members: Diagnostic[]): HTMLElement {
     }
   });
   return el('div', { class: 'nb-mark', 'data-fingerprints': key }, open, form);
+}
+
+/** "第 12 行", or for a PDF "第 3 页 第 12 行". */
+function whereText(ctx: FindingsContext, place: { span: [number, number]; line: number }): string {
+  return `${ctx.page ? `第 ${ctx.page(place.span[0])} 页 ` : ''}第 ${place.line} 行`;
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -176,7 +183,7 @@ function chooser(ctx: FindingsContext, d: Diagnostic, index: number, message: st
     ' ',
     el('span', { class: 'nb-finding-message' }, message),
     ' ',
-    el('span', { class: 'nb-finding-where' }, `第 ${place.line} 行`));
+    el('span', { class: 'nb-finding-where' }, whereText(ctx, place)));
   button.addEventListener('click', () => ctx.choose(index, button));
   return button;
 }
@@ -219,7 +226,7 @@ function folded(ctx: FindingsContext, members: number[]): HTMLElement {
     const m = diagnostics[i];
     const where = m.cells.length ? cellList(m.cells.slice(0, 1), ctx.describe).replace(/：.*$/, '') : m.message;
     const button = el('button', { type: 'button', class: 'nb-button nb-button--link nb-fold-member', 'data-index': i },
-      `第 ${placeOf(m).line} 行 ${where}`);
+      `${whereText(ctx, placeOf(m))} ${where}`);
     button.addEventListener('click', () => ctx.choose(i, button));
     return el('li', {}, button, el('span', { class: 'nb-fold-detail' }, m.message));
   });

@@ -20,12 +20,17 @@ function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Decodes a ".lzma" stream whose header states its unpacked size (the build's always do). */
-export function lzmaDecode(input: Uint8Array): Uint8Array {
+/**
+ * Decodes a ".lzma" stream whose header states its unpacked size (the build's always do): all of
+ * it, or only its first `length` bytes (the page's stream holds the checker first and the
+ * documents module last, which is decoded only when a document arrives).
+ */
+export function lzmaDecode(input: Uint8Array, length?: number): Uint8Array {
   if (input.length < 13) throw new Error('lzma: input too short');
   let size = 0;
   for (let i = 12; i >= 5; i--) size = size * 256 + input[i];
   if (size > 0x7fffffff) throw new Error('lzma: unknown or wrong unpacked size');
+  if (length !== undefined && length <= size) size = length;
   // Under 4 KB, so even the old kernels that refuse synchronous compiles of big modules allow it.
   // A new instance per stream (the page decodes one): its memory is freed with it.
   const decoder = new WebAssembly.Instance(new WebAssembly.Module(base64Bytes(decoderBase64))).exports as unknown as Decoder;
@@ -40,6 +45,6 @@ export function lzmaDecode(input: Uint8Array): Uint8Array {
 }
 
 /** Decodes what the build embeds: LZMA bytes written as base64 (so they fit in a script). */
-export function lzmaDecodeBase64(base64: string): Uint8Array {
-  return lzmaDecode(base64Bytes(base64));
+export function lzmaDecodeBase64(base64: string, length?: number): Uint8Array {
+  return lzmaDecode(base64Bytes(base64), length);
 }

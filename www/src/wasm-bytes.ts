@@ -1,7 +1,9 @@
-// The wasm module shipped inside the script (works from file://, where fetch fails): LZMA in
-// base64, decoded once. gzip cannot compress base64 well, so the bytes are compressed first. The
-// page's stream carries the seed texts after the wasm (one stream compresses and decodes better
-// than two); the embed script's carries the wasm alone.
+// The wasm modules shipped inside the script (works from file://, where fetch fails): one LZMA
+// stream in base64. gzip cannot compress base64 well, so the bytes are compressed first. The
+// stream holds the checker's wasm, then (in the page) the seed texts, then the documents module
+// (.docx, HTML, PDF): one stream is smaller than several, since the two modules share much of
+// Rust's standard library. The first check decodes only the stream's beginning; the documents
+// module is decoded (the whole stream once more) only when a document arrives.
 import wasm from 'nianbao:wasm';
 import { lzmaDecodeBase64 } from './lzma';
 
@@ -9,8 +11,8 @@ let decoded: Uint8Array | null = null;
 
 function payload(): Uint8Array {
   if (!decoded) {
-    decoded = lzmaDecodeBase64(wasm.lzma);
-    if (decoded.length < wasm.size) throw new Error(`wasm: ${decoded.length} bytes decoded, ${wasm.size} expected`);
+    decoded = lzmaDecodeBase64(wasm.lzma, wasm.docs[0]);
+    if (decoded.length < wasm.docs[0]) throw new Error(`wasm: ${decoded.length} bytes decoded, ${wasm.docs[0]} expected`);
   }
   return decoded;
 }
@@ -19,7 +21,15 @@ export function wasmBytes(): Uint8Array {
   return payload().subarray(0, wasm.size);
 }
 
-/** What the stream carries after the wasm (the page's seed texts; empty for the embed script). */
+/** What the stream carries between the checker and the documents module (the page's seed texts). */
 export function bytesAfterWasm(): Uint8Array {
-  return payload().subarray(wasm.size);
+  return payload().subarray(wasm.size, wasm.docs[0]);
+}
+
+/** The documents module (crates/nianbao_docs_wasm): decoded only when a document arrives. */
+export function docsWasmBytes(): Uint8Array {
+  const [start, length] = wasm.docs;
+  const all = lzmaDecodeBase64(wasm.lzma);
+  if (all.length !== start + length) throw new Error(`documents wasm: ${all.length - start} bytes decoded, ${length} expected`);
+  return all.subarray(start);
 }

@@ -1,6 +1,6 @@
 //! Criterion: a 6-page report PDF read into the text view and checked (target ≤ 30 ms natively).
 //! Uses the real huaian PDF from ../shared when present, and the committed 2-page fixture
-//! (plain and AES-256) always.
+//! (plain and AES-256) always; `NIANBAO_BENCH_PDFS="name=path;…"` (bench/native.mjs) adds more.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::path::PathBuf;
@@ -22,6 +22,16 @@ fn bench(c: &mut Criterion) {
         files.push(("huaian_6_pages", real));
     } else {
         eprintln!("SKIP huaian_6_pages: ../shared/corpus/originals is absent");
+    }
+    if let Ok(more) = std::env::var("NIANBAO_BENCH_PDFS") {
+        for entry in more.split(';').filter(|e| !e.is_empty()) {
+            if let Some((name, path)) = entry.split_once('=') {
+                files.push((
+                    Box::leak(name.to_string().into_boxed_str()),
+                    PathBuf::from(path),
+                ));
+            }
+        }
     }
     let mut g = c.benchmark_group("pdf");
     for (name, path) in files {

@@ -2,9 +2,9 @@
 //! (V4 AESV2) and AES-256 (V5, R5/R6). RC4 and MD5 are written here (a few dozen lines);
 //! AES and SHA-2 come from RustCrypto.
 
+use crate::aes::Aes;
 use crate::object::{Dict, Obj};
 use crate::PdfError;
-use aes::cipher::{BlockDecrypt, BlockEncrypt, KeyInit};
 
 const PAD: [u8; 32] = [
     0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
@@ -277,31 +277,32 @@ fn hash_r6(pw: &[u8], salt: &[u8], udata: &[u8]) -> Vec<u8> {
 }
 
 fn aes128_cbc_encrypt_nopad(key: &[u8], iv: &[u8], data: &[u8]) -> Vec<u8> {
-    let c = aes::Aes128::new_from_slice(key).expect("16-byte key");
+    let Some(c) = Aes::new(key) else {
+        return vec![];
+    };
     let mut prev: [u8; 16] = iv.try_into().unwrap_or([0; 16]);
     let mut out = Vec::with_capacity(data.len());
     for block in data.chunks_exact(16) {
-        let mut b = aes::Block::default();
         for i in 0..16 {
-            b[i] = block[i] ^ prev[i];
+            prev[i] ^= block[i];
         }
-        c.encrypt_block(&mut b);
-        prev.copy_from_slice(&b);
-        out.extend_from_slice(&b);
+        c.encrypt(&mut prev);
+        out.extend_from_slice(&prev);
     }
     out
 }
 
-fn cbc_decrypt<C: BlockDecrypt<BlockSize = aes::cipher::consts::U16>>(
-    c: &C,
-    iv: &[u8],
-    data: &[u8],
-) -> Vec<u8> {
+/// AES-CBC without padding (key 16 or 32 bytes; another length gives nothing).
+fn cbc_decrypt_nopad(key: &[u8], iv: &[u8], data: &[u8]) -> Vec<u8> {
+    let Some(c) = Aes::new(key) else {
+        return vec![];
+    };
     let mut prev: [u8; 16] = iv.try_into().unwrap_or([0; 16]);
     let mut out = Vec::with_capacity(data.len());
     for block in data.chunks_exact(16) {
-        let mut b = aes::cipher::generic_array::GenericArray::clone_from_slice(block);
-        c.decrypt_block(&mut b);
+        let mut b = [0u8; 16];
+        b.copy_from_slice(block);
+        c.decrypt(&mut b);
         for i in 0..16 {
             out.push(b[i] ^ prev[i]);
         }
@@ -311,10 +312,7 @@ fn cbc_decrypt<C: BlockDecrypt<BlockSize = aes::cipher::consts::U16>>(
 }
 
 fn aes256_cbc_decrypt_nopad(key: &[u8], iv: &[u8], data: &[u8]) -> Vec<u8> {
-    match aes::Aes256::new_from_slice(key) {
-        Ok(c) => cbc_decrypt(&c, iv, data),
-        Err(_) => vec![],
-    }
+    cbc_decrypt_nopad(key, iv, data)
 }
 
 /// AES-CBC with the IV in the first block and PKCS#7 padding (key 16 or 32 bytes).
@@ -323,14 +321,7 @@ fn aes_cbc_decrypt(key: &[u8], data: &[u8]) -> Vec<u8> {
         return vec![];
     }
     let (iv, body) = data.split_at(16);
-    let mut out = if key.len() == 32 {
-        aes256_cbc_decrypt_nopad(key, iv, body)
-    } else {
-        match aes::Aes128::new_from_slice(key) {
-            Ok(c) => cbc_decrypt(&c, iv, body),
-            Err(_) => vec![],
-        }
-    };
+    let mut out = cbc_decrypt_nopad(key, iv, body);
     if let Some(&p) = out.last() {
         if (1..=16).contains(&p) && out.len() >= p as usize {
             out.truncate(out.len() - p as usize);

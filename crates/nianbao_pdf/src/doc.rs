@@ -416,9 +416,7 @@ impl<'a> Doc<'a> {
             p += i + 7;
         }
         let mut objstms = Vec::new();
-        let mut nums: Vec<u32> = offs.keys().copied().collect();
-        nums.sort_unstable();
-        for n in nums {
+        for n in sorted(offs.keys().copied().collect()) {
             if let Some((_, Obj::Stream(s))) =
                 self.parse_at(offs.get(&n).copied().unwrap_or(0), Some(n))
             {
@@ -451,9 +449,7 @@ impl<'a> Doc<'a> {
         self.trailer = trailer;
         if self.catalog().is_none() {
             // No usable trailer: find the catalog itself.
-            let mut nums: Vec<u32> = self.xref.keys().copied().collect();
-            nums.sort_unstable();
-            for n in nums {
+            for n in sorted(self.xref.keys().copied().collect()) {
                 if let Obj::Dict(d) = self.get(n) {
                     if d.get("Type").and_then(|o| o.as_name()) == Some(b"Catalog") {
                         self.trailer.0.retain(|(k, _)| k != b"Root");
@@ -545,4 +541,14 @@ pub fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
         return None;
     }
     hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Object numbers in ascending order, through the crate's one sort (`layout::order`): another
+/// `sort_unstable` instance would add its own copy of std's sort to the wasm.
+fn sorted(nums: Vec<u32>) -> Vec<u32> {
+    let keys: Vec<(f64, f64)> = nums.iter().map(|&n| (f64::from(n), 0.0)).collect();
+    crate::layout::order(&keys)
+        .into_iter()
+        .map(|i| nums[i])
+        .collect()
 }

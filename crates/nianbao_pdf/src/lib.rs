@@ -3,6 +3,7 @@
 //! fonts and content interpreter are this crate's own (small, bounded, never panicking);
 //! tables come from the ruling lines the page draws, or from text alignment without them.
 
+mod aes;
 mod content;
 mod crypt;
 mod doc;

@@ -21,7 +21,7 @@ pub enum Error {
     TooShort = 1,
     /// Properties out of range, or `lc + lp > 4`.
     Properties = 2,
-    /// Unpacked size unknown or not the size of the output buffer.
+    /// Unpacked size unknown or smaller than the output buffer.
     Size = 3,
     /// The stream contradicts itself (a bad start, a distance before the start, a match past the end).
     Corrupt = 4,
@@ -90,7 +90,9 @@ impl Lengths {
 /// agree with the byte at the match distance (one per value of that byte's current bit).
 type Literal = [[u16; 0x100]; 3];
 
-/// Decodes `input` into `out`, whose length must be the unpacked size the header states.
+/// Decodes `input` into `out`: the whole stream when `out` has the unpacked size the header
+/// states, or only its first `out.len()` bytes when `out` is shorter (the page decodes the
+/// checker's part of its stream first, and the documents module after it only when needed).
 pub fn decode(input: &[u8], out: &mut [u8]) -> Result<(), Error> {
     let props = usize::from(*input.first().ok_or(Error::TooShort)?);
     if input.len() < 18 {
@@ -103,9 +105,10 @@ pub fn decode(input: &[u8], out: &mut [u8]) -> Result<(), Error> {
     if lc + lp > 4 {
         return Err(Error::Properties);
     }
-    if unpacked_size(input) != Some(out.len()) {
-        return Err(Error::Size);
-    }
+    let prefix = match unpacked_size(input) {
+        Some(size) if size >= out.len() => size > out.len(),
+        _ => return Err(Error::Size),
+    };
     let mut rc =
         RangeDecoder::new(input.get(13..).ok_or(Error::TooShort)?).ok_or(Error::Corrupt)?;
 
@@ -188,9 +191,12 @@ pub fn decode(input: &[u8], out: &mut [u8]) -> Result<(), Error> {
             len
         };
         let from = at.checked_sub(reps[0] + 1).ok_or(Error::Corrupt)?;
-        let end = at + len + MATCH_MIN_LEN;
+        let mut end = at + len + MATCH_MIN_LEN;
         if end > out.len() {
-            return Err(Error::Corrupt);
+            if !prefix {
+                return Err(Error::Corrupt);
+            }
+            end = out.len();
         }
         // Byte by byte: a match may overlap the bytes it is producing (distance < length).
         for (to, from) in (at..end).zip(from..) {
@@ -199,7 +205,7 @@ pub fn decode(input: &[u8], out: &mut [u8]) -> Result<(), Error> {
         }
         at = end;
     }
-    if at != out.len() || rc.overran() {
+    if at != out.len() || (!prefix && rc.overran()) {
         return Err(Error::Truncated);
     }
     Ok(())
@@ -296,12 +302,22 @@ mod tests {
     }
 
     #[test]
+    fn decodes_every_prefix() {
+        for n in 0..=TEXT.len() {
+            let mut out = vec![0; n];
+            assert_eq!(decode(&packed(), &mut out), Ok(()), "prefix of {n} bytes");
+            assert_eq!(out, &TEXT[..n]);
+        }
+    }
+
+    #[test]
     fn refuses_what_the_build_never_writes() {
         let mut out = vec![0; TEXT.len()];
         let mut unknown_size = packed();
         unknown_size[5..13].fill(0xff);
         assert_eq!(decode(&unknown_size, &mut out), Err(Error::Size));
-        assert_eq!(decode(&packed(), &mut out[1..]), Err(Error::Size));
+        let mut longer = vec![0; TEXT.len() + 1];
+        assert_eq!(decode(&packed(), &mut longer), Err(Error::Size));
         let mut wide_literals = packed();
         wide_literals[0] = 8; // lc = 8
         assert_eq!(decode(&wide_literals, &mut out), Err(Error::Properties));
