@@ -16,7 +16,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use nianbao_core::{diagnostic, parse, prose, repair, rules, text, Checked, PositionEncoding};
+use nianbao_core::{
+    diagnostic, parse, prose, relations, repair, rules, text, Checked, PositionEncoding,
+};
 
 /// Step names, in pipeline order; `tokenize` is the first part of `parse`, timed apart.
 const STEPS: [&str; 7] = [
@@ -39,7 +41,7 @@ fn pass(text: &str) -> ([u64; 7], Checked) {
     lap(1);
     let mut diagnostics = parsed.diagnostics;
     let report = &parsed.report;
-    let instances = rules::relation::instances(report);
+    let instances = relations::instance::instances(report);
     diagnostics.extend(rules::check(text, report, &instances));
     lap(2);
     let prose = prose::read(text, report);

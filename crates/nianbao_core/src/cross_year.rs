@@ -1,10 +1,11 @@
 //! Checks against last year's report of the same agency (format-spec §4.1 X1, X4; §4.2 O5).
 //! Diagnostics point at this year's cells and quote last year's values.
 
+use crate::codes::rule_doc;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::naming;
 use crate::report::{Format, Report, Span};
-use crate::rules::{describe, rule_doc};
 use crate::vocab::national::T3_COLUMNS;
 
 rule_doc! {
@@ -34,6 +35,9 @@ rule_doc! {
     explanation: "跨年度核对需要同一机关上一年度的报告。所给报告的年度不是上一年，或两份报告的表格格式无法对应（例如一份是 2019 年以前的统计表，一份是统一格式）时，说明哪些核对没有进行。",
     example: "本报告为 2022 年度，所给“上年报告”却是 2020 年度。",
 }
+
+/// The cross-year checks' documentation, for the catalogue (they run with last year's report).
+pub const DOCS: &[crate::codes::RuleDoc] = &[DOC_CARRY, DOC_ITEMS, DOC_CUMULATIVE, DOC_MISMATCH];
 
 fn count(report: &Report, path: &str) -> Option<i64> {
     report.cells.get(path).and_then(|c| c.value.as_count())
@@ -152,7 +156,7 @@ fn items(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         if this == expected {
             continue;
         }
-        let label = describe::name(report, &this_path).row;
+        let label = naming::name(report, &this_path).row;
         out.push(
             Diagnostic::new(
                 Code::CrossYearItems,
@@ -190,12 +194,12 @@ fn label_key(report: &Report, row: &str) -> Option<String> {
 fn cumulative(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
     // Last year's rows by label key, sorted once: a long table must not compare every row of
     // this year with every row of last year.
-    let mut last_rows: Vec<(String, &str)> = crate::rules::relation::old_rows(previous)
+    let mut last_rows: Vec<(String, &str)> = crate::relations::instance::old_rows(previous)
         .into_iter()
         .filter_map(|r| Some((label_key(previous, r)?, r)))
         .collect();
     crate::order::sort_by(&mut last_rows, |a, b| a.0.cmp(&b.0));
-    for row in crate::rules::relation::old_rows(report) {
+    for row in crate::relations::instance::old_rows(report) {
         let Some(key) = label_key(report, row) else {
             continue;
         };
@@ -220,7 +224,7 @@ fn cumulative(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         if total == expected {
             continue;
         }
-        let label = describe::old_label(report, row);
+        let label = naming::old_label(report, row);
         out.push(
             Diagnostic::new(
                 Code::CrossYearCumulative,
@@ -240,7 +244,7 @@ fn cumulative(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing;
+    use crate::testing;
 
     #[test]
     fn carried_over_must_match_last_years_carried_forward() {

@@ -9,6 +9,7 @@ pub mod cross_year;
 pub mod decimal;
 pub mod diagnostic;
 mod json;
+pub mod naming;
 mod order;
 pub mod parse;
 pub mod prose;
@@ -17,6 +18,8 @@ pub mod repair;
 pub mod report;
 pub mod rules;
 mod swar;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod text;
 pub mod vocab;
 
@@ -68,7 +71,7 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
     let parsed = parse::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let report = &parsed.report;
-    let instances = rules::relation::instances(report);
+    let instances = relations::instance::instances(report);
     diagnostics.extend(rules::check(text, report, &instances));
     let prose = prose::read(text, report);
     let repairs = repair::search(report, &instances, &prose::evidence(&prose));

@@ -12,10 +12,11 @@ pub mod text;
 use facts::{Claim, ClaimKind, Fact, Topic, Verb};
 use text::Stream;
 
+use crate::codes::rule_doc;
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::naming;
 use crate::report::{Format, Report, Span};
-use crate::rules::{describe, rule_doc};
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
 use crate::Repair;
 
@@ -32,6 +33,9 @@ rule_doc! {
     explanation: "正文常先说一个总数，再分项列举，如“政府信息总数3978条，其中主动公开2026条，依申请公开46条，不予公开1854条”，或“主动公开政府信息的主要类别有：机构职能类594条，……，其他应主动公开的信息946条”。分项已经穷尽（用“其中”逐项列出，或以“其他”收尾）时，分项之和应等于总数。",
     example: "2026 + 46 + 1854 = 3926，而正文所说总数为 3978。",
 }
+
+/// The prose checks' documentation, for the catalogue (they run in their own stage).
+pub const DOCS: &[crate::codes::RuleDoc] = &[DOC, DOC_SUM];
 
 /// A table figure: the sum of some cells, read as far as possible.
 struct Figure {
@@ -106,7 +110,7 @@ fn cells_figure(report: &Report, words: &str, paths: &[String]) -> Figure {
     let rows = paths
         .iter()
         .map(|p| {
-            let name = describe::full(report, p);
+            let name = naming::full(report, p);
             match count(report, p) {
                 Some(v) => (name, v, true),
                 None => (name, 0, false),
@@ -228,13 +232,13 @@ fn figures(report: &Report, topic: &Topic) -> Vec<Figure> {
                 .iter()
                 .map(|c| {
                     let path = format!("t2.{row}.{c}");
-                    let words = describe::full(report, &path);
+                    let words = naming::full(report, &path);
                     cells_figure(report, &words, &[path])
                 })
                 .collect()
         }
         Topic::Old { path } => {
-            let words = describe::full(report, path);
+            let words = naming::full(report, path);
             vec![cells_figure(report, &words, std::slice::from_ref(path))]
         }
     }
@@ -486,7 +490,7 @@ fn claim_mismatch(report: &Report, facts: &[Fact], claim: &Claim) -> Option<Diag
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing;
+    use crate::testing;
 
     fn run(text: &str, report: &Report) -> Vec<Diagnostic> {
         let prose = read(text, report);

@@ -1,7 +1,7 @@
 //! The likely culprit: the smallest sets of cell changes that make every broken relation hold
 //! (minimal error localisation in the Fellegi–Holt sense), with the values they need.
 //!
-//! 1. Constraints are the report's relations ([`crate::rules::relation::instances`]): the
+//! 1. Constraints are the report's relations ([`crate::relations::instance::instances`]): the
 //!    equalities and inequalities of tables 三/四 and of a pre-2019 table, over the cells that
 //!    were read. A relation with missing cells only constrains through its bounds (counts are
 //!    never negative); it never treats a blank as 0.
@@ -30,10 +30,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::naming;
+use crate::relations::instance::Instance;
 use crate::relations::{Kind, RelationId};
 use crate::report::{fnv1a, path_hash, path_order, Report, FNV_OFFSET};
-use crate::rules::describe;
-use crate::rules::relation::Instance;
 use crate::Repair;
 
 /// Largest number of cells a repair changes.
@@ -172,7 +172,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
     let mut vars: Vec<Option<Var>> = vec![None; keys.len()];
     let mut constraints = Vec::new();
     for instance in instances {
-        let mut side = |terms: &[crate::rules::relation::Term]| -> (Vec<usize>, bool) {
+        let mut side = |terms: &[crate::relations::instance::Term]| -> (Vec<usize>, bool) {
             let mut out = Vec::new();
             let mut complete = true;
             for t in terms {
@@ -360,8 +360,8 @@ pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)
     let broken = instances.iter().any(|i| {
         matches!(
             i.outcome(),
-            crate::rules::relation::Outcome::Fails { .. }
-                | crate::rules::relation::Outcome::FailsAnyway { .. }
+            crate::relations::instance::Outcome::Fails { .. }
+                | crate::relations::instance::Outcome::FailsAnyway { .. }
         )
     });
     if !broken {
@@ -459,7 +459,7 @@ pub fn describe_repair(report: &Report, repair: &Repair) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut last_row: Option<String> = None;
     for (path, value) in &repair.changes {
-        let name = describe::name(report, path);
+        let name = naming::name(report, path);
         let row = match name.table {
             "表三" => name.row.clone(),
             _ => format!("{}{}", name.table, name.row),
@@ -542,9 +542,9 @@ pub fn annotate(report: &Report, diagnostics: &mut [Diagnostic], repairs: &[Repa
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::relations::instance::instances;
     use crate::report::Format;
-    use crate::rules::relation::instances;
-    use crate::rules::testing;
+    use crate::testing;
 
     fn changes(repair: &Repair) -> Vec<(String, String)> {
         repair

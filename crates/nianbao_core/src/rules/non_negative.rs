@@ -2,7 +2,8 @@
 //! never negative; amounts of money are never negative (format-spec §4.1); documented in
 //! [`DOC`].
 
-use super::{describe, rule_doc, Cx};
+use crate::naming;
+use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Value;
@@ -13,6 +14,12 @@ rule_doc! {
     explanation: "申请件数、案件数、文件件数、处理决定数量和金额都不可能是负数。只有 2019 年格式表二的“本年增/减”是带符号的变化量，可以为负（如 -28）；2021 年格式的表二没有这一列，所以其中任何负数都是错误。",
     example: "表二“行政许可”本年增/减印为 -28，正常；表三某格印为 -1，错误。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Report(check),
+};
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for (path, cell) in cx.report.cells.iter() {
@@ -29,7 +36,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         if !negative {
             continue;
         }
-        let name = describe::full(cx.report, path);
+        let name = naming::full(cx.report, path);
         let shown = &cx.text[cell.span.range()];
         out.push(
             Diagnostic::new(

@@ -1,7 +1,8 @@
 //! R7 · 2019 table 二: 对外公开总数量 ≥ 本年新公开数量 (format-spec §4.1, heuristic);
 //! documented in [`DOC`].
 
-use super::{describe, rule_doc, Cx};
+use crate::naming;
+use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Format;
@@ -12,6 +13,12 @@ rule_doc! {
     explanation: "对外公开总数量是截至本年底对外公开的规章或规范性文件总数，通常包含本年新公开的文件，所以一般不会小于本年新公开数量。它不是严格的等式（文件会废止或失效），因此只作提醒。",
     example: "规范性文件：本年新公开 60，对外公开总数 368，正常；若对外公开总数为 45 而本年新公开为 60，请核对。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Report(check),
+};
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     if cx.report.format != Format::F2019 {
@@ -32,7 +39,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         if t >= p {
             continue;
         }
-        let label = describe::name(cx.report, &total_path).row;
+        let label = naming::name(cx.report, &total_path).row;
         out.push(
             Diagnostic::new(
                 Code::T2TotalBelowPublished,

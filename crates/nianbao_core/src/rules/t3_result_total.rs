@@ -1,9 +1,9 @@
 //! R3 · 表三 （七）总计 = the sum of every result row, for each column (format-spec §4.1);
 //! documented in [`DOC`].
 
-use super::relation::Instance;
+use crate::relations::instance::Instance;
 use super::unassessable::Gaps;
-use super::{failure, rule_doc, Cx};
+use super::{failure, rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
@@ -15,6 +15,12 @@ rule_doc! {
     explanation: "“三、本年度办理结果”下的每一行都是一种办理结果。（二）部分公开的行标签写明“区分处理的，只计这一情形，不计其他情形”，即每件办结的申请只计入一种结果，所以（七）总计必须等于（一）至（六）各行之和。只核对第一项加第二项等于第三项加第四项还不够：有的报告总计与一、二、四平衡，但各结果行加起来并不等于总计。",
     example: "（二）部分公开·自然人 = 1，其他结果行都是 0，而（七）总计·自然人 = 0：各结果行之和为 1，总计却是 0。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Relations(check),
+};
 
 pub fn check<'i, 'a>(
     cx: &Cx,

@@ -131,7 +131,7 @@ pub fn list(names: &[String], max: usize) -> String {
 mod tests {
     use super::*;
     use crate::report::Format;
-    use crate::rules::testing;
+    use crate::testing;
 
     #[test]
     fn names_cells_of_every_table() {

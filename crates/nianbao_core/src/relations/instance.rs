@@ -302,7 +302,7 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
 mod tests {
     use super::*;
     use crate::report::Format;
-    use crate::rules::testing;
+    use crate::testing;
 
     fn find<'a>(all: &'a [Instance<'a>], id: RelationId, index: usize) -> &'a Instance<'a> {
         all.iter().find(|i| i.id == id && i.index == index).unwrap()
