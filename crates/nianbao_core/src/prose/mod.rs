@@ -14,7 +14,7 @@ use text::Stream;
 
 use crate::codes::rule_doc;
 use crate::codes::Code;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::naming;
 use crate::report::{Format, Report, Span};
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
@@ -298,17 +298,30 @@ fn apply(report: &Report, repair: &Repair) -> Report {
     out
 }
 
-/// Compares the facts and claims with the tables. A statement that disagrees with a cell
-/// the first repair changes, but agrees with the repaired value, is added to the errors it
-/// explains instead of being reported again.
+/// A prose statement that agrees with the first repair: evidence [`crate::findings`] adds to
+/// the errors that repair resolves, instead of a second warning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Support {
+    /// The cells the statement describes.
+    pub cells: Vec<String>,
+    /// "正文“…”与建议修改后的数字一致。"
+    pub note: String,
+    /// Where the statement is, and its label ("正文：…").
+    pub span: Span,
+    pub label: String,
+}
+
+/// Compares the facts and claims with the tables; the disagreements go to `out`. A statement
+/// that disagrees with a cell the first repair changes, but agrees with the repaired value, is
+/// returned as [`Support`] for the errors it explains instead of being reported again.
 pub fn check(
     text: &str,
     report: &Report,
     prose: &Prose,
     first_repair: Option<&Repair>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let mut out = Vec::new();
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Support> {
+    let mut support = Vec::new();
     let (facts, claims) = (&prose.facts, &prose.claims);
     for (fact, candidates) in facts.iter().zip(&prose.figures) {
         if candidates.is_empty() || candidates.iter().any(|f| f.allows(fact.value)) {
@@ -327,19 +340,12 @@ pub fn check(
                 after.complete() && after.known() == fact.value
             });
             if agrees {
-                let note = format!("正文“{}”与建议修改后的数字一致。", fact.words);
-                for d in diagnostics.iter_mut() {
-                    if d.severity == Severity::Error
-                        && repair.changes.iter().any(|(p, _)| d.cells.contains(p))
-                        && d.cells.iter().any(|c| main.cells.iter().any(|m| m == c))
-                    {
-                        d.notes.push(note.clone());
-                        d.labels.push(crate::diagnostic::Label {
-                            span: fact.phrase,
-                            message: format!("正文：{}", fact.words),
-                        });
-                    }
-                }
+                support.push(Support {
+                    cells: main.cells.clone(),
+                    note: format!("正文“{}”与建议修改后的数字一致。", fact.words),
+                    span: fact.phrase,
+                    label: format!("正文：{}", fact.words),
+                });
                 continue;
             }
         }
@@ -350,7 +356,7 @@ pub fn check(
             out.push(d);
         }
     }
-    diagnostics.extend(out);
+    support
 }
 
 fn figure_value(figure: &Figure) -> String {
@@ -490,6 +496,7 @@ fn claim_mismatch(report: &Report, facts: &[Fact], claim: &Claim) -> Option<Diag
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
     use crate::testing;
 
     fn run(text: &str, report: &Report) -> Vec<Diagnostic> {

@@ -28,8 +28,6 @@ mod solve;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::codes::Code;
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::naming;
 use crate::relations::instance::Instance;
 use crate::relations::{Kind, RelationId};
@@ -483,60 +481,39 @@ pub fn describe_repair(report: &Report, repair: &Repair) -> String {
     parts.join("，")
 }
 
-/// Codes whose diagnostics the repairs explain.
-const RELATION_CODES: [Code; 7] = [
-    Code::T3Identity,
-    Code::T3RowTotal,
-    Code::T3ResultTotal,
-    Code::T4GroupTotal,
-    Code::OldPartsSum,
-    Code::OldPartsExceed,
-    Code::OldCumulativeBelow,
-];
+/// What the first repair tells the user, worded once: the help for the errors it resolves and
+/// the other repairs of the same size. [`crate::findings`] attaches it to those errors.
+#[derive(Clone, Debug)]
+pub struct Advice<'r> {
+    pub repair: &'r Repair,
+    /// "建议：…（只改这一格，所有不平衡的关系就都能成立）。"
+    pub help: String,
+    /// "同样只改 n 格的其他改法：…", when there are other repairs.
+    pub alternatives: Option<String>,
+}
 
-/// Points each relation error at the cell the first repair changes and names the repair in
-/// its help.
-pub fn annotate(report: &Report, diagnostics: &mut [Diagnostic], repairs: &[Repair]) {
-    let Some(first) = repairs.first() else {
-        return;
-    };
+/// The advice of the best repair, if any.
+pub fn advice<'r>(report: &Report, repairs: &'r [Repair]) -> Option<Advice<'r>> {
+    let first = repairs.first()?;
     let words = describe_repair(report, first);
     let alternatives: Vec<String> = repairs[1..]
         .iter()
         .take(2)
         .map(|r| describe_repair(report, r))
         .collect();
-    for d in diagnostics.iter_mut() {
-        if d.severity != Severity::Error || !RELATION_CODES.contains(&d.code) {
-            continue;
-        }
-        let touched: Vec<&str> = first
-            .changes
-            .iter()
-            .map(|(p, _)| p.as_ref())
-            .filter(|p| d.cells.iter().any(|c| c == p))
-            .collect();
-        let Some(&culprit) = touched.first() else {
-            continue;
-        };
-        if let Some(cell) = report.cells.get(culprit) {
-            d.span = cell.span;
-        }
-        // Most likely wrong cells first.
-        crate::order::sort_by_key(&mut d.cells, |c| !touched.contains(&c.as_ref()));
-        let n = first.changes.len();
-        d.help = Some(if n == 1 {
-            format!("建议：{words}（只改这一格，所有不平衡的关系就都能成立）。")
-        } else {
-            format!("建议：{words}（改这 {n} 格，所有不平衡的关系就都能成立）。")
-        });
-        if !alternatives.is_empty() {
-            d.notes.push(format!(
-                "同样只改 {n} 格的其他改法：{}",
-                alternatives.join("；")
-            ));
-        }
-    }
+    let n = first.changes.len();
+    let help = if n == 1 {
+        format!("建议：{words}（只改这一格，所有不平衡的关系就都能成立）。")
+    } else {
+        format!("建议：{words}（改这 {n} 格，所有不平衡的关系就都能成立）。")
+    };
+    let alternatives = (!alternatives.is_empty())
+        .then(|| format!("同样只改 {n} 格的其他改法：{}", alternatives.join("；")));
+    Some(Advice {
+        repair: first,
+        help,
+        alternatives,
+    })
 }
 
 #[cfg(test)]
