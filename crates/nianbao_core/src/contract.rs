@@ -238,7 +238,7 @@ pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> S
     w.begin_object();
     for (t, caption) in report.pct_captions.iter().enumerate() {
         if let Some(caption) = caption {
-            w.key_escaped(&format!("pct.{}", t + 1));
+            w.key_escaped(&crate::naming::id::percent_table_path(t as u32 + 1));
             w.string(caption);
         }
     }

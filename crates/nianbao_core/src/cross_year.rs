@@ -4,7 +4,7 @@
 use crate::codes::rule_doc;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::naming;
+use crate::naming::{self, CellId};
 use crate::report::{Format, Report, Span};
 use crate::vocab::national::T3_COLUMNS;
 
@@ -109,8 +109,8 @@ fn format_words(format: Format) -> &'static str {
 /// X4: 二、上年结转 (this year) = 四、结转下年度继续办理 (last year), per column.
 fn carry(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
     for column in &T3_COLUMNS {
-        let this_path = format!("t3.carried_over.{}", column.key);
-        let last_path = format!("t3.carried_forward.{}", column.key);
+        let this_path = CellId::t3("carried_over", column.key).to_string();
+        let last_path = CellId::t3("carried_forward", column.key).to_string();
         let (Some(this), Some(last)) = (count(report, &this_path), count(previous, &last_path))
         else {
             continue;
@@ -144,11 +144,11 @@ fn items(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         "enforcement",
         "fees",
     ] {
-        let this_path = format!("t2.{row}.previous");
+        let this_path = CellId::t2(row, "previous").to_string();
         let (Some(this), Some(base), Some(change)) = (
             count(report, &this_path),
-            count(previous, &format!("t2.{row}.previous")),
-            count(previous, &format!("t2.{row}.change")),
+            count(previous, &CellId::t2(row, "previous").to_string()),
+            count(previous, &CellId::t2(row, "change").to_string()),
         ) else {
             continue;
         };

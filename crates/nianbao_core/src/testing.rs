@@ -1,5 +1,6 @@
 //! Builders for the checks' test vectors (every stage's): a report with a few cells set.
 
+use crate::naming::CellId;
 use crate::report::{Cell, CellMap, Format, OldRowInfo, Report, Span, Value};
 use crate::vocab::national::{t2_rows, t3_data_rows, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
@@ -19,7 +20,7 @@ pub fn national(format: Format) -> Report {
     for row in t2_rows(format) {
         for (column, _) in row.columns {
             cells.push(
-                format!("t2.{}.{}", row.key, column.key).into(),
+                CellId::t2(row.key, column.key).into(),
                 Some(cell(Value::Count(0), at)),
             );
             at += 2;
@@ -28,7 +29,7 @@ pub fn national(format: Format) -> Report {
     for row in t3_data_rows(format) {
         for column in &T3_COLUMNS {
             cells.push(
-                format!("t3.{}.{}", row.key, column.key).into(),
+                CellId::t3(row.key, column.key).into(),
                 Some(cell(Value::Count(0), at)),
             );
             at += 2;
@@ -37,7 +38,7 @@ pub fn national(format: Format) -> Report {
     for group in &T4_GROUPS {
         for column in &T4_COLUMNS {
             cells.push(
-                format!("t4.{}.{}", group.key, column.key).into(),
+                CellId::t4(group.key, column.key).into(),
                 Some(cell(Value::Count(0), at)),
             );
             at += 2;
@@ -76,13 +77,13 @@ pub fn old(rows: &[(&str, Option<usize>, i64, Option<i64>)]) -> Report {
         let mut c = cell(Value::Count(*value), i * 4);
         c.old = Some(Box::new(OldRowInfo {
             label: label.to_string(),
-            parent: parent.map(|p| format!("old.{p}").into()),
+            parent: parent.map(|p| CellId::old(p as u32).into()),
             unit: Some("件".to_string()),
         }));
-        cells.push(format!("old.{}", i + 1).into(), Some(c));
+        cells.push(CellId::old(i as u32 + 1).into(), Some(c));
         if let Some(v) = cumulative {
             cells.push(
-                format!("old.{}.cumulative", i + 1).into(),
+                CellId::old_cumulative(i as u32 + 1).into(),
                 Some(cell(Value::Count(*v), i * 4 + 2)),
             );
         }

@@ -3,6 +3,7 @@
 //! category as its label) and `pct.<t>.<i>.percent` (the percentage as printed, without "%").
 
 use crate::decimal::Decimal;
+use crate::naming::CellId;
 use crate::report::{Cell, CellPath, OldRowInfo, Span, Value};
 use crate::text::scan::{Token, TokenKind, Unit};
 
@@ -109,11 +110,14 @@ pub fn read(ctx: &Ctx) -> (Cells, Vec<Option<String>>) {
                     line: percent.line,
                     old: None,
                 });
-            out.push((CellPath::from(format!("pct.{table}.{n}")), count_cell));
-            out.push((
-                CellPath::from(format!("pct.{table}.{n}.percent")),
-                percent_cell,
-            ));
+            let (table, row) = (table as u32, n as u32);
+            let id = |percent| CellId::Percent {
+                table,
+                row,
+                percent,
+            };
+            out.push((id(false).into(), count_cell));
+            out.push((id(true).into(), percent_cell));
         }
     }
     (out, captions)

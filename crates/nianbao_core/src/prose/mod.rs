@@ -15,7 +15,7 @@ use text::Stream;
 use crate::codes::rule_doc;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::naming;
+use crate::naming::{self, CellId};
 use crate::report::{Format, Report, Span};
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
 use crate::Repair;
@@ -77,7 +77,7 @@ fn t3_row(report: &Report, key: &str, cells: &mut Vec<String>) -> (String, i64, 
         .find(|r| r.key == key)
         .map_or(key, |r| r.short)
         .to_string();
-    let total = format!("t3.{key}.total");
+    let total = CellId::t3(key, "total").to_string();
     if let Some(v) = count(report, &total) {
         cells.push(total);
         return (short, v, true);
@@ -85,7 +85,7 @@ fn t3_row(report: &Report, key: &str, cells: &mut Vec<String>) -> (String, i64, 
     let mut sum = 0;
     let mut complete = true;
     for column in &T3_COLUMNS[..6] {
-        let path = format!("t3.{key}.{}", column.key);
+        let path = CellId::t3(key, column.key).to_string();
         match count(report, &path) {
             Some(v) => sum += v,
             None => complete = false,
@@ -134,7 +134,7 @@ fn keys_with_prefix(format: Format, prefix: &str) -> Vec<&'static str> {
 /// The table figures a topic may mean; the prose agrees if it matches any of them.
 fn figures(report: &Report, topic: &Topic) -> Vec<Figure> {
     let f = report.format;
-    let t4 = |group: &str| format!("t4.{group}.total");
+    let t4 = |group: &str| CellId::t4(group, "total").to_string();
     match topic {
         Topic::New { handled } => {
             let mut out = vec![
@@ -231,7 +231,7 @@ fn figures(report: &Report, topic: &Topic) -> Vec<Figure> {
             columns
                 .iter()
                 .map(|c| {
-                    let path = format!("t2.{row}.{c}");
+                    let path = CellId::t2(row, c).to_string();
                     let words = naming::full(report, &path);
                     cells_figure(report, &words, &[path])
                 })
@@ -439,7 +439,7 @@ fn claim_mismatch(report: &Report, facts: &[Fact], claim: &Claim) -> Option<Diag
     let mut cells = Vec::new();
     let mut first_span: Option<Span> = None;
     for (group, words) in groups {
-        let get = |c: &str| count(report, &format!("t4.{group}.{c}"));
+        let get = |c: &str| count(report, &CellId::t4(group, c).to_string());
         let (upheld, pending, total) = (get("upheld"), get("pending"), get("total"));
         let problem = match claim.kind {
             ClaimKind::AllUpheld => match (upheld, total) {
@@ -463,12 +463,12 @@ fn claim_mismatch(report: &Report, facts: &[Fact], claim: &Claim) -> Option<Diag
                 ClaimKind::AllUpheld => "upheld",
                 ClaimKind::AllConcluded => "pending",
             };
-            let path = format!("t4.{group}.{column}");
+            let path = CellId::t4(group, column).to_string();
             if first_span.is_none() {
                 first_span = report.cells.get(&path).map(|c| c.span);
             }
             cells.push(path);
-            cells.push(format!("t4.{group}.total"));
+            cells.push(CellId::t4(group, "total").to_string());
         }
     }
     if broken.is_empty() {

@@ -28,7 +28,7 @@ mod solve;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::naming;
+use crate::naming::{self, CellId, Table};
 use crate::relations::instance::Instance;
 use crate::relations::{Kind, RelationId};
 use crate::report::{fnv1a, path_hash, path_order, Report, FNV_OFFSET};
@@ -458,8 +458,9 @@ pub fn describe_repair(report: &Report, repair: &Repair) -> String {
     let mut last_row: Option<String> = None;
     for (path, value) in &repair.changes {
         let name = naming::name(report, path);
-        let row = match name.table {
-            "表三" => name.row.clone(),
+        // Table 三 is the one repairs are usually in: its rows go unprefixed.
+        let row = match CellId::parse(path).and_then(CellId::table) {
+            Some(Table::T3) => name.row.clone(),
             _ => format!("{}{}", name.table, name.row),
         };
         let old = report

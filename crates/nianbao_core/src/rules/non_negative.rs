@@ -2,7 +2,7 @@
 //! never negative; amounts of money are never negative (format-spec §4.1); documented in
 //! [`DOC`].
 
-use crate::naming;
+use crate::naming::{self, CellId, Table};
 use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
@@ -24,7 +24,14 @@ pub const RULE: Rule = Rule {
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for (path, cell) in cx.report.cells.iter() {
         let Some(cell) = cell else { continue };
-        let signed = path.ends_with(".change") && path.starts_with("t2.");
+        let signed = matches!(
+            CellId::parse(path),
+            Some(CellId::National {
+                table: Table::T2,
+                column: "change",
+                ..
+            })
+        );
         if signed {
             continue;
         }

@@ -1,7 +1,7 @@
 //! 数量/百分比 tables of older reports (seed 003, 表1–表7): each printed percentage is its
 //! count ÷ the row's total, rounded; documented in [`DOC`] and [`DOC_ROUNDING`].
 
-use crate::naming;
+use crate::naming::{self, CellId};
 use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::decimal::Decimal;
@@ -64,14 +64,21 @@ fn format_units(units: i128, decimals: u32) -> String {
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let mut tables: Vec<(String, Vec<Item>)> = Vec::new();
     for (path, cell) in cx.report.cells.iter() {
-        let Some(rest) = path.strip_prefix("pct.") else {
+        let Some(CellId::Percent {
+            table,
+            row,
+            percent: false,
+        }) = CellId::parse(path)
+        else {
             continue;
         };
-        if rest.ends_with(".percent") {
-            continue;
+        let percent_path = CellId::Percent {
+            table,
+            row,
+            percent: true,
         }
-        let table = rest.split('.').next().unwrap_or("").to_string();
-        let percent_path = format!("{path}.percent");
+        .to_string();
+        let table = table.to_string();
         let item = Item {
             count_path: path.to_string(),
             percent: cx.report.cells.get(&percent_path),

@@ -1,7 +1,7 @@
 //! 2019 table 二: 上一年项目数量 + 本年增/减 ≥ 0 for the (五)(六)(八) rows (format-spec §4.1
 //! R6); documented in [`DOC`].
 
-use crate::naming;
+use crate::naming::{self, CellId};
 use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
@@ -31,8 +31,8 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         "enforcement",
         "fees",
     ] {
-        let previous_path = format!("t2.{row}.previous");
-        let change_path = format!("t2.{row}.change");
+        let previous_path = CellId::t2(row, "previous").to_string();
+        let change_path = CellId::t2(row, "change").to_string();
         let (Some(previous), Some(change)) = (
             cx.report.cells.get(&previous_path),
             cx.report.cells.get(&change_path),

@@ -1,7 +1,7 @@
 //! R7 · 2019 table 二: 对外公开总数量 ≥ 本年新公开数量 (format-spec §4.1, heuristic);
 //! documented in [`DOC`].
 
-use crate::naming;
+use crate::naming::{self, CellId};
 use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
@@ -25,8 +25,8 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         return;
     }
     for row in ["rules", "normative_docs"] {
-        let published_path = format!("t2.{row}.published");
-        let total_path = format!("t2.{row}.total");
+        let published_path = CellId::t2(row, "published").to_string();
+        let total_path = CellId::t2(row, "total").to_string();
         let (Some(published), Some(total)) = (
             cx.report.cells.get(&published_path),
             cx.report.cells.get(&total_path),

@@ -6,6 +6,7 @@ use super::unassessable::Gaps;
 use super::{failure, rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::naming::{CellId, Table};
 use crate::relations::RelationId;
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
 
@@ -44,11 +45,15 @@ pub fn check<'i, 'a>(
         let mut parts = Vec::new();
         let mut zeros = 0;
         for term in &instance.rhs {
-            let row = term
-                .path
-                .strip_prefix("t3.")
-                .and_then(|r| r.rsplit_once('.'))
-                .and_then(|(key, _)| {
+            let row = match CellId::parse(term.path) {
+                Some(CellId::National {
+                    table: Table::T3,
+                    row,
+                    ..
+                }) => Some(row),
+                _ => None,
+            }
+            .and_then(|key| {
                     t3_data_rows(cx.report.format)
                         .position(|r| r.key == key)
                         .map(|i| rows[i])

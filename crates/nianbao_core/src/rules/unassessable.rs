@@ -1,7 +1,7 @@
 //! Relations that cannot be checked because cells are missing: one statement per relation
 //! family and table, naming the missing cells — never a silent pass, never a blank read as 0.
 
-use crate::naming;
+use crate::naming::{self, CellId, Table};
 use crate::relations::instance::{Instance, Outcome};
 use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
@@ -44,20 +44,28 @@ fn unit(id: RelationId) -> &'static str {
     }
 }
 
-fn table_of(id: RelationId) -> &'static str {
+/// The table a relation family is in: 表三, 表四 or (`None`) a pre-2019 table.
+fn table_of(id: RelationId) -> Option<Table> {
     match id {
-        RelationId::T3Identity | RelationId::T3RowTotal | RelationId::T3ResultTotal => "t3.",
-        RelationId::T4GroupTotal => "t4.",
-        _ => "old.",
+        RelationId::T3Identity | RelationId::T3RowTotal | RelationId::T3ResultTotal => {
+            Some(Table::T3)
+        }
+        RelationId::T4GroupTotal => Some(Table::T4),
+        _ => None,
     }
 }
 
-fn table_name(prefix: &str) -> &'static str {
-    match prefix {
-        "t3." => "表三",
-        "t4." => "表四",
-        _ => "统计表",
+/// Whether the cell at `path` is in the family's table.
+fn in_table(path: &str, table: Option<Table>) -> bool {
+    match CellId::parse(path) {
+        Some(CellId::Old { .. }) => table.is_none(),
+        Some(id) => table.is_some() && id.table() == table,
+        None => false,
     }
+}
+
+fn table_name(table: Option<Table>) -> &'static str {
+    table.map_or("统计表", Table::name)
 }
 
 struct Family<'a> {
@@ -111,7 +119,7 @@ impl<'i, 'a> Gaps<'i, 'a> {
     /// says that table cannot be checked).
     pub fn report(self, cx: &Cx, out: &mut Vec<Diagnostic>) {
         let mut families = Families::default();
-        let mut read: Vec<(&str, bool)> = Vec::new();
+        let mut read: Vec<(Option<Table>, bool)> = Vec::new();
         for (instance, place) in self.pending {
             let prefix = table_of(instance.id);
             let any_read = match read.iter().find(|(p, _)| *p == prefix) {
@@ -121,7 +129,7 @@ impl<'i, 'a> Gaps<'i, 'a> {
                         .report
                         .cells
                         .iter()
-                        .any(|(p, c)| p.starts_with(prefix) && c.is_some());
+                        .any(|(p, c)| in_table(p, prefix) && c.is_some());
                     read.push((prefix, r));
                     r
                 }
@@ -191,7 +199,7 @@ impl<'a> Families<'a> {
                 cx.report
                     .cells
                     .iter()
-                    .find(|(p, c)| p.starts_with(prefix) && c.is_some())
+                    .find(|(p, c)| in_table(p, prefix) && c.is_some())
                     .and_then(|(_, c)| c.map(|c| c.span))
                     .unwrap_or_default()
             });
