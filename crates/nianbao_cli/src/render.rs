@@ -46,11 +46,7 @@ fn format_name(format: &str) -> &'static str {
 }
 
 fn severity_label(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
-    }
+    nianbao_core::naming::words::severity(severity)
 }
 
 fn render_diagnostic(out: &mut String, name: &str, index: &LineIndex, d: &Diagnostic) {

@@ -54,11 +54,7 @@ pub fn entries() -> Vec<Entry> {
 }
 
 fn severity_words(code: Code) -> &'static str {
-    match code.default_severity() {
-        crate::diagnostic::Severity::Error => "错误",
-        crate::diagnostic::Severity::Warning => "警告",
-        crate::diagnostic::Severity::Info => "提示",
-    }
+    crate::naming::words::severity(code.default_severity())
 }
 
 /// The catalogue as Markdown: `docs/rules.md` is this text, kept current by a test.

@@ -3,6 +3,7 @@
 //! means.
 
 pub mod id;
+pub mod words;
 
 pub use id::{CellId, Table};
 
