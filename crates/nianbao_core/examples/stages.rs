@@ -16,7 +16,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use nianbao_core::{diagnostic, parse, prose, repair, rules, text, Checked, PositionEncoding};
+use nianbao_core::{
+    findings, parse, prose, relations, repair, rules, text, Checked, PositionEncoding,
+};
 
 /// Step names, in pipeline order; `tokenize` is the first part of `parse`, timed apart.
 const STEPS: [&str; 7] = [
@@ -37,20 +39,23 @@ fn pass(text: &str) -> ([u64; 7], Checked) {
     lap(0);
     let parsed = parse::parse(text);
     lap(1);
-    let mut diagnostics = parsed.diagnostics;
     let report = &parsed.report;
-    let instances = rules::relation::instances(report);
-    diagnostics.extend(rules::check(text, report, &instances));
+    let mut findings = findings::Findings {
+        parse: parsed.diagnostics,
+        ..findings::Findings::default()
+    };
+    let instances = relations::instance::instances(report);
+    findings.rules = rules::check(text, report, &instances);
     lap(2);
     let prose = prose::read(text, report);
     lap(3);
     let repairs = repair::search(report, &instances, &prose::evidence(&prose));
-    repair::annotate(report, &mut diagnostics, &repairs);
+    let advice = repair::advice(report, &repairs);
     lap(4);
-    prose::check(text, report, &prose, repairs.first(), &mut diagnostics);
-    prose::sums::check(&prose.stream, &mut diagnostics);
+    let support = prose::check(text, report, &prose, repairs.first(), &mut findings.prose);
+    prose::sums::check(&prose.stream, &mut findings.prose);
     lap(3);
-    diagnostic::sort(&mut diagnostics);
+    let diagnostics = findings::assemble(report, findings, advice.as_ref(), &support);
     lap(5);
     drop(instances);
     let checked = Checked {

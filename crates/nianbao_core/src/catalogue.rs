@@ -2,7 +2,7 @@
 //! summary and, for balance rules, the explanation, formula and example from the rule's own
 //! documentation.
 
-use crate::codes::Code;
+use crate::codes::{Code, RuleDoc};
 use crate::json::JsonWriter;
 
 /// Documentation of one code.
@@ -17,10 +17,23 @@ pub struct Entry {
     pub example: &'static str,
 }
 
-/// Documentation for every code in registry order: the rule's own documentation
-/// ([`crate::rules::RuleDoc`], written once in the rule's file) where there is one.
+/// Every check's documentation (table and structure rules, prose and cross-year checks), in
+/// registry order of their codes.
+pub fn docs() -> Vec<RuleDoc> {
+    let mut all: Vec<RuleDoc> = crate::rules::RULES
+        .iter()
+        .flat_map(|rule| rule.docs.iter().copied())
+        .chain(crate::prose::DOCS.iter().copied())
+        .chain(crate::cross_year::DOCS.iter().copied())
+        .collect();
+    crate::order::sort_by_key(&mut all, |d| d.code);
+    all
+}
+
+/// Documentation for every code in registry order: the check's own documentation
+/// ([`RuleDoc`], written once in the check's file) where there is one.
 pub fn entries() -> Vec<Entry> {
-    let docs = crate::rules::docs();
+    let docs = docs();
     Code::ALL
         .iter()
         .map(|&code| match docs.iter().find(|d| d.code == code) {
@@ -41,11 +54,7 @@ pub fn entries() -> Vec<Entry> {
 }
 
 fn severity_words(code: Code) -> &'static str {
-    match code.default_severity() {
-        crate::diagnostic::Severity::Error => "错误",
-        crate::diagnostic::Severity::Warning => "警告",
-        crate::diagnostic::Severity::Info => "提示",
-    }
+    crate::naming::words::severity(code.default_severity())
 }
 
 /// The catalogue as Markdown: `docs/rules.md` is this text, kept current by a test.

@@ -1,8 +1,51 @@
 //! The registry of every diagnostic code: its stable name, default severity and one-line
 //! zh-CN summary. This is the only place codes are defined; the rule catalogue
-//! (`docs/rules.md`) and the page's rule help are generated from it.
+//! (`docs/rules.md`) and the page's rule help are generated from it. A check's longer
+//! documentation ([`RuleDoc`]) is written in the check's own file with [`rule_doc!`].
+//! Nothing here depends on the rest of the crate.
 
-use crate::diagnostic::Severity;
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// User documentation of one code, written once in the file of the check that reports it.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleDoc {
+    pub code: Code,
+    /// The relation checked, e.g. "一 + 二 = （七）总计 + 四（每一列）".
+    pub formula: &'static str,
+    /// What it checks and why it matters, in zh-CN.
+    pub explanation: &'static str,
+    /// A short worked example.
+    pub example: &'static str,
+}
+
+/// Declares a check's documentation: one `const` whose rustdoc is the same text the page shows.
+macro_rules! rule_doc {
+    ($name:ident: $code:ident, formula: $formula:literal, explanation: $explanation:literal, example: $example:literal $(,)?) => {
+        #[doc = concat!("公式：", $formula, "\n\n", $explanation, "\n\n例：", $example)]
+        pub const $name: $crate::codes::RuleDoc = $crate::codes::RuleDoc {
+            code: $crate::codes::Code::$code,
+            formula: $formula,
+            explanation: $explanation,
+            example: $example,
+        };
+    };
+}
+pub(crate) use rule_doc;
 
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident, $summary:literal; )*) => {

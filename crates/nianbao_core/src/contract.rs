@@ -280,7 +280,7 @@ pub fn to_json_accepted(
     w.begin_object();
     for (t, caption) in report.pct_captions.iter().enumerate() {
         if let Some(caption) = caption {
-            w.key_escaped(&format!("pct.{}", t + 1));
+            w.key_escaped(&crate::naming::id::percent_table_path(t as u32 + 1));
             w.string(caption);
         }
     }
@@ -434,6 +434,28 @@ pub fn to_json_accepted(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines and columns (in characters) agree with the crate's one line index at every
+    /// character of a text mixing CJK, an emoji, TABs and every kind of line break.
+    #[test]
+    fn positions_agree_with_the_line_index() {
+        let source = "\u{feff}表三\r\n（七）总计 0\t1\r2\n\n字a😀\r".repeat(40);
+        let index = crate::text::LineIndex::new(&source);
+        let offsets: Vec<u32> = source
+            .char_indices()
+            .map(|(i, _)| i as u32)
+            .chain([source.len() as u32])
+            .collect();
+        let positions = Positions::new(&source, offsets.clone(), PositionEncoding::Utf8);
+        for offset in offsets {
+            let p = positions.get(offset);
+            assert_eq!(
+                (p.line, p.column),
+                index.line_column(&source, offset as usize),
+                "{offset}"
+            );
+        }
+    }
 
     /// The character-by-character walk the byte counts replaced, kept as the reference.
     fn walk(source: &str, offsets: &[u32], encoding: PositionEncoding) -> Vec<(u32, u32, u32)> {

@@ -1,10 +1,11 @@
 //! Checks against last year's report of the same agency (format-spec §4.1 X1, X4; §4.2 O5).
 //! Diagnostics point at this year's cells and quote last year's values.
 
+use crate::codes::rule_doc;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::naming::{self, CellId};
 use crate::report::{Format, Report, Span};
-use crate::rules::{describe, rule_doc};
 use crate::vocab::national::T3_COLUMNS;
 
 rule_doc! {
@@ -34,6 +35,9 @@ rule_doc! {
     explanation: "跨年度核对需要同一机关上一年度的报告。所给报告的年度不是上一年，或两份报告的表格格式无法对应（例如一份是 2019 年以前的统计表，一份是统一格式）时，说明哪些核对没有进行。",
     example: "本报告为 2022 年度，所给“上年报告”却是 2020 年度。",
 }
+
+/// The cross-year checks' documentation, for the catalogue (they run with last year's report).
+pub const DOCS: &[crate::codes::RuleDoc] = &[DOC_CARRY, DOC_ITEMS, DOC_CUMULATIVE, DOC_MISMATCH];
 
 fn count(report: &Report, path: &str) -> Option<i64> {
     report.cells.get(path).and_then(|c| c.value.as_count())
@@ -105,8 +109,8 @@ fn format_words(format: Format) -> &'static str {
 /// X4: 二、上年结转 (this year) = 四、结转下年度继续办理 (last year), per column.
 fn carry(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
     for column in &T3_COLUMNS {
-        let this_path = format!("t3.carried_over.{}", column.key);
-        let last_path = format!("t3.carried_forward.{}", column.key);
+        let this_path = CellId::t3("carried_over", column.key).to_string();
+        let last_path = CellId::t3("carried_forward", column.key).to_string();
         let (Some(this), Some(last)) = (count(report, &this_path), count(previous, &last_path))
         else {
             continue;
@@ -140,11 +144,11 @@ fn items(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         "enforcement",
         "fees",
     ] {
-        let this_path = format!("t2.{row}.previous");
+        let this_path = CellId::t2(row, "previous").to_string();
         let (Some(this), Some(base), Some(change)) = (
             count(report, &this_path),
-            count(previous, &format!("t2.{row}.previous")),
-            count(previous, &format!("t2.{row}.change")),
+            count(previous, &CellId::t2(row, "previous").to_string()),
+            count(previous, &CellId::t2(row, "change").to_string()),
         ) else {
             continue;
         };
@@ -152,7 +156,7 @@ fn items(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         if this == expected {
             continue;
         }
-        let label = describe::name(report, &this_path).row;
+        let label = naming::name(report, &this_path).row;
         out.push(
             Diagnostic::new(
                 Code::CrossYearItems,
@@ -190,12 +194,12 @@ fn label_key(report: &Report, row: &str) -> Option<String> {
 fn cumulative(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
     // Last year's rows by label key, sorted once: a long table must not compare every row of
     // this year with every row of last year.
-    let mut last_rows: Vec<(String, &str)> = crate::rules::relation::old_rows(previous)
+    let mut last_rows: Vec<(String, &str)> = crate::relations::instance::old_rows(previous)
         .into_iter()
         .filter_map(|r| Some((label_key(previous, r)?, r)))
         .collect();
     crate::order::sort_by(&mut last_rows, |a, b| a.0.cmp(&b.0));
-    for row in crate::rules::relation::old_rows(report) {
+    for row in crate::relations::instance::old_rows(report) {
         let Some(key) = label_key(report, row) else {
             continue;
         };
@@ -220,7 +224,7 @@ fn cumulative(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
         if total == expected {
             continue;
         }
-        let label = describe::old_label(report, row);
+        let label = naming::old_label(report, row);
         out.push(
             Diagnostic::new(
                 Code::CrossYearCumulative,
@@ -240,7 +244,7 @@ fn cumulative(report: &Report, previous: &Report, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing;
+    use crate::testing;
 
     #[test]
     fn carried_over_must_match_last_years_carried_forward() {

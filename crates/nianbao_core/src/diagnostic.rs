@@ -2,24 +2,8 @@
 //! where in the text the problem is. Rendering belongs to the front ends.
 
 use crate::codes::Code;
+pub use crate::codes::Severity;
 use crate::report::{CellPath, Span};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
 
 /// A secondary location, e.g. the prose sentence a table cell disagrees with.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,8 +8,10 @@ pub mod contract;
 pub mod cross_year;
 pub mod decimal;
 pub mod diagnostic;
+pub mod findings;
 pub mod fingerprint;
 mod json;
+pub mod naming;
 pub mod notice;
 mod order;
 pub mod parse;
@@ -19,6 +21,8 @@ pub mod repair;
 pub mod report;
 pub mod rules;
 mod swar;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod text;
 pub mod vocab;
 
@@ -66,23 +70,26 @@ pub fn check(text: &str) -> Checked {
 ///
 /// Order: parse → table and structure rules → read the prose → repairs (ordered with the
 /// prose's numbers as evidence) → prose against the tables (knowing the first repair) →
-/// cross-year → sort.
+/// cross-year → [`findings::assemble`], the one step that builds what the user reads.
 pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
     let parsed = parse::parse(text);
-    let mut diagnostics = parsed.diagnostics;
     let report = &parsed.report;
-    let instances = rules::relation::instances(report);
-    diagnostics.extend(rules::check(text, report, &instances));
+    let mut findings = findings::Findings {
+        parse: parsed.diagnostics,
+        ..findings::Findings::default()
+    };
+    let instances = relations::instance::instances(report);
+    findings.rules = rules::check(text, report, &instances);
     let prose = prose::read(text, report);
     let repairs = repair::search(report, &instances, &prose::evidence(&prose));
-    repair::annotate(report, &mut diagnostics, &repairs);
-    prose::check(text, report, &prose, repairs.first(), &mut diagnostics);
-    prose::sums::check(&prose.stream, &mut diagnostics);
+    let support = prose::check(text, report, &prose, repairs.first(), &mut findings.prose);
+    prose::sums::check(&prose.stream, &mut findings.prose);
     if let Some(previous) = previous {
         let last = parse::parse(previous).report;
-        diagnostics.extend(cross_year::check(report, &last));
+        findings.cross_year = cross_year::check(report, &last);
     }
-    diagnostic::sort(&mut diagnostics);
+    let advice = repair::advice(report, &repairs);
+    let diagnostics = findings::assemble(report, findings, advice.as_ref(), &support);
     Checked {
         report: parsed.report,
         diagnostics,

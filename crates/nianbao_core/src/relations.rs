@@ -1,6 +1,9 @@
 //! The structural relations between cells of a table (format-spec §4), as data. The parser
 //! uses them to split glued digits; the balance rules check them and explain failures; the
-//! repair search solves them. One definition, three uses.
+//! repair search solves them. One definition, three uses. [`instance`] binds them to a
+//! report's cells, for every stage (rules, repair, prose, cross-year).
+
+pub mod instance;
 
 use crate::report::Format;
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};

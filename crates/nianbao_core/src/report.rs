@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::decimal::Decimal;
+use crate::naming::CellId;
 
 /// A byte range into the *original* input text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -321,16 +322,12 @@ impl Report {
             None => {
                 // The parser pushes unread rows in table order, `old.<n>` with n rising: a
                 // binary search by n (many unread rows must not make every lookup a scan).
-                let number = |path: &str| {
-                    let digits = path.strip_prefix("old.")?;
-                    let all_digits =
-                        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-                    // Row numbers are short: a fold, not `str::parse` (kilobytes of wasm).
-                    all_digits.then(|| {
-                        digits.bytes().fold(0u64, |n, b| {
-                            n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
-                        })
-                    })
+                let number = |path: &str| match CellId::parse(path) {
+                    Some(CellId::Old {
+                        row,
+                        cumulative: false,
+                    }) => Some(row),
+                    _ => None,
                 };
                 match number(row) {
                     Some(n) => {

@@ -4,6 +4,7 @@
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::naming::{CellId, Table};
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
 use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, text_span, Collected};
@@ -720,20 +721,20 @@ fn shorten(names: &[&str], max: usize) -> String {
 }
 
 fn column_name(path: &str) -> String {
-    if let Some(rest) = path.strip_prefix("t4.") {
-        if let Some((group, column)) = rest.split_once('.') {
-            let group = T4_GROUPS
-                .iter()
-                .find(|g| g.key == group)
-                .map_or(group, |g| g.label);
-            let column = T4_COLUMNS
-                .iter()
-                .find(|c| c.key == column)
-                .map_or(column, |c| c.label);
-            return format!("{group}·{column}");
-        }
+    let Some(CellId::National { table, row, column }) = CellId::parse(path) else {
+        return path.to_string();
+    };
+    if table == Table::T4 {
+        let group = T4_GROUPS
+            .iter()
+            .find(|g| g.key == row)
+            .map_or(row, |g| g.label);
+        let column = T4_COLUMNS
+            .iter()
+            .find(|c| c.key == column)
+            .map_or(column, |c| c.label);
+        return format!("{group}·{column}");
     }
-    let column = path.rsplit('.').next().unwrap_or(path);
     T3_COLUMNS
         .iter()
         .map(|c| (c.key, c.label))

@@ -4,6 +4,7 @@
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::naming::{self, CellId};
 use crate::parse::cells::{describe_splits, old_row_kinds, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
 use crate::parse::rows::{collect_values, Chunk};
@@ -183,7 +184,7 @@ fn read_rows(
                 .line_of_token(&ctx.scan.tokens[chunk.end_token - 1]);
             let collected = collect_values(&ctx.scan, chunk.end_token, columns, label_line);
             let kinds = old_row_kinds(unit, columns);
-            let paths: Vec<String> = (0..columns).map(|c| format!("old.?.{c}")).collect();
+            let paths: Vec<String> = (0..columns).map(naming::id::unnumbered_old).collect();
             let cells = ctx.row_cells(&collected, &kinds, &paths);
             rows.push(OldRow {
                 label,
@@ -406,9 +407,9 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
         let paths: Vec<String> = (0..columns)
             .map(|c| {
                 if c == 0 {
-                    format!("old.{n}")
+                    CellId::old(n as u32).to_string()
                 } else {
-                    format!("old.{n}.cumulative")
+                    CellId::old_cumulative(n as u32).to_string()
                 }
             })
             .collect();
@@ -500,7 +501,7 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
         };
         let info = OldRowInfo {
             label: label.clone(),
-            parent: table_parents[slot].map(|p| CellPath::from(format!("old.{}", p + 1))),
+            parent: table_parents[slot].map(|p| CellPath::from(CellId::old(p as u32 + 1))),
             unit: unit.map(str::to_string),
         };
         match values.first_mut() {

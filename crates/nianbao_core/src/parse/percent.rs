@@ -11,6 +11,7 @@
 use crate::codes::Code;
 use crate::decimal::Decimal;
 use crate::diagnostic::Diagnostic;
+use crate::naming::CellId;
 use crate::report::{Cell, CellPath, OldRowInfo, Span, Value};
 use crate::text::scan::{Token, TokenKind, Unit};
 
@@ -172,11 +173,14 @@ fn push_item(
             line: ctx.scan.line_of_token(percent),
             old: None,
         });
-    out.push((CellPath::from(format!("pct.{table}.{n}")), count_cell));
-    out.push((
-        CellPath::from(format!("pct.{table}.{n}.percent")),
-        percent_cell,
-    ));
+    let (table, row) = (table as u32, n as u32);
+    let id = |percent| CellId::Percent {
+        table,
+        row,
+        percent,
+    };
+    out.push((id(false).into(), count_cell));
+    out.push((id(true).into(), percent_cell));
 }
 
 /// Tables whose cells each stand on a line of their own (innerText of a web page, PDF reading
@@ -492,8 +496,13 @@ fn read_glued(ctx: &Ctx, first: usize) -> (Cells, Vec<Option<String>>, Vec<Diagn
         };
         captions.push(table.caption.clone());
         let n = table.percents.len();
+        let id = |row: usize, percent| CellId::Percent {
+            table: t as u32,
+            row: row as u32,
+            percent,
+        };
         let paths: Vec<String> = (1..=n)
-            .flat_map(|i| [format!("pct.{t}.{i}"), format!("pct.{t}.{i}.percent")])
+            .flat_map(|i| [id(i, false).to_string(), id(i, true).to_string()])
             .collect();
         let printed = ctx.text[table.digits_span.range()].to_string();
         let splits = fitting_splits(&table.digits, &table.percents);
@@ -526,7 +535,7 @@ fn read_glued(ctx: &Ctx, first: usize) -> (Cells, Vec<Option<String>>, Vec<Diagn
                             "{name}的数量“{printed}”粘连在一起，{why}，无法确定各项数量；第 1–{n} 项的数量记为缺失。"
                         ),
                     )
-                    .with_cells((1..=n).map(|i| format!("pct.{t}.{i}")))
+                    .with_cells((1..=n).map(|i| id(i, false).to_string()))
                     .with_help("请在原报告中用空格或制表符分开各项数量。"),
                 );
                 None
@@ -543,9 +552,9 @@ fn read_glued(ctx: &Ctx, first: usize) -> (Cells, Vec<Option<String>>, Vec<Diagn
                     unit: None,
                 })),
             });
-            out.push((CellPath::from(format!("pct.{t}.{}", i + 1)), count_cell));
+            out.push((id(i + 1, false).into(), count_cell));
             out.push((
-                CellPath::from(format!("pct.{t}.{}.percent", i + 1)),
+                id(i + 1, true).into(),
                 Some(Cell {
                     value: Value::Decimal(*value),
                     span: token.span,

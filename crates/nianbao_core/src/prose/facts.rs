@@ -516,7 +516,7 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
     // before), looked up per suffix of the words before a number: a long table must not cost
     // a comparison per row for every number of the prose. No hash map: the wasm has no SipHash.
     let old_labels: Vec<(String, String)> = if report.format == Format::Old {
-        let mut labels: Vec<(String, String)> = crate::rules::relation::old_rows(report)
+        let mut labels: Vec<(String, String)> = crate::relations::instance::old_rows(report)
             .into_iter()
             .filter_map(|path| {
                 let info = report.old_row(path)?;
@@ -627,7 +627,7 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing;
+    use crate::testing;
 
     fn topics(text: &str, format: Format) -> Vec<(Topic, i64)> {
         let report = testing::national(format);

@@ -12,10 +12,11 @@ pub mod text;
 use facts::{Claim, ClaimKind, Fact, Topic, Verb};
 use text::Stream;
 
+use crate::codes::rule_doc;
 use crate::codes::Code;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::naming::{self, CellId};
 use crate::report::{Format, Report, Span};
-use crate::rules::{describe, rule_doc};
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
 use crate::Repair;
 
@@ -32,6 +33,9 @@ rule_doc! {
     explanation: "正文常先说一个总数，再分项列举，如“政府信息总数3978条，其中主动公开2026条，依申请公开46条，不予公开1854条”，或“主动公开政府信息的主要类别有：机构职能类594条，……，其他应主动公开的信息946条”。分项已经穷尽（用“其中”逐项列出，或以“其他”收尾）时，分项之和应等于总数。",
     example: "2026 + 46 + 1854 = 3926，而正文所说总数为 3978。",
 }
+
+/// The prose checks' documentation, for the catalogue (they run in their own stage).
+pub const DOCS: &[crate::codes::RuleDoc] = &[DOC, DOC_SUM];
 
 /// A table figure: the sum of some cells, read as far as possible.
 struct Figure {
@@ -73,7 +77,7 @@ fn t3_row(report: &Report, key: &str, cells: &mut Vec<String>) -> (String, i64, 
         .find(|r| r.key == key)
         .map_or(key, |r| r.short)
         .to_string();
-    let total = format!("t3.{key}.total");
+    let total = CellId::t3(key, "total").to_string();
     if let Some(v) = count(report, &total) {
         cells.push(total);
         return (short, v, true);
@@ -81,7 +85,7 @@ fn t3_row(report: &Report, key: &str, cells: &mut Vec<String>) -> (String, i64, 
     let mut sum = 0;
     let mut complete = true;
     for column in &T3_COLUMNS[..6] {
-        let path = format!("t3.{key}.{}", column.key);
+        let path = CellId::t3(key, column.key).to_string();
         match count(report, &path) {
             Some(v) => sum += v,
             None => complete = false,
@@ -106,7 +110,7 @@ fn cells_figure(report: &Report, words: &str, paths: &[String]) -> Figure {
     let rows = paths
         .iter()
         .map(|p| {
-            let name = describe::full(report, p);
+            let name = naming::full(report, p);
             match count(report, p) {
                 Some(v) => (name, v, true),
                 None => (name, 0, false),
@@ -130,7 +134,7 @@ fn keys_with_prefix(format: Format, prefix: &str) -> Vec<&'static str> {
 /// The table figures a topic may mean; the prose agrees if it matches any of them.
 fn figures(report: &Report, topic: &Topic) -> Vec<Figure> {
     let f = report.format;
-    let t4 = |group: &str| format!("t4.{group}.total");
+    let t4 = |group: &str| CellId::t4(group, "total").to_string();
     match topic {
         Topic::New { handled } => {
             let mut out = vec![
@@ -227,14 +231,14 @@ fn figures(report: &Report, topic: &Topic) -> Vec<Figure> {
             columns
                 .iter()
                 .map(|c| {
-                    let path = format!("t2.{row}.{c}");
-                    let words = describe::full(report, &path);
+                    let path = CellId::t2(row, c).to_string();
+                    let words = naming::full(report, &path);
                     cells_figure(report, &words, &[path])
                 })
                 .collect()
         }
         Topic::Old { path } => {
-            let words = describe::full(report, path);
+            let words = naming::full(report, path);
             vec![cells_figure(report, &words, std::slice::from_ref(path))]
         }
     }
@@ -294,17 +298,30 @@ fn apply(report: &Report, repair: &Repair) -> Report {
     out
 }
 
-/// Compares the facts and claims with the tables. A statement that disagrees with a cell
-/// the first repair changes, but agrees with the repaired value, is added to the errors it
-/// explains instead of being reported again.
+/// A prose statement that agrees with the first repair: evidence [`crate::findings`] adds to
+/// the errors that repair resolves, instead of a second warning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Support {
+    /// The cells the statement describes.
+    pub cells: Vec<String>,
+    /// "正文“…”与建议修改后的数字一致。"
+    pub note: String,
+    /// Where the statement is, and its label ("正文：…").
+    pub span: Span,
+    pub label: String,
+}
+
+/// Compares the facts and claims with the tables; the disagreements go to `out`. A statement
+/// that disagrees with a cell the first repair changes, but agrees with the repaired value, is
+/// returned as [`Support`] for the errors it explains instead of being reported again.
 pub fn check(
     text: &str,
     report: &Report,
     prose: &Prose,
     first_repair: Option<&Repair>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let mut out = Vec::new();
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Support> {
+    let mut support = Vec::new();
     let (facts, claims) = (&prose.facts, &prose.claims);
     for (fact, candidates) in facts.iter().zip(&prose.figures) {
         if candidates.is_empty() || candidates.iter().any(|f| f.allows(fact.value)) {
@@ -323,19 +340,12 @@ pub fn check(
                 after.complete() && after.known() == fact.value
             });
             if agrees {
-                let note = format!("正文“{}”与建议修改后的数字一致。", fact.words);
-                for d in diagnostics.iter_mut() {
-                    if d.severity == Severity::Error
-                        && repair.changes.iter().any(|(p, _)| d.cells.contains(p))
-                        && d.cells.iter().any(|c| main.cells.iter().any(|m| m == c))
-                    {
-                        d.notes.push(note.clone());
-                        d.labels.push(crate::diagnostic::Label {
-                            span: fact.phrase,
-                            message: format!("正文：{}", fact.words),
-                        });
-                    }
-                }
+                support.push(Support {
+                    cells: main.cells.clone(),
+                    note: format!("正文“{}”与建议修改后的数字一致。", fact.words),
+                    span: fact.phrase,
+                    label: format!("正文：{}", fact.words),
+                });
                 continue;
             }
         }
@@ -346,7 +356,7 @@ pub fn check(
             out.push(d);
         }
     }
-    diagnostics.extend(out);
+    support
 }
 
 fn figure_value(figure: &Figure) -> String {
@@ -429,7 +439,7 @@ fn claim_mismatch(report: &Report, facts: &[Fact], claim: &Claim) -> Option<Diag
     let mut cells = Vec::new();
     let mut first_span: Option<Span> = None;
     for (group, words) in groups {
-        let get = |c: &str| count(report, &format!("t4.{group}.{c}"));
+        let get = |c: &str| count(report, &CellId::t4(group, c).to_string());
         let (upheld, pending, total) = (get("upheld"), get("pending"), get("total"));
         let problem = match claim.kind {
             ClaimKind::AllUpheld => match (upheld, total) {
@@ -453,12 +463,12 @@ fn claim_mismatch(report: &Report, facts: &[Fact], claim: &Claim) -> Option<Diag
                 ClaimKind::AllUpheld => "upheld",
                 ClaimKind::AllConcluded => "pending",
             };
-            let path = format!("t4.{group}.{column}");
+            let path = CellId::t4(group, column).to_string();
             if first_span.is_none() {
                 first_span = report.cells.get(&path).map(|c| c.span);
             }
             cells.push(path);
-            cells.push(format!("t4.{group}.total"));
+            cells.push(CellId::t4(group, "total").to_string());
         }
     }
     if broken.is_empty() {
@@ -486,7 +496,8 @@ fn claim_mismatch(report: &Report, facts: &[Fact], claim: &Claim) -> Option<Diag
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing;
+    use crate::diagnostic::Severity;
+    use crate::testing;
 
     fn run(text: &str, report: &Report) -> Vec<Diagnostic> {
         let prose = read(text, report);

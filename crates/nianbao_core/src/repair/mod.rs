@@ -1,7 +1,7 @@
 //! The likely culprit: the smallest sets of cell changes that make every broken relation hold
 //! (minimal error localisation in the Fellegi–Holt sense), with the values they need.
 //!
-//! 1. Constraints are the report's relations ([`crate::rules::relation::instances`]): the
+//! 1. Constraints are the report's relations ([`crate::relations::instance::instances`]): the
 //!    equalities and inequalities of tables 三/四 and of a pre-2019 table, over the cells that
 //!    were read. A relation with missing cells only constrains through its bounds (counts are
 //!    never negative); it never treats a blank as 0.
@@ -28,12 +28,10 @@ mod solve;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::codes::Code;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::naming::{self, CellId, Table};
+use crate::relations::instance::Instance;
 use crate::relations::{Kind, RelationId};
 use crate::report::{fnv1a, path_hash, path_order, Report, FNV_OFFSET};
-use crate::rules::describe;
-use crate::rules::relation::Instance;
 use crate::Repair;
 
 /// Largest number of cells a repair changes.
@@ -172,7 +170,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
     let mut vars: Vec<Option<Var>> = vec![None; keys.len()];
     let mut constraints = Vec::new();
     for instance in instances {
-        let mut side = |terms: &[crate::rules::relation::Term]| -> (Vec<usize>, bool) {
+        let mut side = |terms: &[crate::relations::instance::Term]| -> (Vec<usize>, bool) {
             let mut out = Vec::new();
             let mut complete = true;
             for t in terms {
@@ -360,8 +358,8 @@ pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)
     let broken = instances.iter().any(|i| {
         matches!(
             i.outcome(),
-            crate::rules::relation::Outcome::Fails { .. }
-                | crate::rules::relation::Outcome::FailsAnyway { .. }
+            crate::relations::instance::Outcome::Fails { .. }
+                | crate::relations::instance::Outcome::FailsAnyway { .. }
         )
     });
     if !broken {
@@ -459,9 +457,10 @@ pub fn describe_repair(report: &Report, repair: &Repair) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut last_row: Option<String> = None;
     for (path, value) in &repair.changes {
-        let name = describe::name(report, path);
-        let row = match name.table {
-            "表三" => name.row.clone(),
+        let name = naming::name(report, path);
+        // Table 三 is the one repairs are usually in: its rows go unprefixed.
+        let row = match CellId::parse(path).and_then(CellId::table) {
+            Some(Table::T3) => name.row.clone(),
             _ => format!("{}{}", name.table, name.row),
         };
         let old = report
@@ -483,68 +482,47 @@ pub fn describe_repair(report: &Report, repair: &Repair) -> String {
     parts.join("，")
 }
 
-/// Codes whose diagnostics the repairs explain.
-const RELATION_CODES: [Code; 7] = [
-    Code::T3Identity,
-    Code::T3RowTotal,
-    Code::T3ResultTotal,
-    Code::T4GroupTotal,
-    Code::OldPartsSum,
-    Code::OldPartsExceed,
-    Code::OldCumulativeBelow,
-];
+/// What the first repair tells the user, worded once: the help for the errors it resolves and
+/// the other repairs of the same size. [`crate::findings`] attaches it to those errors.
+#[derive(Clone, Debug)]
+pub struct Advice<'r> {
+    pub repair: &'r Repair,
+    /// "建议：…（只改这一格，所有不平衡的关系就都能成立）。"
+    pub help: String,
+    /// "同样只改 n 格的其他改法：…", when there are other repairs.
+    pub alternatives: Option<String>,
+}
 
-/// Points each relation error at the cell the first repair changes and names the repair in
-/// its help.
-pub fn annotate(report: &Report, diagnostics: &mut [Diagnostic], repairs: &[Repair]) {
-    let Some(first) = repairs.first() else {
-        return;
-    };
+/// The advice of the best repair, if any.
+pub fn advice<'r>(report: &Report, repairs: &'r [Repair]) -> Option<Advice<'r>> {
+    let first = repairs.first()?;
     let words = describe_repair(report, first);
     let alternatives: Vec<String> = repairs[1..]
         .iter()
         .take(2)
         .map(|r| describe_repair(report, r))
         .collect();
-    for d in diagnostics.iter_mut() {
-        if d.severity != Severity::Error || !RELATION_CODES.contains(&d.code) {
-            continue;
-        }
-        let touched: Vec<&str> = first
-            .changes
-            .iter()
-            .map(|(p, _)| p.as_ref())
-            .filter(|p| d.cells.iter().any(|c| c == p))
-            .collect();
-        let Some(&culprit) = touched.first() else {
-            continue;
-        };
-        if let Some(cell) = report.cells.get(culprit) {
-            d.span = cell.span;
-        }
-        // Most likely wrong cells first.
-        crate::order::sort_by_key(&mut d.cells, |c| !touched.contains(&c.as_ref()));
-        let n = first.changes.len();
-        d.help = Some(if n == 1 {
-            format!("建议：{words}（只改这一格，所有不平衡的关系就都能成立）。")
-        } else {
-            format!("建议：{words}（改这 {n} 格，所有不平衡的关系就都能成立）。")
-        });
-        if !alternatives.is_empty() {
-            d.notes.push(format!(
-                "同样只改 {n} 格的其他改法：{}",
-                alternatives.join("；")
-            ));
-        }
-    }
+    let n = first.changes.len();
+    let help = if n == 1 {
+        format!("建议：{words}（只改这一格，所有不平衡的关系就都能成立）。")
+    } else {
+        format!("建议：{words}（改这 {n} 格，所有不平衡的关系就都能成立）。")
+    };
+    let alternatives = (!alternatives.is_empty())
+        .then(|| format!("同样只改 {n} 格的其他改法：{}", alternatives.join("；")));
+    Some(Advice {
+        repair: first,
+        help,
+        alternatives,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::relations::instance::instances;
     use crate::report::Format;
-    use crate::rules::relation::instances;
-    use crate::rules::testing;
+    use crate::testing;
 
     fn changes(repair: &Repair) -> Vec<(String, String)> {
         repair

@@ -1,7 +1,7 @@
 //! The table format against the report year and against the format notice the report cites
 //! (format-spec §6); documented in [`DOC`] and [`DOC_NOTICE`].
 
-use super::{rule_doc, Cx};
+use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::{Format, Span};
@@ -20,6 +20,12 @@ rule_doc! {
     explanation: "报告开头常写明依据哪份年报格式通知编制。引用的通知与实际使用的表格格式不一致，多半是沿用了往年的开头文字，只作提示。",
     example: "2022 年度报告写“按照国办公开办函〔2019〕60号要求”，但表格是 2021 年格式。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC, DOC_NOTICE],
+    run: Run::Report(check),
+};
 
 /// Byte offset of a citation of 国办公开办函〔year〕number号, however the brackets are printed.
 fn cites(text: &str, year: &str, number: &str) -> Option<usize> {

@@ -2,7 +2,8 @@
 //! never negative; amounts of money are never negative (format-spec §4.1); documented in
 //! [`DOC`].
 
-use super::{describe, rule_doc, Cx};
+use crate::naming::{self, CellId, Table};
+use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Value;
@@ -14,10 +15,23 @@ rule_doc! {
     example: "表二“行政许可”本年增/减印为 -28，正常；表三某格印为 -1，错误。",
 }
 
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Report(check),
+};
+
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for (path, cell) in cx.report.cells.iter() {
         let Some(cell) = cell else { continue };
-        let signed = path.ends_with(".change") && path.starts_with("t2.");
+        let signed = matches!(
+            CellId::parse(path),
+            Some(CellId::National {
+                table: Table::T2,
+                column: "change",
+                ..
+            })
+        );
         if signed {
             continue;
         }
@@ -29,7 +43,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         if !negative {
             continue;
         }
-        let name = describe::full(cx.report, path);
+        let name = naming::full(cx.report, path);
         let shown = &cx.text[cell.span.range()];
         out.push(
             Diagnostic::new(

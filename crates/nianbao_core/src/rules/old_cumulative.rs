@@ -1,10 +1,10 @@
 //! O4 · 历年累计 ≥ the year's value in a pre-2019 statistics row (format-spec §4.2);
 //! documented in [`DOC`].
 
-use super::describe;
-use super::relation::Instance;
+use crate::naming;
+use crate::relations::instance::Instance;
 use super::unassessable::Gaps;
-use super::{failure, rule_doc, Cx};
+use super::{failure, rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
@@ -15,6 +15,12 @@ rule_doc! {
     explanation: "福建等地 2008–2018 年的统计表有“本年度”和“历年累计”两列，历年累计是自 2008 年以来的合计，包含本年度，所以不可能小于本年度数。",
     example: "受理依申请公开信息总数：本年度 7，历年累计 28，成立；若历年累计印成 2，则不成立。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Relations(check),
+};
 
 pub fn check<'i, 'a>(
     cx: &Cx,
@@ -27,7 +33,7 @@ pub fn check<'i, 'a>(
         .filter(|i| i.id == RelationId::OldCumulative)
     {
         // Named only when the relation does not hold (most do).
-        let row_name = || describe::name(cx.report, instance.lhs[0].path).row;
+        let row_name = || naming::name(cx.report, instance.lhs[0].path).row;
         let Some((lhs, rhs)) = gaps.broken(instance, row_name) else {
             continue;
         };

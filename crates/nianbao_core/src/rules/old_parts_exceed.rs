@@ -2,9 +2,9 @@
 //! (format-spec §4.2); documented in [`DOC`].
 
 use super::old_parts_sum::{column_place, parts_expr};
-use super::relation::Instance;
+use crate::relations::instance::Instance;
 use super::unassessable::Gaps;
-use super::{failure, rule_doc, Cx};
+use super::{failure, rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
@@ -15,6 +15,12 @@ rule_doc! {
     explanation: "“主动公开信息数”下的“其中：网站公开、政府公报公开”只列了部分公开渠道，“新闻发布会总次数”下的“其中：主要负责同志参加…”只是其中一部分，所以这些分项之和可以小于所属的行，但不能大于它。",
     example: "主动公开信息数 2026，其中网站公开 1795、政府公报公开 0：1795 ≤ 2026，成立。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Relations(check),
+};
 
 pub fn check<'i, 'a>(
     cx: &Cx,

@@ -1,10 +1,10 @@
 //! O1/O2/N1/N3–N9 · a pre-2019 statistics row = the sum of its parts where the parts are
 //! exhaustive (format-spec §4.2); documented in [`DOC`].
 
-use super::describe;
-use super::relation::Instance;
+use crate::naming;
+use crate::relations::instance::Instance;
 use super::unassessable::Gaps;
-use super::{failure, rule_doc, side_expr, Cx};
+use super::{failure, rule_doc, side_expr, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
@@ -16,8 +16,14 @@ rule_doc! {
     example: "受理依申请公开信息总数 7，分项为当面 0、传真 0、电子邮件 3、网上 4、信函 0、其他 0：0 + 0 + 3 + 4 + 0 + 0 = 7，相等。",
 }
 
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Relations(check),
+};
+
 pub(crate) fn column_place(cx: &Cx, instance: &Instance) -> String {
-    let name = describe::name(cx.report, instance.lhs[0].path);
+    let name = naming::name(cx.report, instance.lhs[0].path);
     if name.column.is_empty() {
         name.row
     } else {
@@ -30,7 +36,7 @@ pub(super) fn parts_expr(cx: &Cx, instance: &Instance) -> String {
     let parts: Vec<String> = instance
         .rhs
         .iter()
-        .map(|t| describe::name(cx.report, t.path).row)
+        .map(|t| naming::name(cx.report, t.path).row)
         .collect();
     format!("{} = {}", parts.join(" + "), side_expr(&instance.rhs))
 }

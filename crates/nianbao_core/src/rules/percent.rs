@@ -1,7 +1,8 @@
 //! 数量/百分比 tables of older reports (seed 003, 表1–表7): each printed percentage is its
 //! count ÷ the row's total, rounded; documented in [`DOC`] and [`DOC_ROUNDING`].
 
-use super::{describe, rule_doc, Cx};
+use crate::naming::{self, CellId};
+use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::decimal::Decimal;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -20,6 +21,12 @@ rule_doc! {
     explanation: "各项百分比分别四舍五入后，合计可能是 99.99% 或 100.01%。编写者常把其中一项调整 0.01，使合计正好为 100.00%。这不是错误，只作提示；调整后合计仍不是 100% 的，作为警告提示核对。",
     example: "政府网站 43206 ÷ 53021 = 81.488…%，四舍五入为 81.49%，报告印为 81.48%，本行合计正好 100.00%。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC, DOC_ROUNDING],
+    run: Run::Report(check),
+};
 
 struct Item<'a> {
     count_path: String,
@@ -57,14 +64,21 @@ fn format_units(units: i128, decimals: u32) -> String {
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let mut tables: Vec<(String, Vec<Item>)> = Vec::new();
     for (path, cell) in cx.report.cells.iter() {
-        let Some(rest) = path.strip_prefix("pct.") else {
+        let Some(CellId::Percent {
+            table,
+            row,
+            percent: false,
+        }) = CellId::parse(path)
+        else {
             continue;
         };
-        if rest.ends_with(".percent") {
-            continue;
+        let percent_path = CellId::Percent {
+            table,
+            row,
+            percent: true,
         }
-        let table = rest.split('.').next().unwrap_or("").to_string();
-        let percent_path = format!("{path}.percent");
+        .to_string();
+        let table = table.to_string();
         let item = Item {
             count_path: path.to_string(),
             percent: cx.report.cells.get(&percent_path),
@@ -154,7 +168,7 @@ fn check_table(cx: &Cx, table: &str, items: &[Item], out: &mut Vec<Diagnostic>) 
             rounded(numerator, denominator, shown_decimals),
             shown_decimals,
         );
-        let label = describe::name(cx.report, &item.count_path).row;
+        let label = naming::name(cx.report, &item.count_path).row;
         let printed_text = format!("{}%", percents[i]);
         let (code, severity, message) = if adjustment {
             (

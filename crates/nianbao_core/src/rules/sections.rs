@@ -1,7 +1,7 @@
 //! The six parts of a national-format report (format-spec: report skeleton); documented in
 //! [`DOC`].
 
-use super::{rule_doc, Cx};
+use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::{Format, Span};
@@ -12,6 +12,12 @@ rule_doc! {
     explanation: "2019 年和 2021 年的统一格式都要求年度报告包括六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。缺少某一部分说明内容不全，或标题写法与规定相差太远。文本在表格中途结束时，另有“文本不完整”的提示，不再逐个列出后面缺少的部分。",
     example: "报告有一、二、三、四、六，没有“五、存在的主要问题及改进情况”。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Report(check),
+};
 
 /// Official titles of the six parts.
 pub const TITLES: [&str; 6] = [

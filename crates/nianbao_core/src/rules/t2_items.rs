@@ -1,7 +1,8 @@
 //! 2019 table 二: 上一年项目数量 + 本年增/减 ≥ 0 for the (五)(六)(八) rows (format-spec §4.1
 //! R6); documented in [`DOC`].
 
-use super::{describe, rule_doc, Cx};
+use crate::naming::{self, CellId};
+use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Format;
@@ -12,6 +13,12 @@ rule_doc! {
     explanation: "“本年增/减”是项目数量相对上一年的变化，可以为负，但减少的数量不会超过上一年原有的数量，所以上一年项目数量加上本年增/减后不应小于 0。",
     example: "行政许可：上一年 451，本年增/减 -256，本年为 195，正常；若上一年为 16 而本年增/减为 -28，请核对。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Report(check),
+};
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     if cx.report.format != Format::F2019 {
@@ -24,8 +31,8 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         "enforcement",
         "fees",
     ] {
-        let previous_path = format!("t2.{row}.previous");
-        let change_path = format!("t2.{row}.change");
+        let previous_path = CellId::t2(row, "previous").to_string();
+        let change_path = CellId::t2(row, "change").to_string();
         let (Some(previous), Some(change)) = (
             cx.report.cells.get(&previous_path),
             cx.report.cells.get(&change_path),
@@ -38,7 +45,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         if p + c >= 0 {
             continue;
         }
-        let label = describe::name(cx.report, &previous_path).row;
+        let label = naming::name(cx.report, &previous_path).row;
         out.push(
             Diagnostic::new(
                 Code::T2ItemsNegative,

@@ -1,7 +1,8 @@
 //! R7 · 2019 table 二: 对外公开总数量 ≥ 本年新公开数量 (format-spec §4.1, heuristic);
 //! documented in [`DOC`].
 
-use super::{describe, rule_doc, Cx};
+use crate::naming::{self, CellId};
+use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Format;
@@ -13,13 +14,19 @@ rule_doc! {
     example: "规范性文件：本年新公开 60，对外公开总数 368，正常；若对外公开总数为 45 而本年新公开为 60，请核对。",
 }
 
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Report(check),
+};
+
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     if cx.report.format != Format::F2019 {
         return;
     }
     for row in ["rules", "normative_docs"] {
-        let published_path = format!("t2.{row}.published");
-        let total_path = format!("t2.{row}.total");
+        let published_path = CellId::t2(row, "published").to_string();
+        let total_path = CellId::t2(row, "total").to_string();
         let (Some(published), Some(total)) = (
             cx.report.cells.get(&published_path),
             cx.report.cells.get(&total_path),
@@ -32,7 +39,7 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         if t >= p {
             continue;
         }
-        let label = describe::name(cx.report, &total_path).row;
+        let label = naming::name(cx.report, &total_path).row;
         out.push(
             Diagnostic::new(
                 Code::T2TotalBelowPublished,

@@ -1,9 +1,9 @@
 //! R1 · 表三 一 + 二 = （七）总计 + 四, for each of the seven columns (format-spec §4.1). The
 //! only balance rule printed in the official table itself; documented in [`DOC`].
 
-use super::relation::Instance;
+use crate::relations::instance::Instance;
 use super::unassessable::Gaps;
-use super::{failure, rule_doc, side_expr, Cx};
+use super::{failure, rule_doc, side_expr, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
@@ -15,6 +15,12 @@ rule_doc! {
     explanation: "表三左上角印有官方的勾稽关系：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。也就是说，每一列（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）中，本年新收的申请加上上年结转的申请，必须等于本年办理完毕的申请（三、本年度办理结果的（七）总计）加上结转到下年度继续办理的申请。申请不会凭空出现或消失，所以这是一个必须严格相等的关系；不相等说明至少有一个数字填错了。",
     example: "某列一 = 1、二 = 0，但（七）总计 = 0、四 = 0：1 + 0 = 1，而 0 + 0 = 0，不相等；通常是（七）总计漏填了 1。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Relations(check),
+};
 
 pub fn check<'i, 'a>(
     cx: &Cx,
@@ -47,7 +53,8 @@ pub fn check<'i, 'a>(
 mod tests {
     use super::*;
     use crate::report::Format;
-    use crate::rules::{relation, testing};
+    use crate::relations::instance as relation;
+    use crate::rules::testing;
 
     fn run(report: &crate::report::Report) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
         let cx = Cx { text: "", report };

@@ -1,11 +1,12 @@
 //! R3 · 表三 （七）总计 = the sum of every result row, for each column (format-spec §4.1);
 //! documented in [`DOC`].
 
-use super::relation::Instance;
+use crate::relations::instance::Instance;
 use super::unassessable::Gaps;
-use super::{failure, rule_doc, Cx};
+use super::{failure, rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::naming::{CellId, Table};
 use crate::relations::RelationId;
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
 
@@ -15,6 +16,12 @@ rule_doc! {
     explanation: "“三、本年度办理结果”下的每一行都是一种办理结果。（二）部分公开的行标签写明“区分处理的，只计这一情形，不计其他情形”，即每件办结的申请只计入一种结果，所以（七）总计必须等于（一）至（六）各行之和。只核对第一项加第二项等于第三项加第四项还不够：有的报告总计与一、二、四平衡，但各结果行加起来并不等于总计。",
     example: "（二）部分公开·自然人 = 1，其他结果行都是 0，而（七）总计·自然人 = 0：各结果行之和为 1，总计却是 0。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Relations(check),
+};
 
 pub fn check<'i, 'a>(
     cx: &Cx,
@@ -38,11 +45,15 @@ pub fn check<'i, 'a>(
         let mut parts = Vec::new();
         let mut zeros = 0;
         for term in &instance.rhs {
-            let row = term
-                .path
-                .strip_prefix("t3.")
-                .and_then(|r| r.rsplit_once('.'))
-                .and_then(|(key, _)| {
+            let row = match CellId::parse(term.path) {
+                Some(CellId::National {
+                    table: Table::T3,
+                    row,
+                    ..
+                }) => Some(row),
+                _ => None,
+            }
+            .and_then(|key| {
                     t3_data_rows(cx.report.format)
                         .position(|r| r.key == key)
                         .map(|i| rows[i])

@@ -1,9 +1,9 @@
 //! R2 · 表三 each row's 总计 = the six applicant columns (format-spec §4.1); documented in
 //! [`DOC`].
 
-use super::relation::{Instance, Outcome};
+use crate::relations::instance::{Instance, Outcome};
 use super::unassessable::Gaps;
-use super::{failure, rule_doc, side_expr, Cx};
+use super::{failure, rule_doc, side_expr, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
@@ -15,6 +15,12 @@ rule_doc! {
     explanation: "表三的“总计”列是同一行六类申请人（自然人，以及法人或其他组织中的商业企业、科研机构、社会公益组织、法律服务机构、其他）的合计。每一行的总计都必须等于这六个数之和；不相等时，要么总计算错，要么某一类申请人的数填错了。",
     example: "“（一）予以公开”一行：自然人 258、商业企业 12、法律服务机构 1、其他 1，其余为 0，总计应为 272；若总计印成 258，则不平衡。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Relations(check),
+};
 
 pub fn check<'i, 'a>(
     cx: &Cx,

@@ -1,9 +1,9 @@
 //! R4 · 表四 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, for each of the three groups
 //! (format-spec §4.1); documented in [`DOC`].
 
-use super::relation::Instance;
+use crate::relations::instance::Instance;
 use super::unassessable::Gaps;
-use super::{failure, rule_doc, side_expr, Cx};
+use super::{failure, rule_doc, side_expr, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
@@ -15,6 +15,12 @@ rule_doc! {
     explanation: "表四分三组统计因政府信息公开工作引起的行政复议和行政诉讼：行政复议，行政诉讼中未经复议直接起诉的，以及复议后起诉的。每组的“总计”是该组全部案件数，每件案件要么已有结果（维持、纠正、其他结果），要么尚未审结，所以总计必须等于这四项之和。",
     example: "行政复议：结果维持 5、结果纠正 0、其他结果 0、尚未审结 2，总计应为 7。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Relations(check),
+};
 
 pub fn check<'i, 'a>(
     cx: &Cx,

@@ -1,9 +1,9 @@
 //! Relations that cannot be checked because cells are missing: one statement per relation
 //! family and table, naming the missing cells — never a silent pass, never a blank read as 0.
 
-use super::describe;
-use super::relation::{Instance, Outcome};
-use super::{rule_doc, Cx};
+use crate::naming::{self, CellId, Table};
+use crate::relations::instance::{Instance, Outcome};
+use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
@@ -15,6 +15,12 @@ rule_doc! {
     explanation: "空白、“/”和 0 是三回事。某个勾稽关系用到的单元格只要有一个没有读到数字（空白、被截断、数字粘连无法拆分或填了“/”），这个关系就既不能判为成立，也不能判为不成立，本工具不会把空白当作 0 来计算。这里按关系类别逐表列出无法核对的关系和缺失的单元格；如果把空白都按 0 计算会出现不平衡，会在说明中一并给出，方便判断应填的数字。整张表缺失时只报告“统计表缺失”，不再重复。",
     example: "表四“行政复议”五个单元格都是空白：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 无法核对。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC],
+    run: Run::Gaps(report),
+};
 
 /// The relation family's formula, as the messages quote it.
 pub fn formula(id: RelationId) -> &'static str {
@@ -38,20 +44,28 @@ fn unit(id: RelationId) -> &'static str {
     }
 }
 
-fn table_of(id: RelationId) -> &'static str {
+/// The table a relation family is in: 表三, 表四 or (`None`) a pre-2019 table.
+fn table_of(id: RelationId) -> Option<Table> {
     match id {
-        RelationId::T3Identity | RelationId::T3RowTotal | RelationId::T3ResultTotal => "t3.",
-        RelationId::T4GroupTotal => "t4.",
-        _ => "old.",
+        RelationId::T3Identity | RelationId::T3RowTotal | RelationId::T3ResultTotal => {
+            Some(Table::T3)
+        }
+        RelationId::T4GroupTotal => Some(Table::T4),
+        _ => None,
     }
 }
 
-fn table_name(prefix: &str) -> &'static str {
-    match prefix {
-        "t3." => "表三",
-        "t4." => "表四",
-        _ => "统计表",
+/// Whether the cell at `path` is in the family's table.
+fn in_table(path: &str, table: Option<Table>) -> bool {
+    match CellId::parse(path) {
+        Some(CellId::Old { .. }) => table.is_none(),
+        Some(id) => table.is_some() && id.table() == table,
+        None => false,
     }
+}
+
+fn table_name(table: Option<Table>) -> &'static str {
+    table.map_or("统计表", Table::name)
 }
 
 struct Family<'a> {
@@ -67,6 +81,11 @@ struct Family<'a> {
 
 /// Collects the relations that cannot be assessed while the rules run; the work of
 /// describing them is done in [`Gaps::report`], only for tables that were read at all.
+/// Reports the relations the relation checks could not assess ([`Gaps::report`]).
+pub fn report(gaps: Gaps, cx: &Cx, out: &mut Vec<Diagnostic>) {
+    gaps.report(cx, out);
+}
+
 #[derive(Default)]
 pub struct Gaps<'i, 'a> {
     pending: Vec<(&'i Instance<'a>, String)>,
@@ -100,7 +119,7 @@ impl<'i, 'a> Gaps<'i, 'a> {
     /// says that table cannot be checked).
     pub fn report(self, cx: &Cx, out: &mut Vec<Diagnostic>) {
         let mut families = Families::default();
-        let mut read: Vec<(&str, bool)> = Vec::new();
+        let mut read: Vec<(Option<Table>, bool)> = Vec::new();
         for (instance, place) in self.pending {
             let prefix = table_of(instance.id);
             let any_read = match read.iter().find(|(p, _)| *p == prefix) {
@@ -110,7 +129,7 @@ impl<'i, 'a> Gaps<'i, 'a> {
                         .report
                         .cells
                         .iter()
-                        .any(|(p, c)| p.starts_with(prefix) && c.is_some());
+                        .any(|(p, c)| in_table(p, prefix) && c.is_some());
                     read.push((prefix, r));
                     r
                 }
@@ -157,7 +176,7 @@ impl<'a> Families<'a> {
             family.span = instance.terms().find_map(|t| t.cell.map(|c| c.span));
         }
         // What the relation would say if the blanks were 0 — stated, never concluded.
-        let zero = |terms: &[super::relation::Term]| -> i64 {
+        let zero = |terms: &[crate::relations::instance::Term]| -> i64 {
             terms.iter().filter_map(|t| t.count()).sum()
         };
         let (l, r) = (zero(&instance.lhs), zero(&instance.rhs));
@@ -180,7 +199,7 @@ impl<'a> Families<'a> {
                 cx.report
                     .cells
                     .iter()
-                    .find(|(p, c)| p.starts_with(prefix) && c.is_some())
+                    .find(|(p, c)| in_table(p, prefix) && c.is_some())
                     .and_then(|(_, c)| c.map(|c| c.span))
                     .unwrap_or_default()
             });
@@ -189,7 +208,7 @@ impl<'a> Families<'a> {
                 .missing
                 .iter()
                 .take(8)
-                .map(|p| describe::full(cx.report, p))
+                .map(|p| naming::full(cx.report, p))
                 .collect();
             if family.missing.len() > 8 {
                 names.resize(family.missing.len(), String::new());
@@ -213,11 +232,11 @@ impl<'a> Families<'a> {
             );
             let mut d = Diagnostic::new(Code::RelationUnassessable, span, message)
                 .with_cells(family.missing.iter().cloned())
-                .with_note(format!("缺失：{}", describe::list(&names, 8)));
+                .with_note(format!("缺失：{}", naming::list(&names, 8)));
             if !family.zero_notes.is_empty() {
                 d = d.with_note(format!(
                     "若把这些空白都按 0 计算，以下关系不成立，说明空白处应有数字：{}",
-                    describe::list(&family.zero_notes, 6)
+                    naming::list(&family.zero_notes, 6)
                 ));
             }
             out.push(d.with_help("请在原表中补齐缺失的数字（确为 0 的请填 0），再重新核对。"));

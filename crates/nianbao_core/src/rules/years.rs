@@ -1,7 +1,7 @@
 //! The report year as stated in different places: the title, the statistics period and the
 //! statistics sentences of the prose; documented in [`DOC`] and [`DOC_PROSE`].
 
-use super::{rule_doc, Cx};
+use super::{rule_doc, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Span;
@@ -20,6 +20,12 @@ rule_doc! {
     explanation: "正文中以年份开头陈述申请、收费、主动公开、复议诉讼等统计情况的句子，所写年份应是报告年度。写成上一年，常是沿用往年报告的文字没有改年份。含“同比”“以来”“截至”等词的句子是在比较或回顾，不在此列。只作提示。",
     example: "2017 年度报告写“2016年我市各级政府及其工作部门依申请提供政府信息继续暂不收费”。",
 }
+
+/// This check in the registry ([`super::RULES`]).
+pub const RULE: Rule = Rule {
+    docs: &[DOC, DOC_PROSE],
+    run: Run::Report(check),
+};
 
 /// Words of a sentence that states this year's statistics.
 const CUES: [&str; 7] = [

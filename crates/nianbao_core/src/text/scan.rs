@@ -209,10 +209,7 @@ impl Scan {
 
     /// 1-based line of a byte offset.
     pub fn line_of(&self, offset: u32) -> u32 {
-        match self.line_starts.binary_search(&offset) {
-            Ok(i) => i as u32 + 1,
-            Err(i) => i as u32,
-        }
+        super::line_number(&self.line_starts, offset)
     }
 
     /// 1-based line of a token.

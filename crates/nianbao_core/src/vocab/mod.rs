@@ -5,15 +5,9 @@ pub mod national;
 pub mod old;
 
 use crate::json::JsonWriter;
+use crate::naming::Table;
 use crate::report::Format;
 use national::{t2_rows, t3_rows, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
-
-/// The captions of tables 二, 三 and 四, the same in both national formats.
-const TABLE_TITLES: [(&str, &str); 3] = [
-    ("t2", "表二 主动公开政府信息情况"),
-    ("t3", "表三 收到和处理政府信息公开申请情况"),
-    ("t4", "表四 政府信息公开行政复议、行政诉讼情况"),
-];
 
 /// Table 三's top header over every applicant column.
 const T3_HEADER: &str = "申请人情况";
@@ -36,9 +30,9 @@ pub fn layout_json(format: Format) -> String {
     if format.is_national() {
         w.key("titles");
         w.begin_object();
-        for (key, title) in TABLE_TITLES {
-            w.key(key);
-            w.string(title);
+        for table in [Table::T2, Table::T3, Table::T4] {
+            w.key(table.key());
+            w.string(table.title());
         }
         w.end_object();
         w.key("t2");

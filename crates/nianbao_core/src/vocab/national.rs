@@ -7,6 +7,7 @@
 //! only; see `text::chars::is_label_char`) that identifies the row even when the label is
 //! split over lines, numbered differently or cut short.
 
+use crate::naming::{CellId, Table};
 use crate::report::Format;
 
 /// A data column of a table.
@@ -660,38 +661,43 @@ pub fn path_table(format: Format) -> &'static PathTable {
 
 /// The contract path of a table 三 cell.
 pub fn t3_path(row: &str, column: &str) -> String {
-    format!("t3.{row}.{column}")
+    CellId::t3(row, column).to_string()
 }
 
 pub fn t4_path(group: &str, column: &str) -> String {
-    format!("t4.{group}.{column}")
+    CellId::t4(group, column).to_string()
 }
 
 pub fn t2_path(row: &str, column: &str) -> String {
-    format!("t2.{row}.{column}")
+    CellId::t2(row, column).to_string()
 }
 
 /// Human label of any national cell path, for messages: "表三（七）总计·自然人".
 pub fn describe_path(format: Format, path: &str) -> Option<String> {
-    let (table, rest) = path.split_once('.')?;
-    let (row_key, column_key) = rest.rsplit_once('.')?;
+    let CellId::National {
+        table,
+        row: row_key,
+        column: column_key,
+    } = CellId::parse(path)?
+    else {
+        return None;
+    };
     match table {
-        "t3" => {
+        Table::T3 => {
             let row = t3_data_rows(format).find(|r| r.key == row_key)?;
             let column = T3_COLUMNS.iter().find(|c| c.key == column_key)?;
             Some(format!("表三{}·{}", row.short, column.label))
         }
-        "t4" => {
+        Table::T4 => {
             let group = T4_GROUPS.iter().find(|g| g.key == row_key)?;
             let column = T4_COLUMNS.iter().find(|c| c.key == column_key)?;
             Some(format!("表四{}·{}", group.label, column.label))
         }
-        "t2" => {
+        Table::T2 => {
             let row = t2_rows(format).iter().find(|r| r.key == row_key)?;
             let (column, _) = row.columns.iter().find(|(c, _)| c.key == column_key)?;
             Some(format!("表二{}·{}", row.label, column.label))
         }
-        _ => None,
     }
 }
 

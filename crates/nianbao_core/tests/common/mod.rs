@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use nianbao_core::{Checked, Value};
+use nianbao_core::{Checked, Span, Value};
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
@@ -58,13 +58,19 @@ pub fn value_text(value: &Value) -> String {
     }
 }
 
-/// Input → cells and diagnostics, one line each, for snapshot review.
+/// Input → cells and diagnostics in biome's shape: `# Input` (what was read, each cell with its
+/// readable name and the text it was read from), `# Diagnostics` (each with the input line it
+/// points at, the span in «»), `# Repairs` — so a reviewer reads input and output together.
 pub fn render(text: &str, checked: &Checked) -> String {
     let r = &checked.report;
+    let name = |path: &str| nianbao_core::naming::full(r, path);
+    let index = nianbao_core::text::LineIndex::new(text);
     let mut out = String::new();
+    out.push_str("# Input\n\n");
     out.push_str(&format!(
-        "format: {}\ntitle: {}\nagency: {}\nyear: {}\n",
+        "format: {} ({})\ntitle: {}\nagency: {}\nyear: {}\n",
         r.format.as_str(),
+        nianbao_core::naming::words::format(r.format),
         r.title.as_deref().unwrap_or("-"),
         r.agency.as_deref().unwrap_or("-"),
         r.year.map_or("-".to_string(), |y| y.to_string()),
@@ -80,11 +86,12 @@ pub fn render(text: &str, checked: &Checked) -> String {
     ));
     for (path, cell) in r.cells.iter() {
         match cell {
-            None => out.push_str(&format!("  {path} = —\n")),
+            None => out.push_str(&format!("  {path} {} = —\n", name(path))),
             Some(c) => {
                 let printed = &text[c.span.range()];
                 out.push_str(&format!(
-                    "  {path} = {} ({:?} line {})",
+                    "  {path} {} = {} ({:?} line {})",
+                    name(path),
                     value_text(&c.value),
                     printed,
                     c.line
@@ -107,21 +114,26 @@ pub fn render(text: &str, checked: &Checked) -> String {
             }
         }
     }
-    out.push_str("diagnostics:\n");
+    out.push_str("\n# Diagnostics\n\n");
     for d in &checked.diagnostics {
-        let line = text[..d.span.start as usize].matches('\n').count() + 1;
+        let (line, column) = index.line_column(text, d.span.start as usize);
         out.push_str(&format!(
-            "  {} {} (line {}): {}\n",
+            "{}[{}] {line}:{column}: {}\n",
             d.severity.as_str(),
             d.code.as_str(),
-            line,
             d.message
         ));
+        out.push_str(&format!("    > {}\n", excerpt(text, &index, d.span)));
         if !d.cells.is_empty() {
-            let shown: Vec<&str> = d.cells.iter().take(8).map(|c| c.as_ref()).collect();
+            let shown: Vec<String> = d
+                .cells
+                .iter()
+                .take(8)
+                .map(|c| format!("{c} {}", name(c)))
+                .collect();
             let more = d.cells.len().saturating_sub(8);
             out.push_str(&format!(
-                "      cells: {}{}\n",
+                "    cells: {}{}\n",
                 shown.join(", "),
                 if more > 0 {
                     format!(" …(+{more})")
@@ -131,23 +143,42 @@ pub fn render(text: &str, checked: &Checked) -> String {
             ));
         }
         if let (Some(e), Some(a)) = (&d.expected, &d.actual) {
-            out.push_str(&format!("      expected {e}, actual {a}\n"));
+            out.push_str(&format!("    expected {e}, actual {a}\n"));
+        }
+        for label in &d.labels {
+            let (l, c) = index.line_column(text, label.span.start as usize);
+            out.push_str(&format!("    see {l}:{c}: {}\n", label.message));
         }
         for note in &d.notes {
-            out.push_str(&format!("      note: {note}\n"));
+            out.push_str(&format!("    note: {note}\n"));
         }
         if let Some(help) = &d.help {
-            out.push_str(&format!("      help: {help}\n"));
+            out.push_str(&format!("    help: {help}\n"));
         }
     }
-    out.push_str("repairs:\n");
+    out.push_str("\n# Repairs\n\n");
     for repair in &checked.repairs {
         let changes: Vec<String> = repair
             .changes
             .iter()
-            .map(|(p, v)| format!("{p} → {v}"))
+            .map(|(p, v)| format!("{p} {} → {v}", name(p)))
             .collect();
-        out.push_str(&format!("  {}\n", changes.join(", ")));
+        out.push_str(&format!("{}\n", changes.join(", ")));
     }
     out
+}
+
+/// The input line holding `span`, at most 30 characters each side of it, the span in «».
+fn excerpt(text: &str, index: &nianbao_core::text::LineIndex, span: Span) -> String {
+    let start = nianbao_core::text::floor_boundary(text, (span.start as usize).min(text.len()));
+    let line = index.line_of(start as u32);
+    let line_start = index.line_start(line) as usize;
+    let line_end = index.line_end(text, line).max(start);
+    let end = nianbao_core::text::floor_boundary(text, (span.end as usize).clamp(start, line_end));
+    let before: String = {
+        let chars: Vec<char> = text[line_start..start].chars().rev().take(30).collect();
+        chars.into_iter().rev().collect()
+    };
+    let after: String = text[end..line_end].chars().take(30).collect();
+    format!("{before}«{}»{after}", &text[start..end]).replace('\t', "⇥")
 }

@@ -3,7 +3,7 @@
 //! clean national-format report and check again.
 #![allow(dead_code)]
 
-use nianbao_core::rules::relation::{instances, Outcome};
+use nianbao_core::relations::instance::{instances, Outcome};
 use nianbao_core::{check, Checked, Severity, Value};
 
 /// The changed value keeps the digit count, so glued digits stay glued the same way.

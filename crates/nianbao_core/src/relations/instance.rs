@@ -3,6 +3,7 @@
 //! cells that were read already break it whatever the missing ones hold (counts are never
 //! negative), which is `FailsAnyway`.
 
+use crate::naming::CellId;
 use crate::relations::{old_relations, t3_relations, t4_relations, Kind, RelationId};
 use crate::report::{Cell, Report};
 use crate::vocab::national::{path_table, T3_COLUMNS};
@@ -184,7 +185,15 @@ pub fn old_rows(report: &Report) -> Vec<&str> {
         .cells
         .iter()
         .map(|(p, _)| p)
-        .filter(|p| p.starts_with("old.") && !p.ends_with(".cumulative"))
+        .filter(|p| {
+            matches!(
+                CellId::parse(p),
+                Some(CellId::Old {
+                    cumulative: false,
+                    ..
+                })
+            )
+        })
         .collect()
 }
 
@@ -192,16 +201,17 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
     // Year and cumulative cells of each row, in one pass.
     let mut rows: Vec<(Term<'a>, Option<Term<'a>>)> = Vec::new();
     for (path, cell) in report.cells.iter() {
-        if !path.starts_with("old.") {
+        let Some(CellId::Old { row, cumulative }) = CellId::parse(path) else {
             continue;
-        }
-        match path.strip_suffix(".cumulative") {
-            Some(row) => {
+        };
+        match cumulative {
+            true => {
+                let row = CellId::old(row).to_string();
                 if let Some(entry) = rows.iter_mut().rev().find(|(t, _)| t.path == row) {
                     entry.1 = Some(Term { path, cell });
                 }
             }
-            None => rows.push((Term { path, cell }, None)),
+            false => rows.push((Term { path, cell }, None)),
         }
     }
     if rows.is_empty() {
@@ -302,7 +312,7 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
 mod tests {
     use super::*;
     use crate::report::Format;
-    use crate::rules::testing;
+    use crate::testing;
 
     fn find<'a>(all: &'a [Instance<'a>], id: RelationId, index: usize) -> &'a Instance<'a> {
         all.iter().find(|i| i.id == id && i.index == index).unwrap()
