@@ -320,3 +320,19 @@ test('a dropped folder is walked through its entries (webkitGetAsEntry): nested 
   assert.match(await page.textContent('.nb-batch-notice'), /另有 3 个不是报告的文件，已跳过/);
   assert.equal(list.find((r) => r.file.endsWith(seed000.file)).errors, '4');
 }));
+
+test('a marks file (…_已核实标记.tsv) dropped with the reports counts its marks on the report they belong to', () => withPage(async ({ page }) => {
+  await page.click('[data-mode="batch"]');
+  const errors = check(seed000.text).diagnostics.filter((d) => d.severity === 'error');
+  assert.equal(errors.length, 4);
+  // Two of seed 000's four errors marked, as the page's 导出已核实标记 writes them; a line for a
+  // finding no report has, and a comment, change nothing.
+  const tsv = `# 已核实标记\n${errors[0].fingerprint}\t已与业务科室核对\n${errors[1].fingerprint}\t\n0123456789abcdef\t别的报告\n`;
+  const other = seeds.find((s) => s.id === '004');
+  await drop(page, [{ file: seed000.file, text: seed000.text }, { file: '铁力市_2020_已核实标记.tsv', text: tsv }, { file: other.file, text: other.text }]);
+  await done(page);
+  const list = await rows(page);
+  assert.equal(list.length, 2, 'the marks file is not listed as a report');
+  assert.equal(list.find((r) => r.file === seed000.file).marked, '2');
+  assert.equal(list.find((r) => r.file === other.file).marked, '0');
+}));

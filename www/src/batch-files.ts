@@ -21,8 +21,9 @@ export interface Picked {
 export const MAX_FILES = 2000;
 const MAX_DEPTH = 12;
 
-/** The kinds the page opens as reports (.doc/.wps are kept: opening them says what to do). */
-const REPORT_NAME = /\.(txt|docx|html?|pdf|doc|wps)$/i;
+/** The kinds the page opens as reports (.doc/.wps are kept: opening them says what to do), and
+ * .tsv, the 已核实 marks files the page exports (batch-marks.ts). */
+const REPORT_NAME = /\.(txt|docx|html?|pdf|doc|wps|tsv)$/i;
 
 /** Whether a file found inside a folder is taken as a report. */
 export function isReportName(name: string): boolean {

@@ -42,7 +42,7 @@ function stamp(date: Date): string {
 function picker(label: string, action: string, folder: boolean, onPick: (picked: Picked) => void): HTMLElement {
   const input = el('input', {
     type: 'file', multiple: true, class: 'nb-visually-hidden', tabindex: '-1', 'aria-hidden': 'true',
-    accept: folder ? null : '.txt,text/plain,.docx,.html,.htm,.pdf,.doc,.wps',
+    accept: folder ? null : '.txt,text/plain,.docx,.html,.htm,.pdf,.doc,.wps,.tsv',
   });
   if (folder) {
     input.setAttribute('webkitdirectory', '');
@@ -306,7 +306,7 @@ export function mountBatch(host: HTMLElement, single: HTMLElement): void {
 
   append(summaryView, [
     el('h2', { class: 'nb-heading', id: 'nb-batch-heading' }, '批量校验多份报告'),
-    el('p', { class: 'nb-hint' }, '选择或拖入多份年度报告（.txt、.docx、.html，或整个文件夹），逐份校验后在下表列出；同一单位相邻年度的报告自动配对，核对跨年度数据。全部在本机完成，不上传；“校验一份报告”中的草稿不受影响。'),
+    el('p', { class: 'nb-hint' }, '选择或拖入多份年度报告（.txt、.docx、.html，或整个文件夹），逐份校验后在下表列出；同一单位相邻年度的报告自动配对，核对跨年度数据；随报告一并选入各单位导出的“已核实标记”文件（.tsv），其中标记的问题计入“已核实”一列。全部在本机完成，不上传；“校验一份报告”中的草稿不受影响。'),
     el('div', { class: 'nb-batch-drop' },
       picker('选择多个文件', 'batch-files', false, added),
       picker('选择文件夹', 'batch-folder', true, added),

@@ -6,7 +6,8 @@
 // step starts from a timer, so the page keeps drawing however many reports are dropped.
 import { checkInWorker } from './checker';
 import { openError, openFile } from './decode';
-import { markedFindings } from './batch-marks';
+import { addMarks, fingerprintsOf, isMarksFile, markedFindings } from './batch-marks';
+import type { ReviewMarks } from './marks';
 import type { PickedFile } from './batch-files';
 import type { CheckResult, Format } from './types';
 
@@ -33,8 +34,10 @@ export interface Entry {
   infos: number;
   cellsRead: number;
   cellsExpected: number;
-  /** Findings marked 已核实 (batch-marks.ts). */
+  /** Findings marked 已核实 by a marks file of the batch (batch-marks.ts). */
   marked: number;
+  /** The fingerprints of its findings, so a marks file read later still counts. */
+  fingerprints: string[];
   /** Last year's report of the same agency in this batch, when exactly one is. */
   previous: Entry | null;
   /** The next year's report that takes this one as its previous, if any. */
@@ -131,7 +134,7 @@ function record(e: Entry, result: CheckResult, previous: Entry | null): void {
   e.infos = summary.infos;
   e.cellsRead = summary.cells_read;
   e.cellsExpected = summary.cells_expected;
-  e.marked = markedFindings(result);
+  e.fingerprints = fingerprintsOf(result);
   e.checkedWith = previous;
   const cross = previous ? crossYearFigures(result) : null;
   e.crossYear = cross ? cross.count : null;
@@ -149,6 +152,9 @@ export class Batch {
   private checking = 0;
   private generation = 0;
   private scheduled = false;
+  /** Marks from the batch's marks files, by fingerprint. */
+  private marks: ReviewMarks = new Map();
+  private marksPending = 0;
   /** A report was read since the last pairing: the batch is not finished before it is paired. */
   private unpaired = false;
 
@@ -162,20 +168,45 @@ export class Batch {
       this.finishedAt = 0;
     }
     for (const { file, path } of picked) {
+      if (isMarksFile(file.name)) {
+        this.readMarks(file);
+        continue;
+      }
       const id = this.nextId++;
       this.files.set(id, file);
       this.entries.push({
         id, path, state: 'waiting', message: null, text: null, how: null, title: null, agency: null, year: null,
-        format: null, errors: 0, warnings: 0, infos: 0, cellsRead: 0, cellsExpected: 0, marked: 0,
+        format: null, errors: 0, warnings: 0, infos: 0, cellsRead: 0, cellsExpected: 0, marked: 0, fingerprints: [],
         previous: null, next: null, duplicate: false, checkedWith: undefined, crossYear: null, crossNote: null,
       });
     }
     this.schedule();
   }
 
+  /** Reads a marks file (…_已核实标记.tsv) and counts its marks on every report of the batch. */
+  private readMarks(file: File): void {
+    const generation = this.generation;
+    this.marksPending++;
+    file.text().then((text) => {
+      if (generation !== this.generation) return;
+      addMarks(this.marks, text);
+      this.recount();
+    }, () => undefined).then(() => {
+      if (generation !== this.generation) return;
+      this.marksPending--;
+      this.changed();
+    });
+  }
+
+  private recount(): void {
+    for (const e of this.entries) e.marked = markedFindings(e.fingerprints, this.marks);
+  }
+
   /** Forgets every report; answers still on their way are dropped. */
   clear(): void {
     this.generation++;
+    this.marks = new Map();
+    this.marksPending = 0;
     this.entries = [];
     this.files.clear();
     this.reading = 0;
@@ -187,7 +218,7 @@ export class Batch {
   }
 
   busy(): boolean {
-    return this.unpaired || this.entries.some((e) => firstPass(e) || e.state === 'cross') || this.stale() !== undefined;
+    return this.unpaired || this.marksPending > 0 || this.entries.some((e) => firstPass(e) || e.state === 'cross') || this.stale() !== undefined;
   }
 
   /** Steps done of the steps known: a read-and-check per file, a second check per pair. */
@@ -276,6 +307,7 @@ export class Batch {
     checkInWorker(e.text || '', previous && previous.text ? previous.text : undefined).then(
       (result) => settle(() => {
         record(e, result, previous);
+        e.marked = markedFindings(e.fingerprints, this.marks);
         e.state = 'done';
         if (!previous) this.unpaired = true;
       }),
