@@ -13,10 +13,12 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '\n== setup: %s\n' "$*"; }
 
-say "rust: wasm32-unknown-unknown target, rustfmt, clippy"
+say "rust: wasm32-unknown-unknown target, rustfmt, clippy, rust-src"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+# The page's wasm rebuilds std for size (scripts/build.mjs cargoWasm): that needs std's sources.
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 
 say "wasm-bindgen CLI $WASM_BINDGEN_VERSION"
 if wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION"; then
