@@ -172,7 +172,8 @@ test('dist/nianbao_bg.wasm and dist/nianbao_docs_bg.wasm are exactly the modules
   const { decompress } = createRequire(import.meta.url)('lzma');
   const shipped = readFileSync(paths.distWasm);
   const docs = readFileSync(paths.distDocsWasm);
-  const seeds = readdirSync(paths.seeds).filter((f) => f.endsWith('.txt')).sort()
+  // The page's examples (scripts/build.mjs PAGE_EXAMPLES), NUL-separated UTF-16LE.
+  const seeds = readdirSync(paths.seeds).filter((f) => /^00[04]_.*\.txt$/.test(f)).sort()
     .map((f) => readFileSync(join(paths.seeds, f), 'utf8'));
   // The stream: the checker, then (the page's) the seed texts, then the documents module.
   for (const [file, after] of [[paths.distHtml, seeds.join('\0')], [paths.distEmbed, '']]) {
@@ -182,7 +183,7 @@ test('dist/nianbao_bg.wasm and dist/nianbao_docs_bg.wasm are exactly the modules
     assert.equal(Number(inlined[2]), shipped.length);
     assert.ok(bytes.subarray(0, shipped.length).equals(shipped), `${file}: inlined wasm = dist/nianbao_bg.wasm`);
     const [start, length] = [Number(inlined[3]), Number(inlined[4])];
-    assert.equal(bytes.subarray(shipped.length, start).toString('utf8'), after, `${file}: what follows the wasm`);
+    assert.equal(bytes.subarray(shipped.length, start).toString('utf16le'), after, `${file}: what follows the wasm`);
     assert.equal(length, docs.length);
     assert.ok(bytes.subarray(start).equals(docs), `${file}: inlined documents module = dist/nianbao_docs_bg.wasm`);
   }
