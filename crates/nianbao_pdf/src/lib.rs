@@ -41,12 +41,20 @@ pub enum PdfError {
 impl PdfError {
     pub fn message_zh(&self) -> String {
         match self {
-            PdfError::NotPdf => "这不是 PDF 文件（文件开头没有 %PDF 标记）。".into(),
-            PdfError::Damaged => "PDF 文件已损坏，无法修复读取（找不到文档目录或页面）。".into(),
+            PdfError::NotPdf => {
+                "这不是 PDF 文件（文件开头没有 %PDF 标记）。请确认文件，或打开原文档复制报告全文粘贴到输入框。"
+                    .into()
+            }
+            PdfError::Damaged => {
+                "PDF 文件已损坏，无法修复读取（找不到文档目录或页面）。请重新下载或从原文档重新导出 PDF，或复制报告全文粘贴到输入框。"
+                    .into()
+            }
             PdfError::Password => {
                 "PDF 设有打开密码，无法读取。请用原始文件或取消密码后另存的 PDF 再试。".into()
             }
-            PdfError::Encrypted(why) => format!("PDF 已加密，无法读取（{why}）。"),
+            PdfError::Encrypted(why) => format!(
+                "PDF 已加密，无法读取（{why}）。请用原文档重新导出不加密的 PDF，或复制报告全文粘贴到输入框。"
+            ),
             PdfError::Scanned => {
                 "这是扫描件：PDF 页面只有图像，没有文字层，无法读取表格。请使用原始电子文档，或先做文字识别（OCR）。"
                     .into()
