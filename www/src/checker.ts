@@ -6,21 +6,16 @@
 import workerSource from 'nianbao:worker';
 import { initEngine, checkJson } from './engine';
 import { wasmBytes } from './wasm-bytes';
-import type { WorkerRequest, WorkerResponse } from './worker';
+import type { WorkerRequest } from './worker';
+import { WorkerPool } from './worker-pool';
 import type { CheckResult } from './types';
 
-interface Pending {
+interface Job {
   text: string;
   previousText?: string;
-  resolve(json: string): void;
-  reject(error: unknown): void;
 }
 
 let mainReady: Promise<void> | null = null;
-/** undefined: not tried yet; null: unavailable here, checks run on the main thread. */
-let worker: Worker | null | undefined;
-const pending = new Map<number, Pending>();
-let nextId = 1;
 
 /** Texts up to this many UTF-16 units (about 300 KB of Chinese) are checked on the main thread. */
 const MAIN_THREAD_LIMIT = 100_000;
@@ -38,54 +33,15 @@ export function engineReady(): Promise<void> {
   return mainReady;
 }
 
-function runOnMainThread(p: Pending): void {
-  // A check that throws (a wasm trap) must reject, not leave the promise unsettled.
-  engineReady().then(() => checkJson(p.text, p.previousText)).then(p.resolve, p.reject);
-}
-
-/** Gives up on the worker and re-runs what it had not answered on the main thread. */
-function abandonWorker(): void {
-  if (worker) worker.terminate();
-  worker = null;
-  const waiting = Array.from(pending.values());
-  pending.clear();
-  waiting.forEach(runOnMainThread);
-}
-
-function startWorker(): Worker | null {
-  let url = '';
-  try {
-    url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-    const started = new Worker(url);
-    started.onmessage = (event: MessageEvent<WorkerResponse>) => {
-      const message = event.data;
-      if (message.type === 'ready') {
-        URL.revokeObjectURL(url);
-        return;
-      }
-      if (message.type === 'failed' && message.id < 0) {
-        abandonWorker();
-        return;
-      }
-      const p = pending.get(message.id);
-      if (!p) return;
-      pending.delete(message.id);
-      if (message.type === 'result') p.resolve(message.json);
-      else p.reject(new Error(message.message));
-    };
-    started.onerror = (event) => {
-      event.preventDefault();
-      abandonWorker();
-    };
-    const copy = wasmBytes().slice();
-    const init: WorkerRequest = { type: 'init', bytes: copy.buffer };
-    started.postMessage(init, [copy.buffer]);
-    return started;
-  } catch {
-    if (url) URL.revokeObjectURL(url);
-    return null;
-  }
-}
+const pool = new WorkerPool<Job>({
+  source: workerSource,
+  moduleBytes: wasmBytes,
+  onMainThread: (job) => engineReady().then(() => checkJson(job.text, job.previousText)),
+  request: (job, id): WorkerRequest => ({ type: 'check', id, text: job.text, previousText: job.previousText }),
+  failure: (message) => new Error(message),
+  // checkJson turns a trap into a zh-CN error and the worker's engine stays usable.
+  restartAfterFailure: false,
+});
 
 /** Checks one report; resolves with the result contract (UTF-16 offsets into `text`). */
 export function checkAsync(text: string, previousText?: string): Promise<CheckResult> {
@@ -101,20 +57,7 @@ export function checkInWorker(text: string, previousText?: string): Promise<Chec
 }
 
 function submit(text: string, previousText: string | undefined, offMain: boolean): Promise<CheckResult> {
-  return new Promise<string>((resolve, reject) => {
-    const p: Pending = { text, previousText, resolve, reject };
-    if (!offMain && text.length + (previousText ? previousText.length : 0) <= MAIN_THREAD_LIMIT) {
-      runOnMainThread(p);
-      return;
-    }
-    if (worker === undefined) worker = startWorker();
-    if (!worker) {
-      runOnMainThread(p);
-      return;
-    }
-    const id = nextId++;
-    pending.set(id, p);
-    const request: WorkerRequest = { type: 'check', id, text, previousText };
-    worker.postMessage(request);
-  }).then((json) => JSON.parse(json) as CheckResult);
+  const job: Job = { text, previousText };
+  const small = text.length + (previousText ? previousText.length : 0) <= MAIN_THREAD_LIMIT;
+  return (!offMain && small ? pool.runOnMainThread(job) : pool.run(job)).then((json) => JSON.parse(json) as CheckResult);
 }

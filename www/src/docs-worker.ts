@@ -1,15 +1,13 @@
 // Documents worker entry (started from a Blob URL, which works from file://): reads .docx, HTML
 // and PDF off the main thread, so a 300-page PDF never freezes the page.
 import { initDocs, readDocumentJson, readHtmlJson } from './docs-engine';
+import type { PoolResponse } from './worker-pool';
 
 export type DocsRequest =
   | { type: 'init'; bytes: ArrayBuffer }
   | { type: 'read'; id: number; bytes: ArrayBuffer; name: string }
   | { type: 'html'; id: number; html: string };
-export type DocsResponse =
-  | { type: 'ready' }
-  | { type: 'done'; id: number; json: string }
-  | { type: 'failed'; id: number; message: string };
+export type DocsResponse = PoolResponse;
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<DocsRequest>) => void) | null;
@@ -29,7 +27,7 @@ scope.onmessage = (event) => {
   ready
     .then(() => (request.type === 'read' ? readDocumentJson(new Uint8Array(request.bytes), request.name) : readHtmlJson(request.html)))
     .then(
-      (json) => scope.postMessage({ type: 'done', id: request.id, json }),
+      (json) => scope.postMessage({ type: 'result', id: request.id, json }),
       (e: unknown) => scope.postMessage({ type: 'failed', id: request.id, message: e instanceof Error ? e.message : String(e) }),
     );
 };

@@ -7,7 +7,8 @@
 // Without workers (a portal's CSP may forbid blob: workers) it reads on the main thread.
 import docsWorkerSource from 'nianbao:docs-worker';
 import { initDocs, readDocumentJson, readHtmlJson } from './docs-engine';
-import type { DocsRequest, DocsResponse } from './docs-worker';
+import type { DocsRequest } from './docs-worker';
+import { WorkerPool } from './worker-pool';
 import { docsWasmBytes } from './wasm-bytes';
 
 export interface DocumentText {
@@ -53,113 +54,35 @@ function decodeLabel(bytes: Uint8Array, charset: string): string {
 
 type Request = { type: 'read'; bytes: Uint8Array; name: string } | { type: 'html'; html: string };
 
-interface Pending {
-  request: Request;
-  resolve(json: string): void;
-  reject(error: unknown): void;
-}
-
 const READ_FAILED = '读取文件时出错（可能是文件过大、内存不足），没有读出内容。';
 
 let mainReady: Promise<void> | null = null;
-/** undefined: not started; null: unavailable here, documents are read on the main thread. */
-let worker: Worker | null | undefined;
 let docsBytes: Uint8Array | null = null;
-const pending = new Map<number, Pending>();
-let nextId = 1;
 
 function moduleBytes(): Uint8Array {
   if (!docsBytes) docsBytes = docsWasmBytes();
   return docsBytes;
 }
 
-function readOnMainThread(p: Pending): void {
-  if (!mainReady) {
-    try {
-      mainReady = initDocs(moduleBytes());
-    } catch (error) {
-      mainReady = Promise.reject(error);
-    }
-  }
-  const r = p.request;
-  mainReady.then(() => (r.type === 'read' ? readDocumentJson(r.bytes, r.name) : readHtmlJson(r.html))).then(p.resolve, p.reject);
-}
-
-/** Gives up on the worker and reads what it had not answered on the main thread. */
-function abandonWorker(): void {
-  if (worker) worker.terminate();
-  worker = null;
-  const waiting = Array.from(pending.values());
-  pending.clear();
-  waiting.forEach(readOnMainThread);
-}
-
-function startWorker(): Worker | null {
-  let url = '';
-  try {
-    url = URL.createObjectURL(new Blob([docsWorkerSource], { type: 'text/javascript' }));
-    const started = new Worker(url);
-    started.onmessage = (event: MessageEvent<DocsResponse>) => {
-      const message = event.data;
-      if (message.type === 'ready') {
-        URL.revokeObjectURL(url);
-        return;
-      }
-      if (message.type === 'failed' && message.id < 0) {
-        abandonWorker();
-        return;
-      }
-      const p = pending.get(message.id);
-      if (!p) return;
-      pending.delete(message.id);
-      if (message.type === 'done') {
-        p.resolve(message.json);
-        return;
-      }
-      // A trap (out of memory on a huge file) may leave the module unusable: the next document
-      // gets a fresh worker.
-      p.reject(new Error(READ_FAILED));
-      if (worker === started) {
-        started.terminate();
-        worker = undefined;
-        const rest = Array.from(pending.values());
-        pending.clear();
-        rest.forEach(send);
-      }
-    };
-    started.onerror = (event) => {
-      event.preventDefault();
-      abandonWorker();
-    };
-    const copy = moduleBytes().slice();
-    const init: DocsRequest = { type: 'init', bytes: copy.buffer };
-    started.postMessage(init, [copy.buffer]);
-    return started;
-  } catch {
-    if (url) URL.revokeObjectURL(url);
-    return null;
-  }
-}
-
-function send(p: Pending): void {
-  if (worker === undefined) worker = startWorker();
-  if (!worker) {
-    readOnMainThread(p);
-    return;
-  }
-  const id = nextId++;
-  pending.set(id, p);
+const pool = new WorkerPool<Request>({
+  source: docsWorkerSource,
+  moduleBytes,
+  onMainThread(r) {
+    if (!mainReady) mainReady = initDocs(moduleBytes());
+    return mainReady.then(() => (r.type === 'read' ? readDocumentJson(r.bytes, r.name) : readHtmlJson(r.html)));
+  },
   // The bytes are copied, not transferred: the main thread keeps them for the fallback.
-  const r = p.request;
-  const request: DocsRequest = r.type === 'read'
+  request: (r, id): DocsRequest => (r.type === 'read'
     ? { type: 'read', id, bytes: r.bytes.slice().buffer, name: r.name }
-    : { type: 'html', id, html: r.html };
-  worker.postMessage(request);
-}
+    : { type: 'html', id, html: r.html }),
+  failure: () => new Error(READ_FAILED),
+  // A trap (out of memory on a huge file) may leave the module unusable: the next document gets
+  // a fresh worker.
+  restartAfterFailure: true,
+});
 
 function read(request: Request): Promise<ReadJson> {
-  return new Promise<string>((resolve, reject) => send({ request, resolve, reject }))
-    .then((json) => JSON.parse(json) as ReadJson);
+  return pool.run(request).then((json) => JSON.parse(json) as ReadJson);
 }
 
 function toDocument(read: ReadJson): DocumentText {

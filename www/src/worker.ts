@@ -1,14 +1,12 @@
 // Worker entry (started from a Blob URL, which works from file://): checks off the main thread so
 // typing and big pastes never freeze the page.
 import { initEngine, checkJson } from './engine';
+import type { PoolResponse } from './worker-pool';
 
 export type WorkerRequest =
   | { type: 'init'; bytes: ArrayBuffer }
   | { type: 'check'; id: number; text: string; previousText?: string };
-export type WorkerResponse =
-  | { type: 'ready' }
-  | { type: 'result'; id: number; json: string }
-  | { type: 'failed'; id: number; message: string };
+export type WorkerResponse = PoolResponse;
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
