@@ -195,13 +195,24 @@ impl<K: CellKey + ?Sized> CellKey for &K {
 /// terms, repairs, diagnostics).
 #[derive(Clone, Debug, Default)]
 pub struct CellMap {
-    ids: Vec<CellId<'static>>,
+    ids: Vec<Key>,
+    /// The national ids, which `Key::National` indexes (their row and column are the
+    /// vocabulary's strings: 40 bytes an id, too many for every old-table cell).
+    national: Vec<CellId<'static>>,
     cells: Vec<Option<Cell>>,
     /// The paths of `ids`, one after the other; path `i` ends at `path_ends[i]`.
     paths: String,
     path_ends: Vec<u32>,
     /// (key hash, entry index), sorted: a lookup compares hashes and then one key.
     by_hash: Vec<(u32, u32)>,
+}
+
+/// A [`CellId`] in 12 bytes: old and percentage ids as they are, national ids by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    National(u32),
+    Old(u32, bool),
+    Percent(u32, u32, bool),
 }
 
 /// Byte order of two paths, compared in place: paths are a dozen bytes, too short for a call
@@ -260,6 +271,7 @@ impl CellMap {
     pub fn from_entries(entries: Vec<(CellId<'static>, Option<Cell>)>) -> CellMap {
         let mut map = CellMap {
             ids: Vec::with_capacity(entries.len()),
+            national: Vec::new(),
             cells: Vec::with_capacity(entries.len()),
             paths: String::new(),
             path_ends: Vec::with_capacity(entries.len()),
@@ -271,7 +283,7 @@ impl CellMap {
         map.paths.shrink_to_fit();
         map.by_hash = crate::order::radix_sort_pairs(
             (0..map.ids.len() as u32)
-                .map(|i| (cell_hash(map.ids[i as usize]), i))
+                .map(|i| (cell_hash(map.id(i as usize)), i))
                 .collect(),
         );
         map
@@ -281,8 +293,33 @@ impl CellMap {
         use std::fmt::Write;
         let _ = write!(self.paths, "{id}");
         self.path_ends.push(self.paths.len() as u32);
-        self.ids.push(id);
+        let key = match id {
+            CellId::National { .. } => {
+                self.national.push(id);
+                Key::National(self.national.len() as u32 - 1)
+            }
+            CellId::Old { row, cumulative } => Key::Old(row, cumulative),
+            CellId::Percent {
+                table,
+                row,
+                percent,
+            } => Key::Percent(table, row, percent),
+        };
+        self.ids.push(key);
         self.cells.push(cell);
+    }
+
+    /// The id of entry `i`.
+    fn id(&self, i: usize) -> CellId<'static> {
+        match self.ids[i] {
+            Key::National(n) => self.national[n as usize],
+            Key::Old(row, cumulative) => CellId::Old { row, cumulative },
+            Key::Percent(table, row, percent) => CellId::Percent {
+                table,
+                row,
+                percent,
+            },
+        }
     }
 
     /// Appends a cell (or a known-but-missing cell). Keys must be unique.
@@ -301,7 +338,7 @@ impl CellMap {
             .iter()
             .take_while(|&&(h, _)| h == hash)
             .map(|&(_, i)| i as usize)
-            .find(|&i| self.ids[i] == id)
+            .find(|&i| self.id(i) == id)
     }
 
     /// The contract path of entry `i`.
@@ -329,9 +366,9 @@ impl CellMap {
         cursor: &mut usize,
     ) -> Option<Option<&Cell>> {
         let id = key.cell_id()?;
-        let i = match self.ids.get(*cursor) {
-            Some(&at) if at == id => *cursor,
-            _ => self.index_of(&id)?,
+        let i = match *cursor < self.ids.len() && self.id(*cursor) == id {
+            true => *cursor,
+            false => self.index_of(&id)?,
         };
         *cursor = i + 1;
         Some(self.cells[i].as_ref())
@@ -358,7 +395,7 @@ impl CellMap {
 
     /// Every entry in order, with its typed key and its path.
     pub fn entries(&self) -> impl Iterator<Item = (CellId<'static>, &str, Option<&Cell>)> {
-        (0..self.ids.len()).map(|i| (self.ids[i], self.path(i), self.cells[i].as_ref()))
+        (0..self.ids.len()).map(|i| (self.id(i), self.path(i), self.cells[i].as_ref()))
     }
 
     pub fn len(&self) -> usize {
@@ -463,7 +500,7 @@ mod tests {
     fn cells_stay_small() {
         // A long pre-2019 table holds tens of thousands of cells (issue 14's memory bound).
         assert!(std::mem::size_of::<Cell>() <= 56);
-        assert!(std::mem::size_of::<CellId<'static>>() <= 40);
+        assert!(std::mem::size_of::<Key>() <= 12);
     }
 
     #[test]

@@ -410,21 +410,39 @@ fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static
         .iter()
         .map(|&i| parts_are_exhaustive(&canonical(&rows[i].label)))
         .collect();
-    let relations = old_relations(&table_parents, &exhaustive, columns);
+    // The table's relations settle glued rows; a table without any needs none (a long
+    // table's relations are megabytes).
+    let glued = table
+        .rows
+        .iter()
+        .any(|r| matches!(r, Some(RowCells::Glued { splits, .. }) if !splits.is_empty()));
+    let resolutions = if glued {
+        table.resolve_glued(&old_relations(&table_parents, &exhaustive, columns))
+    } else {
+        Vec::new()
+    };
     drop(exhaustive);
-    let resolutions = table.resolve_glued(&relations);
-    drop(relations);
+    // What the cells need of the value rows, and no more: the rows (headings too) go
+    // before the cells are made.
+    let mut labels: Vec<(String, Option<&'static str>, Span)> = cell_rows
+        .iter()
+        .map(|&i| {
+            let row = &mut rows[i];
+            (std::mem::take(&mut row.label), row.unit, row.label_span)
+        })
+        .collect();
+    drop(rows);
+    drop(cell_rows);
 
-    let mut out = Vec::with_capacity(cell_rows.len() * columns);
+    let mut out = Vec::with_capacity(labels.len() * columns);
     // Rows whose glued digits were split: one finding for the table says so.
     let mut split_notes: Vec<String> = Vec::new();
     let mut split_cells: Vec<String> = Vec::new();
     let mut split_span: Option<Span> = None;
     for (slot, cells) in table.rows.into_iter().enumerate() {
         let n = slot as u32 + 1;
-        let row = &mut rows[cell_rows[slot]];
-        let label = std::mem::take(&mut row.label);
-        let (unit, label_span) = (row.unit, &row.label_span);
+        let (label, unit, label_span) = &mut labels[slot];
+        let (label, unit, label_span) = (std::mem::take(label), *unit, &*label_span);
         let ids = [CellId::old(n), CellId::old_cumulative(n)];
         let ids = &ids[..columns.min(2)];
         // Paths only where a diagnostic names the cells (glued, short or long rows).
