@@ -205,6 +205,11 @@ pub struct CellMap {
     path_ends: Vec<u32>,
     /// (key hash, entry index), sorted: a lookup compares hashes and then one key.
     by_hash: Vec<(u32, u32)>,
+    /// Entry index + 1 (0: none) of `old.<n>` at 2n and `old.<n>.cumulative` at 2n + 1: a long
+    /// pre-2019 table is tens of thousands of cells, looked up once or more each, and a
+    /// binary search over their hashes misses the cache at every step. Old keys numbered
+    /// past the map's size are in `by_hash` instead.
+    old_index: Vec<u32>,
 }
 
 /// A [`CellId`] in 12 bytes: old and percentage ids as they are, national ids by index.
@@ -261,6 +266,20 @@ fn cell_hash(id: CellId) -> u32 {
     (h >> 32) as u32
 }
 
+/// Where an old key sits in `CellMap::old_index`.
+fn old_slot(id: CellId) -> Option<usize> {
+    match id {
+        CellId::Old { row, cumulative } => Some(row as usize * 2 + usize::from(cumulative)),
+        _ => None,
+    }
+}
+
+/// The highest `old_index` slot a map of `len` cells keeps: the parser numbers rows from 1, so
+/// a row numbered past twice the cells is not one of its rows (and must not size the index).
+fn old_bound(len: usize) -> usize {
+    2 * len + 16
+}
+
 impl CellMap {
     pub fn new() -> CellMap {
         CellMap::default()
@@ -276,17 +295,33 @@ impl CellMap {
             paths: String::new(),
             path_ends: Vec::with_capacity(entries.len()),
             by_hash: Vec::new(),
+            old_index: Vec::new(),
         };
+        let bound = old_bound(entries.len());
+        let mut hashed = Vec::new();
         for (id, cell) in entries {
+            let i = map.ids.len() as u32;
+            if !map.index_old(id, i, bound) {
+                hashed.push((cell_hash(id), i));
+            }
             map.append(id, cell);
         }
         map.paths.shrink_to_fit();
-        map.by_hash = crate::order::radix_sort_pairs(
-            (0..map.ids.len() as u32)
-                .map(|i| (cell_hash(map.id(i as usize)), i))
-                .collect(),
-        );
+        map.old_index.shrink_to_fit();
+        map.by_hash = crate::order::radix_sort_pairs(hashed);
         map
+    }
+
+    /// Puts an old key in `old_index` when its number is within `bound`; false otherwise.
+    fn index_old(&mut self, id: CellId, i: u32, bound: usize) -> bool {
+        let Some(slot) = old_slot(id).filter(|&slot| slot < bound) else {
+            return false;
+        };
+        if self.old_index.len() <= slot {
+            self.old_index.resize(slot + 1, 0);
+        }
+        self.old_index[slot] = i + 1;
+        true
     }
 
     fn append(&mut self, id: CellId<'static>, cell: Option<Cell>) {
@@ -324,14 +359,22 @@ impl CellMap {
 
     /// Appends a cell (or a known-but-missing cell). Keys must be unique.
     pub fn push(&mut self, id: CellId<'static>, cell: Option<Cell>) {
-        let key = (cell_hash(id), self.ids.len() as u32);
-        let position = self.by_hash.partition_point(|&k| k < key);
+        let i = self.ids.len() as u32;
+        if !self.index_old(id, i, old_bound(self.ids.len() + 1)) {
+            let key = (cell_hash(id), i);
+            let position = self.by_hash.partition_point(|&k| k < key);
+            self.by_hash.insert(position, key);
+        }
         self.append(id, cell);
-        self.by_hash.insert(position, key);
     }
 
     fn index_of<K: CellKey + ?Sized>(&self, key: &K) -> Option<usize> {
         let id = key.cell_id()?;
+        if let Some(&i) = old_slot(id).and_then(|slot| self.old_index.get(slot)) {
+            if i > 0 {
+                return Some(i as usize - 1);
+            }
+        }
         let hash = cell_hash(id);
         let first = self.by_hash.partition_point(|&(h, _)| h < hash);
         self.by_hash[first..]
@@ -577,5 +620,32 @@ mod tests {
         );
         assert_eq!(cursor, 3);
         assert_eq!(value(map.entry_after("old.2", &mut cursor)), Some(None));
+    }
+
+    #[test]
+    fn old_keys_numbered_far_past_the_map_are_hashed_not_indexed() {
+        let cell = Cell {
+            value: Value::Count(7),
+            span: Span::new(0, 1),
+            line: 1,
+            old: None,
+        };
+        let far = CellId::old_cumulative(900_000_000);
+        for map in [
+            CellMap::from_entries(vec![(CellId::old(1), None), (far, Some(cell.clone()))]),
+            {
+                let mut map = CellMap::new();
+                map.push(CellId::old(1), None);
+                map.push(far, Some(cell.clone()));
+                map
+            },
+        ] {
+            assert!(map.old_index.len() < 64);
+            assert_eq!(map.get(&far), Some(&cell));
+            assert_eq!(map.get("old.900000000.cumulative"), Some(&cell));
+            assert_eq!(map.entry(&CellId::old(1)), Some(None));
+            assert!(!map.contains(&CellId::old(2)));
+            assert!(!map.contains(&CellId::old(900_000_000)));
+        }
     }
 }
