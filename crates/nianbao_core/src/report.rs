@@ -368,8 +368,10 @@ impl CellMap {
         self.append(id, cell);
     }
 
-    fn index_of<K: CellKey + ?Sized>(&self, key: &K) -> Option<usize> {
-        let id = key.cell_id()?;
+    /// The entry of a key. Not generic (nor is any lookup's body): each key type's copy of a
+    /// generic lookup would be code in the page's wasm.
+    fn find(&self, id: Option<CellId>) -> Option<usize> {
+        let id = id?;
         if let Some(&i) = old_slot(id).and_then(|slot| self.old_index.get(slot)) {
             if i > 0 {
                 return Some(i as usize - 1);
@@ -395,10 +397,14 @@ impl CellMap {
         self.entry(key).flatten()
     }
 
+    fn entry_of(&self, id: Option<CellId>) -> Option<Option<&Cell>> {
+        self.find(id).map(|i| self.cells[i].as_ref())
+    }
+
     /// `Some(cell)` when the map defines the key (`cell` is `None` when it was not read), in
     /// one lookup; `None` when the key is unknown.
     pub fn entry<K: CellKey + ?Sized>(&self, key: &K) -> Option<Option<&Cell>> {
-        self.index_of(key).map(|i| self.cells[i].as_ref())
+        self.entry_of(key.cell_id())
     }
 
     /// [`CellMap::entry`] for keys asked in the order the map holds them (a table's grid):
@@ -408,10 +414,14 @@ impl CellMap {
         key: &K,
         cursor: &mut usize,
     ) -> Option<Option<&Cell>> {
-        let id = key.cell_id()?;
+        self.entry_after_id(key.cell_id(), cursor)
+    }
+
+    fn entry_after_id(&self, id: Option<CellId>, cursor: &mut usize) -> Option<Option<&Cell>> {
+        let id = id?;
         let i = match *cursor < self.ids.len() && self.id(*cursor) == id {
             true => *cursor,
-            false => self.index_of(&id)?,
+            false => self.find(Some(id))?,
         };
         *cursor = i + 1;
         Some(self.cells[i].as_ref())
@@ -422,7 +432,11 @@ impl CellMap {
     }
 
     pub fn set<K: CellKey + ?Sized>(&mut self, key: &K, cell: Option<Cell>) -> bool {
-        match self.index_of(key) {
+        self.set_id(key.cell_id(), cell)
+    }
+
+    fn set_id(&mut self, id: Option<CellId>, cell: Option<Cell>) -> bool {
+        match self.find(id) {
             Some(i) => {
                 self.cells[i] = cell;
                 true
@@ -498,12 +512,17 @@ impl Report {
 
     /// What the table says about pre-2019 row `old.<n>` (or a 数量/百分比 row), read or not.
     pub fn old_row<K: CellKey + ?Sized>(&self, row: &K) -> Option<&OldRowInfo> {
-        if let Some(info) = self.cells.get(row).and_then(|c| c.old.as_deref()) {
+        self.old_row_of(row.cell_id())
+    }
+
+    fn old_row_of(&self, id: Option<CellId>) -> Option<&OldRowInfo> {
+        let id = id?;
+        if let Some(info) = self.cells.get(&id).and_then(|c| c.old.as_deref()) {
             return Some(info);
         }
         // The parser pushes unread rows in table order, n rising: a binary search by n (many
         // unread rows must not make every lookup a scan).
-        match row.cell_id()? {
+        match id {
             CellId::Old {
                 row,
                 cumulative: false,
