@@ -5,6 +5,7 @@
 use crate::diagnostic::Severity;
 use crate::fingerprint::{fingerprints, Accepted};
 use crate::json::JsonWriter;
+use crate::naming::CellId;
 use crate::report::{Span, Value};
 use crate::swar::{splat, zero_bytes};
 use crate::Checked;
@@ -306,9 +307,10 @@ pub fn to_json_accepted(
             w.key("label");
             w.string(&old.label);
             w.key("parent");
-            w.opt_string(old.parent.as_deref());
+            let parent = old.parent.map(|n| CellId::old(n).to_string());
+            w.opt_string(parent.as_deref());
             w.key("unit");
-            w.opt_string(old.unit.as_deref());
+            w.opt_string(old.unit);
         }
         w.end_object();
     }

@@ -6,10 +6,34 @@ use std::fmt;
 
 /// `mantissa × 10^-scale`. Always kept normalized (no trailing zero digits in the fraction),
 /// so equal numbers have equal representations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Decimal {
-    mantissa: i128,
+    mantissa: Mantissa,
     scale: u32,
+}
+
+/// An `i128` in two 8-byte words: an `i128` field would align every `Decimal`, `Value` and
+/// `Cell` to 16 bytes (a cell 80 bytes instead of 56, and a long table has tens of thousands).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Mantissa([u64; 2]);
+
+impl Mantissa {
+    const fn new(m: i128) -> Mantissa {
+        Mantissa([m as u64, (m >> 64) as u64])
+    }
+
+    const fn get(self) -> i128 {
+        ((self.0[1] as i128) << 64) | self.0[0] as i128
+    }
+}
+
+impl fmt::Debug for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Decimal")
+            .field("mantissa", &self.m())
+            .field("scale", &self.scale)
+            .finish()
+    }
 }
 
 /// Largest scale we keep; a report never prints more than a dozen decimals.
@@ -17,36 +41,44 @@ const MAX_SCALE: u32 = 30;
 
 impl Decimal {
     pub const ZERO: Decimal = Decimal {
-        mantissa: 0,
+        mantissa: Mantissa::new(0),
         scale: 0,
     };
+
+    fn m(self) -> i128 {
+        self.mantissa.get()
+    }
+
+    fn raw(mantissa: i128, scale: u32) -> Decimal {
+        Decimal {
+            mantissa: Mantissa::new(mantissa),
+            scale,
+        }
+    }
 
     /// Builds `mantissa × 10^-scale`, normalized. `None` when the scale is absurd.
     pub fn new(mantissa: i128, scale: u32) -> Option<Decimal> {
         if scale > MAX_SCALE {
             return None;
         }
-        Some(Decimal { mantissa, scale }.normalized())
+        Some(Decimal::raw(mantissa, scale).normalized())
     }
 
     /// Mantissa and scale, for compact storage ([`Decimal::new`] rebuilds the same value).
     pub(crate) fn parts(self) -> (i128, u32) {
-        (self.mantissa, self.scale)
+        (self.m(), self.scale)
     }
 
     pub fn from_int(value: i64) -> Decimal {
-        Decimal {
-            mantissa: value as i128,
-            scale: 0,
-        }
+        Decimal::raw(value as i128, 0)
     }
 
     fn normalized(mut self) -> Decimal {
-        while self.scale > 0 && self.mantissa % 10 == 0 {
-            self.mantissa /= 10;
+        while self.scale > 0 && self.m() % 10 == 0 {
+            self.mantissa = Mantissa::new(self.m() / 10);
             self.scale -= 1;
         }
-        if self.mantissa == 0 {
+        if self.m() == 0 {
             self.scale = 0;
         }
         self
@@ -55,33 +87,24 @@ impl Decimal {
     /// Multiplies by `10^power` exactly (e.g. 万 → ×10⁴). `None` on overflow.
     pub fn shift(self, power: u32) -> Option<Decimal> {
         if self.scale >= power {
-            return Some(
-                Decimal {
-                    mantissa: self.mantissa,
-                    scale: self.scale - power,
-                }
-                .normalized(),
-            );
+            return Some(Decimal::raw(self.m(), self.scale - power).normalized());
         }
         let factor = 10i128.checked_pow(power - self.scale)?;
-        Some(Decimal {
-            mantissa: self.mantissa.checked_mul(factor)?,
-            scale: 0,
-        })
+        Some(Decimal::raw(self.m().checked_mul(factor)?, 0))
     }
 
     pub fn is_negative(self) -> bool {
-        self.mantissa < 0
+        self.m() < 0
     }
 
     pub fn is_zero(self) -> bool {
-        self.mantissa == 0
+        self.m() == 0
     }
 
     /// The value when it is a whole number that fits an `i64`.
     pub fn as_integer(self) -> Option<i64> {
         if self.scale == 0 {
-            i64::try_from(self.mantissa).ok()
+            i64::try_from(self.m()).ok()
         } else {
             None
         }
@@ -90,10 +113,10 @@ impl Decimal {
     fn aligned(self, other: Decimal) -> Option<(i128, i128, u32)> {
         let scale = self.scale.max(other.scale);
         let a = self
-            .mantissa
+            .m()
             .checked_mul(10i128.checked_pow(scale - self.scale)?)?;
         let b = other
-            .mantissa
+            .m()
             .checked_mul(10i128.checked_pow(scale - other.scale)?)?;
         Some((a, b, scale))
     }
@@ -120,14 +143,8 @@ impl Ord for Decimal {
         match self.aligned(*other) {
             Some((a, b, _)) => a.cmp(&b),
             // Only reachable with absurd magnitudes; fall back to the sign and integer part.
-            None => (
-                self.mantissa.signum(),
-                self.mantissa / 10i128.pow(self.scale),
-            )
-                .cmp(&(
-                    other.mantissa.signum(),
-                    other.mantissa / 10i128.pow(other.scale),
-                )),
+            None => (self.m().signum(), self.m() / 10i128.pow(self.scale))
+                .cmp(&(other.m().signum(), other.m() / 10i128.pow(other.scale))),
         }
     }
 }
@@ -137,13 +154,13 @@ impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Least significant digit first, then the integer part padded with "0" as needed.
         let mut digits = Vec::with_capacity(40);
-        let mut rest = self.mantissa.unsigned_abs();
+        let mut rest = self.m().unsigned_abs();
         let scale = self.scale as usize;
         while rest > 0 || digits.len() <= scale {
             digits.push(b'0' + (rest % 10) as u8);
             rest /= 10;
         }
-        if self.mantissa < 0 {
+        if self.m() < 0 {
             f.write_str("-")?;
         }
         let mut out = String::with_capacity(digits.len() + 1);

@@ -130,10 +130,10 @@ impl Value {
 pub struct OldRowInfo {
     /// The row label as printed, cleaned of spaces.
     pub label: String,
-    /// Path of the row this one is a part of (`old.3`), if any.
-    pub parent: Option<CellPath>,
+    /// The row this one is a part of (`old.<n>`, by its number), if any.
+    pub parent: Option<u32>,
     /// 计量单位 (条, 件, 万元 …) when printed.
-    pub unit: Option<String>,
+    pub unit: Option<&'static str>,
 }
 
 /// A cell read from the text.
@@ -148,16 +148,76 @@ pub struct Cell {
     pub old: Option<Box<OldRowInfo>>,
 }
 
-/// A cell path such as `t3.total.natural_person` or `old.12.cumulative`.
+/// A cell path such as `t3.total.natural_person` or `old.12.cumulative`: how the contract and
+/// the diagnostics name a cell. The cell map is keyed by the typed [`CellId`].
 pub type CellPath = Cow<'static, str>;
 
-/// The flat, ordered map of every cell the detected format defines. Order is the contract's
-/// order (table 二, 三, 四, then old rows), lookups go through a sorted index.
+/// What a cell map lookup accepts: a typed [`CellId`], or a contract path (read once into
+/// one; a string that is no path finds nothing).
+pub trait CellKey {
+    fn cell_id(&self) -> Option<CellId<'_>>;
+}
+
+impl CellKey for CellId<'_> {
+    fn cell_id(&self) -> Option<CellId<'_>> {
+        Some(*self)
+    }
+}
+
+impl CellKey for str {
+    fn cell_id(&self) -> Option<CellId<'_>> {
+        CellId::parse(self)
+    }
+}
+
+impl CellKey for String {
+    fn cell_id(&self) -> Option<CellId<'_>> {
+        CellId::parse(self)
+    }
+}
+
+impl CellKey for CellPath {
+    fn cell_id(&self) -> Option<CellId<'_>> {
+        CellId::parse(self)
+    }
+}
+
+impl<K: CellKey + ?Sized> CellKey for &K {
+    fn cell_id(&self) -> Option<CellId<'_>> {
+        (**self).cell_id()
+    }
+}
+
+/// The flat, ordered map of every cell the detected format defines, keyed by [`CellId`]. Order
+/// is the contract's order (table 二, 三, 四, then old rows), lookups go through a sorted
+/// index of key hashes. The contract paths of the keys are kept in one string (a dozen bytes
+/// a cell, no allocation per cell) for the stages that still name cells by path (relation
+/// terms, repairs, diagnostics).
 #[derive(Clone, Debug, Default)]
 pub struct CellMap {
-    entries: Vec<(CellPath, Option<Cell>)>,
-    /// (path hash, entry index), sorted: a lookup compares hashes and then one path's bytes.
+    ids: Vec<Key>,
+    /// The national ids, which `Key::National` indexes (their row and column are the
+    /// vocabulary's strings: 40 bytes an id, too many for every old-table cell).
+    national: Vec<CellId<'static>>,
+    cells: Vec<Option<Cell>>,
+    /// The paths of `ids`, one after the other; path `i` ends at `path_ends[i]`.
+    paths: String,
+    path_ends: Vec<u32>,
+    /// (key hash, entry index), sorted: a lookup compares hashes and then one key.
     by_hash: Vec<(u32, u32)>,
+    /// Entry index + 1 (0: none) of `old.<n>` at 2n and `old.<n>.cumulative` at 2n + 1: a long
+    /// pre-2019 table is tens of thousands of cells, looked up once or more each, and a
+    /// binary search over their hashes misses the cache at every step. Old keys numbered
+    /// past the map's size are in `by_hash` instead.
+    old_index: Vec<u32>,
+}
+
+/// A [`CellId`] in 12 bytes: old and percentage ids as they are, national ids by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    National(u32),
+    Old(u32, bool),
+    Percent(u32, u32, bool),
 }
 
 /// Byte order of two paths, compared in place: paths are a dozen bytes, too short for a call
@@ -181,10 +241,43 @@ pub(crate) fn path_hash(path: &str) -> u64 {
     fnv1a(FNV_OFFSET, path.as_bytes())
 }
 
-/// The cell map's hash of a path: the top half of [`path_hash`] (32 bits are plenty for a
-/// few hundred paths, and four radix passes sort them).
-fn cell_hash(path: &str) -> u32 {
-    (path_hash(path) >> 32) as u32
+/// The cell map's hash of a key, from its parts (no path is built): 32 bits are plenty for
+/// the cells of a report, and four radix passes sort them.
+fn cell_hash(id: CellId) -> u32 {
+    let h = match id {
+        CellId::National { table, row, column } => {
+            let h = fnv1a(FNV_OFFSET, table.key().as_bytes());
+            let h = fnv1a(h, row.as_bytes());
+            fnv1a(fnv1a(h, b"."), column.as_bytes())
+        }
+        CellId::Old { row, cumulative } => {
+            let h = fnv1a(fnv1a(FNV_OFFSET, b"old"), &row.to_le_bytes());
+            fnv1a(h, &[u8::from(cumulative)])
+        }
+        CellId::Percent {
+            table,
+            row,
+            percent,
+        } => {
+            let h = fnv1a(fnv1a(FNV_OFFSET, b"pct"), &table.to_le_bytes());
+            fnv1a(fnv1a(h, &row.to_le_bytes()), &[u8::from(percent)])
+        }
+    };
+    (h >> 32) as u32
+}
+
+/// Where an old key sits in `CellMap::old_index`.
+fn old_slot(id: CellId) -> Option<usize> {
+    match id {
+        CellId::Old { row, cumulative } => Some(row as usize * 2 + usize::from(cumulative)),
+        _ => None,
+    }
+}
+
+/// The highest `old_index` slot a map of `len` cells keeps: the parser numbers rows from 1, so
+/// a row numbered past twice the cells is not one of its rows (and must not size the index).
+fn old_bound(len: usize) -> usize {
+    2 * len + 16
 }
 
 impl CellMap {
@@ -193,85 +286,186 @@ impl CellMap {
     }
 
     /// The map of cells read in contract order, indexed with one sort (not an insertion per
-    /// cell: a report has hundreds). Paths must be unique.
-    pub fn from_entries(entries: Vec<(CellPath, Option<Cell>)>) -> CellMap {
-        let by_hash = crate::order::radix_sort_pairs(
-            (0..entries.len() as u32)
-                .map(|i| (cell_hash(&entries[i as usize].0), i))
-                .collect(),
-        );
-        CellMap { entries, by_hash }
+    /// cell: a report has hundreds). Keys must be unique.
+    pub fn from_entries(entries: Vec<(CellId<'static>, Option<Cell>)>) -> CellMap {
+        let mut map = CellMap {
+            ids: Vec::with_capacity(entries.len()),
+            national: Vec::new(),
+            cells: Vec::with_capacity(entries.len()),
+            paths: String::new(),
+            path_ends: Vec::with_capacity(entries.len()),
+            by_hash: Vec::new(),
+            old_index: Vec::new(),
+        };
+        let bound = old_bound(entries.len());
+        let mut hashed = Vec::new();
+        for (id, cell) in entries {
+            let i = map.ids.len() as u32;
+            if !map.index_old(id, i, bound) {
+                hashed.push((cell_hash(id), i));
+            }
+            map.append(id, cell);
+        }
+        map.paths.shrink_to_fit();
+        map.old_index.shrink_to_fit();
+        map.by_hash = crate::order::radix_sort_pairs(hashed);
+        map
     }
 
-    /// Appends a cell (or a known-but-missing cell). Paths must be unique.
-    pub fn push(&mut self, path: CellPath, cell: Option<Cell>) {
-        let key = (cell_hash(&path), self.entries.len() as u32);
-        let position = self.by_hash.partition_point(|&k| k < key);
-        self.entries.push((path, cell));
-        self.by_hash.insert(position, key);
+    /// Puts an old key in `old_index` when its number is within `bound`; false otherwise.
+    fn index_old(&mut self, id: CellId, i: u32, bound: usize) -> bool {
+        let Some(slot) = old_slot(id).filter(|&slot| slot < bound) else {
+            return false;
+        };
+        if self.old_index.len() <= slot {
+            self.old_index.resize(slot + 1, 0);
+        }
+        self.old_index[slot] = i + 1;
+        true
     }
 
-    fn index_of(&self, path: &str) -> Option<usize> {
-        let hash = cell_hash(path);
+    fn append(&mut self, id: CellId<'static>, cell: Option<Cell>) {
+        use std::fmt::Write;
+        let _ = write!(self.paths, "{id}");
+        self.path_ends.push(self.paths.len() as u32);
+        let key = match id {
+            CellId::National { .. } => {
+                self.national.push(id);
+                Key::National(self.national.len() as u32 - 1)
+            }
+            CellId::Old { row, cumulative } => Key::Old(row, cumulative),
+            CellId::Percent {
+                table,
+                row,
+                percent,
+            } => Key::Percent(table, row, percent),
+        };
+        self.ids.push(key);
+        self.cells.push(cell);
+    }
+
+    /// The id of entry `i`.
+    fn id(&self, i: usize) -> CellId<'static> {
+        match self.ids[i] {
+            Key::National(n) => self.national[n as usize],
+            Key::Old(row, cumulative) => CellId::Old { row, cumulative },
+            Key::Percent(table, row, percent) => CellId::Percent {
+                table,
+                row,
+                percent,
+            },
+        }
+    }
+
+    /// Appends a cell (or a known-but-missing cell). Keys must be unique.
+    pub fn push(&mut self, id: CellId<'static>, cell: Option<Cell>) {
+        let i = self.ids.len() as u32;
+        if !self.index_old(id, i, old_bound(self.ids.len() + 1)) {
+            let key = (cell_hash(id), i);
+            let position = self.by_hash.partition_point(|&k| k < key);
+            self.by_hash.insert(position, key);
+        }
+        self.append(id, cell);
+    }
+
+    /// The entry of a key. Not generic (nor is any lookup's body): each key type's copy of a
+    /// generic lookup would be code in the page's wasm.
+    fn find(&self, id: Option<CellId>) -> Option<usize> {
+        let id = id?;
+        if let Some(&i) = old_slot(id).and_then(|slot| self.old_index.get(slot)) {
+            if i > 0 {
+                return Some(i as usize - 1);
+            }
+        }
+        let hash = cell_hash(id);
         let first = self.by_hash.partition_point(|&(h, _)| h < hash);
         self.by_hash[first..]
             .iter()
             .take_while(|&&(h, _)| h == hash)
             .map(|&(_, i)| i as usize)
-            .find(|&i| self.entries[i].0 == path)
+            .find(|&i| self.id(i) == id)
     }
 
-    /// `None` when the path is unknown *or* the cell is missing; see [`CellMap::contains`].
-    pub fn get(&self, path: &str) -> Option<&Cell> {
-        self.entry(path).flatten()
+    /// The contract path of entry `i`.
+    fn path(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |p| self.path_ends[p] as usize);
+        &self.paths[start..self.path_ends[i] as usize]
     }
 
-    /// `Some(cell)` when the map defines the path (`cell` is `None` when it was not read), in
-    /// one lookup; `None` when the path is unknown.
-    pub fn entry(&self, path: &str) -> Option<Option<&Cell>> {
-        self.index_of(path).map(|i| self.entries[i].1.as_ref())
+    /// `None` when the key is unknown *or* the cell is missing; see [`CellMap::contains`].
+    pub fn get<K: CellKey + ?Sized>(&self, key: &K) -> Option<&Cell> {
+        self.entry(key).flatten()
     }
 
-    /// [`CellMap::entry`] for paths asked in the order the map holds them (a table's grid):
+    fn entry_of(&self, id: Option<CellId>) -> Option<Option<&Cell>> {
+        self.find(id).map(|i| self.cells[i].as_ref())
+    }
+
+    /// `Some(cell)` when the map defines the key (`cell` is `None` when it was not read), in
+    /// one lookup; `None` when the key is unknown.
+    pub fn entry<K: CellKey + ?Sized>(&self, key: &K) -> Option<Option<&Cell>> {
+        self.entry_of(key.cell_id())
+    }
+
+    /// [`CellMap::entry`] for keys asked in the order the map holds them (a table's grid):
     /// `cursor` is just past the last one found, so each costs one comparison, not a lookup.
-    pub fn entry_after(&self, path: &str, cursor: &mut usize) -> Option<Option<&Cell>> {
-        let i = match self.entries.get(*cursor) {
-            Some((p, _)) if p == path => *cursor,
-            _ => self.index_of(path)?,
+    pub fn entry_after<K: CellKey + ?Sized>(
+        &self,
+        key: &K,
+        cursor: &mut usize,
+    ) -> Option<Option<&Cell>> {
+        self.entry_after_id(key.cell_id(), cursor)
+    }
+
+    fn entry_after_id(&self, id: Option<CellId>, cursor: &mut usize) -> Option<Option<&Cell>> {
+        let id = id?;
+        let i = match *cursor < self.ids.len() && self.id(*cursor) == id {
+            true => *cursor,
+            false => self.find(Some(id))?,
         };
         *cursor = i + 1;
-        Some(self.entries[i].1.as_ref())
+        Some(self.cells[i].as_ref())
     }
 
-    pub fn contains(&self, path: &str) -> bool {
-        self.entry(path).is_some()
+    pub fn contains<K: CellKey + ?Sized>(&self, key: &K) -> bool {
+        self.entry(key).is_some()
     }
 
-    pub fn set(&mut self, path: &str, cell: Option<Cell>) -> bool {
-        match self.index_of(path) {
+    pub fn set<K: CellKey + ?Sized>(&mut self, key: &K, cell: Option<Cell>) -> bool {
+        self.set_id(key.cell_id(), cell)
+    }
+
+    fn set_id(&mut self, id: Option<CellId>, cell: Option<Cell>) -> bool {
+        match self.find(id) {
             Some(i) => {
-                self.entries[i].1 = cell;
+                self.cells[i] = cell;
                 true
             }
             None => false,
         }
     }
 
+    /// Every entry in order, by contract path.
     pub fn iter(&self) -> impl Iterator<Item = (&str, Option<&Cell>)> {
-        self.entries.iter().map(|(p, c)| (p.as_ref(), c.as_ref()))
+        (0..self.ids.len()).map(|i| (self.path(i), self.cells[i].as_ref()))
+    }
+
+    /// Every entry in order, with its typed key and its path.
+    pub fn entries(&self) -> impl Iterator<Item = (CellId<'static>, &str, Option<&Cell>)> {
+        (0..self.ids.len()).map(|i| (self.id(i), self.path(i), self.cells[i].as_ref()))
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.ids.is_empty()
     }
 
     /// How many defined cells were actually read (placeholders count as read).
     pub fn read_count(&self) -> usize {
-        self.entries.iter().filter(|(_, c)| c.is_some()).count()
+        self.cells.iter().filter(|c| c.is_some()).count()
     }
 }
 
@@ -295,8 +489,9 @@ pub struct Report {
     pub sections: Vec<Section>,
     pub cells: CellMap,
     /// Label, parent and unit of pre-2019 rows whose cells could not be read (their cells are
-    /// null), so messages can still name the row and rules still know its place in the table.
-    pub unread_rows: Vec<(CellPath, OldRowInfo)>,
+    /// null), by row number (`old.<n>`), so messages can still name the row and rules still
+    /// know its place in the table.
+    pub unread_rows: Vec<(u32, OldRowInfo)>,
     /// The printed caption ("表 1 2017 年市政府及其部门主动公开情况") of each breakdown table
     /// `pct.<t>`, at index t − 1; `None` when none is printed next to the table.
     pub pct_captions: Vec<Option<String>>,
@@ -315,36 +510,30 @@ impl Report {
         }
     }
 
-    /// What the table says about pre-2019 row `old.<n>`, read or not.
-    pub fn old_row(&self, row: &str) -> Option<&OldRowInfo> {
-        match self.cells.get(row).and_then(|c| c.old.as_deref()) {
-            Some(info) => Some(info),
-            None => {
-                // The parser pushes unread rows in table order, `old.<n>` with n rising: a
-                // binary search by n (many unread rows must not make every lookup a scan).
-                let number = |path: &str| match CellId::parse(path) {
-                    Some(CellId::Old {
-                        row,
-                        cumulative: false,
-                    }) => Some(row),
-                    _ => None,
-                };
-                match number(row) {
-                    Some(n) => {
-                        let at = self
-                            .unread_rows
-                            .binary_search_by_key(&Some(n), |(p, _)| number(p))
-                            .ok()?;
-                        let (path, info) = &self.unread_rows[at];
-                        (path.as_ref() == row).then_some(info)
-                    }
-                    None => self
-                        .unread_rows
-                        .iter()
-                        .find(|(path, _)| path.as_ref() == row)
-                        .map(|(_, info)| info),
-                }
+    /// What the table says about pre-2019 row `old.<n>` (or a 数量/百分比 row), read or not.
+    pub fn old_row<K: CellKey + ?Sized>(&self, row: &K) -> Option<&OldRowInfo> {
+        self.old_row_of(row.cell_id())
+    }
+
+    fn old_row_of(&self, id: Option<CellId>) -> Option<&OldRowInfo> {
+        let id = id?;
+        if let Some(info) = self.cells.get(&id).and_then(|c| c.old.as_deref()) {
+            return Some(info);
+        }
+        // The parser pushes unread rows in table order, n rising: a binary search by n (many
+        // unread rows must not make every lookup a scan).
+        match id {
+            CellId::Old {
+                row,
+                cumulative: false,
+            } => {
+                let at = self
+                    .unread_rows
+                    .binary_search_by_key(&row, |&(n, _)| n)
+                    .ok()?;
+                Some(&self.unread_rows[at].1)
             }
+            _ => None,
         }
     }
 }
@@ -370,6 +559,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn cells_stay_small() {
+        // A long pre-2019 table holds tens of thousands of cells (issue 14's memory bound).
+        assert!(std::mem::size_of::<Cell>() <= 56);
+        assert!(std::mem::size_of::<Key>() <= 12);
+    }
+
+    #[test]
     fn cell_map_keeps_order_and_finds_by_path() {
         let mut map = CellMap::new();
         let cell = |n| Cell {
@@ -378,9 +574,10 @@ mod tests {
             line: 1,
             old: None,
         };
-        map.push("t3.new.total".into(), Some(cell(3)));
-        map.push("t2.rules.made".into(), None);
-        map.push("t3.new.commercial".into(), Some(cell(1)));
+        let id = |p: &'static str| CellId::parse(p).unwrap();
+        map.push(id("t3.new.total"), Some(cell(3)));
+        map.push(id("t2.rules.made"), None);
+        map.push(id("t3.new.commercial"), Some(cell(1)));
         let order: Vec<_> = map.iter().map(|(p, _)| p).collect();
         assert_eq!(
             order,
@@ -389,54 +586,85 @@ mod tests {
         assert_eq!(map.get("t3.new.total").unwrap().value, Value::Count(3));
         assert!(map.get("t2.rules.made").is_none());
         assert!(map.contains("t2.rules.made"));
-        let built = CellMap::from_entries(
-            map.iter()
-                .map(|(p, c)| (p.to_string().into(), c.cloned()))
-                .collect(),
-        );
+        let built =
+            CellMap::from_entries(map.entries().map(|(id, _, c)| (id, c.cloned())).collect());
+        assert_eq!(built.paths, "t3.new.totalt2.rules.madet3.new.commercial");
         assert_eq!(built.by_hash, map.by_hash);
         assert_eq!(
             built.get("t3.new.commercial").unwrap().value,
             Value::Count(1)
         );
         assert!(!map.contains("t9.nothing"));
+        assert!(!map.contains("t3.new"));
+        assert_eq!(
+            map.get(&CellId::t3("new", "commercial")).unwrap().value,
+            Value::Count(1)
+        );
         assert_eq!(map.read_count(), 2);
     }
 
     #[test]
     fn entry_after_follows_the_map_order_and_falls_back_to_a_lookup() {
         let mut map = CellMap::new();
-        for (i, path) in ["a.1", "a.2", "a.3"].into_iter().enumerate() {
+        for (i, path) in ["old.1", "old.2", "old.3"].into_iter().enumerate() {
             let cell = (i != 1).then(|| Cell {
                 value: Value::Count(i as i64),
                 span: Span::new(0, 1),
                 line: 1,
                 old: None,
             });
-            map.push(path.into(), cell);
+            map.push(CellId::parse(path).unwrap(), cell);
         }
         let value = |e: Option<Option<&Cell>>| e.map(|c| c.map(|c| c.value.clone()));
         let mut cursor = 0;
         // In order: each is the entry at the cursor.
         assert_eq!(
-            value(map.entry_after("a.1", &mut cursor)),
+            value(map.entry_after("old.1", &mut cursor)),
             Some(Some(Value::Count(0)))
         );
-        assert_eq!(value(map.entry_after("a.2", &mut cursor)), Some(None));
+        assert_eq!(value(map.entry_after("old.2", &mut cursor)), Some(None));
         assert_eq!(cursor, 2);
         // Out of order and unknown paths are looked up; an unknown one leaves the cursor.
         assert_eq!(
-            value(map.entry_after("a.1", &mut cursor)),
+            value(map.entry_after("old.1", &mut cursor)),
             Some(Some(Value::Count(0)))
         );
         assert_eq!(cursor, 1);
+        assert_eq!(value(map.entry_after("old.9", &mut cursor)), None);
         assert_eq!(value(map.entry_after("zz", &mut cursor)), None);
         assert_eq!(cursor, 1);
         assert_eq!(
-            value(map.entry_after("a.3", &mut cursor)),
+            value(map.entry_after("old.3", &mut cursor)),
             Some(Some(Value::Count(2)))
         );
         assert_eq!(cursor, 3);
-        assert_eq!(value(map.entry_after("a.2", &mut cursor)), Some(None));
+        assert_eq!(value(map.entry_after("old.2", &mut cursor)), Some(None));
+    }
+
+    #[test]
+    fn old_keys_numbered_far_past_the_map_are_hashed_not_indexed() {
+        let cell = Cell {
+            value: Value::Count(7),
+            span: Span::new(0, 1),
+            line: 1,
+            old: None,
+        };
+        let far = CellId::old_cumulative(900_000_000);
+        for map in [
+            CellMap::from_entries(vec![(CellId::old(1), None), (far, Some(cell.clone()))]),
+            {
+                let mut map = CellMap::new();
+                map.push(CellId::old(1), None);
+                map.push(far, Some(cell.clone()));
+                map
+            },
+        ] {
+            assert!(map.old_index.len() < 64);
+            assert_eq!(map.get(&far), Some(&cell));
+            assert_eq!(map.get("old.900000000.cumulative"), Some(&cell));
+            assert_eq!(map.entry(&CellId::old(1)), Some(None));
+            assert!(!map.contains(&CellId::old(2)));
+            assert!(!map.contains(&CellId::old(900_000_000)));
+        }
     }
 }

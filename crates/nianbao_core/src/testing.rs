@@ -20,7 +20,7 @@ pub fn national(format: Format) -> Report {
     for row in t2_rows(format) {
         for (column, _) in row.columns {
             cells.push(
-                CellId::t2(row.key, column.key).into(),
+                CellId::t2(row.key, column.key),
                 Some(cell(Value::Count(0), at)),
             );
             at += 2;
@@ -29,7 +29,7 @@ pub fn national(format: Format) -> Report {
     for row in t3_data_rows(format) {
         for column in &T3_COLUMNS {
             cells.push(
-                CellId::t3(row.key, column.key).into(),
+                CellId::t3(row.key, column.key),
                 Some(cell(Value::Count(0), at)),
             );
             at += 2;
@@ -38,7 +38,7 @@ pub fn national(format: Format) -> Report {
     for group in &T4_GROUPS {
         for column in &T4_COLUMNS {
             cells.push(
-                CellId::t4(group.key, column.key).into(),
+                CellId::t4(group.key, column.key),
                 Some(cell(Value::Count(0), at)),
             );
             at += 2;
@@ -77,13 +77,13 @@ pub fn old(rows: &[(&str, Option<usize>, i64, Option<i64>)]) -> Report {
         let mut c = cell(Value::Count(*value), i * 4);
         c.old = Some(Box::new(OldRowInfo {
             label: label.to_string(),
-            parent: parent.map(|p| CellId::old(p as u32).into()),
-            unit: Some("件".to_string()),
+            parent: parent.map(|p| p as u32),
+            unit: Some("件"),
         }));
-        cells.push(CellId::old(i as u32 + 1).into(), Some(c));
+        cells.push(CellId::old(i as u32 + 1), Some(c));
         if let Some(v) = cumulative {
             cells.push(
-                CellId::old_cumulative(i as u32 + 1).into(),
+                CellId::old_cumulative(i as u32 + 1),
                 Some(cell(Value::Count(*v), i * 4 + 2)),
             );
         }

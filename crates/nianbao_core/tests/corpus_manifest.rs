@@ -495,15 +495,7 @@ fn old_fujian_tables() {
         .unwrap();
     assert_eq!(money(&c, &fee), "0");
     assert_eq!(
-        c.report
-            .cells
-            .get(&fee)
-            .unwrap()
-            .old
-            .as_ref()
-            .unwrap()
-            .unit
-            .as_deref(),
+        c.report.cells.get(&fee).unwrap().old.as_ref().unwrap().unit,
         Some("元")
     );
     let c = check("old_2015_pingtan-syq.txt");

@@ -248,7 +248,7 @@ fn seed_003_yichun_2017_statistics_table() {
             .cells
             .get(path)
             .and_then(|cell| cell.old.as_ref())
-            .and_then(|o| o.parent.as_deref().map(str::to_string))
+            .and_then(|o| o.parent.map(|n| format!("old.{n}")))
     };
     // The relations EXPECTED.md lists, each from the values read.
     let (channels, total) = find("通过不同渠道和方式公开政府信息");

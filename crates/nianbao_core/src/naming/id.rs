@@ -138,6 +138,24 @@ impl<'a> CellId<'a> {
         }
     }
 
+    /// The same id with no borrowed text: always for old and percentage cells; a national
+    /// cell's keys are the vocabulary's, which only a `'static` id holds.
+    pub fn into_static(self) -> Option<CellId<'static>> {
+        match self {
+            CellId::Old { row, cumulative } => Some(CellId::Old { row, cumulative }),
+            CellId::Percent {
+                table,
+                row,
+                percent,
+            } => Some(CellId::Percent {
+                table,
+                row,
+                percent,
+            }),
+            CellId::National { .. } => None,
+        }
+    }
+
     /// The national table, if it is one.
     pub fn table(self) -> Option<Table> {
         match self {

@@ -106,9 +106,11 @@ impl Glued {
 }
 
 /// One way of cutting the digits into cells: for each cell, (group, first digit, end digit).
+/// `u16`s: a search runs only on a few hundred digits, and a row may keep 20,000 splits
+/// (6 bytes a cell, not 24: issue 14's memory bound).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Split {
-    pub cells: Vec<(usize, usize, usize)>,
+    pub cells: Vec<(u16, u16, u16)>,
 }
 
 impl Split {
@@ -117,9 +119,11 @@ impl Split {
         self.cells
             .iter()
             .map(|&(g, from, to)| {
-                glued.groups[g][from..to].iter().fold(0i64, |acc, d| {
-                    acc.saturating_mul(10).saturating_add(d.value as i64)
-                })
+                glued.groups[usize::from(g)][usize::from(from)..usize::from(to)]
+                    .iter()
+                    .fold(0i64, |acc, d| {
+                        acc.saturating_mul(10).saturating_add(d.value as i64)
+                    })
             })
             .collect()
     }
@@ -127,6 +131,7 @@ impl Split {
     /// Where each cell is in the original text.
     pub fn span(&self, glued: &Glued, cell: usize) -> Span {
         let (g, from, to) = self.cells[cell];
+        let (g, from, to) = (usize::from(g), usize::from(from), usize::from(to));
         let digits = &glued.groups[g];
         let mut end = digits[to - 1].end;
         if cell + 1 == self.cells.len() {
@@ -170,7 +175,11 @@ pub fn splits(glued: &Glued, cells: usize, max_digits: usize, limit: usize) -> O
 pub fn search(glued: &Glued, cells: usize, max_digits: usize, limit: usize) -> Search {
     let max_digits = max_digits.clamp(1, MAX_CELL_DIGITS);
     let total: usize = glued.digit_count();
-    if cells < glued.groups.len() || total < cells || total > cells.saturating_mul(max_digits) {
+    if cells < glued.groups.len()
+        || total < cells
+        || total > cells.saturating_mul(max_digits)
+        || total > usize::from(u16::MAX)
+    {
         return Search {
             splits: Some(Vec::new()),
             nodes: 0,
@@ -238,7 +247,7 @@ struct Walk<'a> {
     /// Digits in the groups after each group.
     digits_after_group: Vec<usize>,
     nodes: usize,
-    current: Vec<(usize, usize, usize)>,
+    current: Vec<(u16, u16, u16)>,
     out: Vec<Split>,
 }
 
@@ -286,7 +295,9 @@ impl Walk<'_> {
             if want < fewest || want > most {
                 continue;
             }
-            self.current.push((group, position, next));
+            // Below 2^16: the search runs only when the digits fit the cells (a few hundred).
+            self.current
+                .push((group as u16, position as u16, next as u16));
             let ok = self.walk(next_group, next_position, want);
             self.current.pop();
             if !ok {

@@ -12,7 +12,8 @@ pub mod sections;
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::report::{CellMap, CellPath, Format, OldRowInfo, Report, Section, Span};
+use crate::naming::CellId;
+use crate::report::{Cell, CellMap, CellPath, Format, OldRowInfo, Report, Section, Span};
 use crate::text::scan::{self, Scan};
 use rows::Chunk;
 
@@ -31,7 +32,7 @@ pub struct Ctx<'a> {
     pub sections: Vec<Section>,
     pub diagnostics: Vec<Diagnostic>,
     /// Pre-2019 rows left unread, with what their label says (see `Report::unread_rows`).
-    pub unread_rows: Vec<(CellPath, OldRowInfo)>,
+    pub unread_rows: Vec<(u32, OldRowInfo)>,
 }
 
 pub fn parse(text: &str) -> Parsed {
@@ -56,11 +57,11 @@ pub fn parse(text: &str) -> Parsed {
     };
     let mut pct_captions = Vec::new();
     let read = match format {
-        Format::F2019 | Format::F2021 => national::read(&mut ctx, format),
+        Format::F2019 | Format::F2021 => typed(national::read(&mut ctx, format)),
         Format::Old => {
             let mut cells = old::read(&mut ctx);
             let (pct_cells, captions) = percent::read(&mut ctx);
-            cells.extend(pct_cells);
+            cells.extend(typed(pct_cells));
             pct_captions = captions;
             cells
         }
@@ -87,6 +88,24 @@ pub fn parse(text: &str) -> Parsed {
         },
         diagnostics: ctx.diagnostics,
     }
+}
+
+/// The cells of a reader that names them by contract path, keyed by [`CellId`] for the map.
+/// National paths are the vocabulary's `'static` keys; old and percentage ids borrow nothing.
+fn typed(read: Vec<(CellPath, Option<Cell>)>) -> Vec<(CellId<'static>, Option<Cell>)> {
+    read.into_iter()
+        .filter_map(|(path, cell)| {
+            let id = match path {
+                CellPath::Borrowed(path) => CellId::parse(path),
+                CellPath::Owned(path) => CellId::parse(&path).and_then(CellId::into_static),
+            };
+            debug_assert!(
+                id.is_some(),
+                "a reader made a cell that has no contract path"
+            );
+            Some((id?, cell))
+        })
+        .collect()
 }
 
 /// No table labels at all: say so, naming the tables a national-format report should have.

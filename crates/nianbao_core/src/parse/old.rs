@@ -10,7 +10,7 @@ use crate::parse::glued::Resolution;
 use crate::parse::rows::{collect_values, Chunk};
 use crate::parse::Ctx;
 use crate::relations::old_relations;
-use crate::report::{Cell, CellPath, OldRowInfo, Span};
+use crate::report::{Cell, OldRowInfo, Span};
 use crate::text::scan::TokenKind;
 use crate::vocab::old::{parts_are_exhaustive, UNITS};
 
@@ -46,8 +46,25 @@ struct OldRow {
     /// Printed under "其中".
     part_of_above: bool,
     label_span: Span,
-    /// `None` for a heading row without values.
-    cells: Option<RowCells>,
+    /// The row's values, as an index into the table's rows (`TableRows::rows`); `None` for a
+    /// heading row without values. Kept apart so a heading or label costs no `RowCells`.
+    cells: Option<u32>,
+}
+
+/// The rows as read: every row in order, and the values of those that have them.
+struct Rows {
+    rows: Vec<OldRow>,
+    table: TableRows,
+}
+
+impl Rows {
+    fn push(&mut self, mut row: OldRow, cells: Option<RowCells>) {
+        if let Some(cells) = cells {
+            row.cells = Some(self.table.rows.len() as u32);
+            self.table.rows.push(Some(cells));
+        }
+        self.rows.push(row);
+    }
 }
 
 const HEADER_KEYS: [&str; 2] = ["指标名称", "统计指标"];
@@ -55,7 +72,7 @@ const HEADER_END_KEYS: [&str; 5] = ["历年累计", "统计数", "年度", "计�
 /// A label longer than this is prose: the table has ended.
 const MAX_LABEL_CHARS: usize = 60;
 
-pub fn read(ctx: &mut Ctx) -> Vec<(CellPath, Option<Cell>)> {
+pub fn read(ctx: &mut Ctx) -> Vec<(CellId<'static>, Option<Cell>)> {
     let canon = &ctx.scan.canon;
     let Some(anchor) = HEADER_KEYS
         .iter()
@@ -83,19 +100,18 @@ pub fn read(ctx: &mut Ctx) -> Vec<(CellPath, Option<Cell>)> {
     build_cells(ctx, rows, columns)
 }
 
-fn read_rows(
-    ctx: &mut Ctx,
-    header_end: usize,
-    columns: usize,
-    has_unit_column: bool,
-) -> Vec<OldRow> {
+fn read_rows(ctx: &mut Ctx, header_end: usize, columns: usize, has_unit_column: bool) -> Rows {
     let chunks: Vec<Chunk> = ctx
         .chunks
         .iter()
         .copied()
         .filter(|c| c.canon_end > header_end)
         .collect();
-    let mut rows = Vec::new();
+    let mut rows = Rows {
+        rows: Vec::new(),
+        table: TableRows { rows: Vec::new() },
+    };
+    let paths: Vec<String> = (0..columns).map(naming::id::unnumbered_old).collect();
     for chunk in chunks {
         let followed_by_values = ctx.scan.tokens[chunk.end_token..]
             .iter()
@@ -122,14 +138,17 @@ fn read_rows(
             // Crawler text glues a chapter heading to its first row: "一、主动公开情况（一）…".
             let label = match glued_chapter(&label) {
                 Some(at) => {
-                    rows.push(OldRow {
-                        label: label[..at].to_string(),
-                        unit: None,
-                        marker: Marker::Chapter,
-                        part_of_above: false,
-                        label_span: span,
-                        cells: None,
-                    });
+                    rows.push(
+                        OldRow {
+                            label: label[..at].to_string(),
+                            unit: None,
+                            marker: Marker::Chapter,
+                            part_of_above: false,
+                            label_span: span,
+                            cells: None,
+                        },
+                        None,
+                    );
                     label[at..].to_string()
                 }
                 None => label,
@@ -144,14 +163,17 @@ fn read_rows(
                 if i < last && bare_unit[i + 1] && unit.is_none() {
                     pending = Some((label, span));
                 } else if marker == Marker::Chapter {
-                    rows.push(OldRow {
-                        label,
-                        unit,
-                        marker,
-                        part_of_above,
-                        label_span: span,
-                        cells: None,
-                    });
+                    rows.push(
+                        OldRow {
+                            label,
+                            unit,
+                            marker,
+                            part_of_above,
+                            label_span: span,
+                            cells: None,
+                        },
+                        None,
+                    );
                 } else if i < last && unit.is_some() {
                     // A row whose label ends with its unit but has no value: a blank cell, not
                     // a heading and not the start of the next row's label.
@@ -163,14 +185,17 @@ fn read_rows(
                         )
                         .with_help("如果应为 0，请在报告中填写 0。"),
                     );
-                    rows.push(OldRow {
-                        label,
-                        unit,
-                        marker,
-                        part_of_above,
-                        label_span: span,
-                        cells: Some(RowCells::Read(vec![None; columns], None)),
-                    });
+                    rows.push(
+                        OldRow {
+                            label,
+                            unit,
+                            marker,
+                            part_of_above,
+                            label_span: span,
+                            cells: None,
+                        },
+                        Some(RowCells::Read(vec![None; columns], None)),
+                    );
                 } else if i < last {
                     // A label wrapped onto the next line.
                     pending = Some((label, span));
@@ -184,16 +209,18 @@ fn read_rows(
                 .line_of_token(&ctx.scan.tokens[chunk.end_token - 1]);
             let collected = collect_values(&ctx.scan, chunk.end_token, columns, label_line);
             let kinds = old_row_kinds(unit, columns);
-            let paths: Vec<String> = (0..columns).map(naming::id::unnumbered_old).collect();
             let cells = ctx.row_cells(&collected, &kinds, &paths);
-            rows.push(OldRow {
-                label,
-                unit,
-                marker,
-                part_of_above,
-                label_span: span,
-                cells: Some(cells),
-            });
+            rows.push(
+                OldRow {
+                    label,
+                    unit,
+                    marker,
+                    part_of_above,
+                    label_span: span,
+                    cells: None,
+                },
+                Some(cells),
+            );
         }
         if ended {
             break;
@@ -319,8 +346,14 @@ fn marker_of(label: &str) -> (bool, Marker, &str) {
     (part, Marker::None, rest)
 }
 
-/// Assigns parents, settles glued rows and writes the `old.<n>` cells.
-fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPath, Option<Cell>)> {
+/// Assigns parents, settles glued rows and writes the `old.<n>` cells. A long table has tens
+/// of thousands of rows: each row's label moves into its `OldRowInfo` and its cells into the
+/// result, nothing is copied (issue 14's memory bound).
+fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static>, Option<Cell>)> {
+    let Rows {
+        mut rows,
+        mut table,
+    } = rows;
     // Parents over all rows (headings included), then dropped for headings.
     let mut parents: Vec<Option<usize>> = vec![None; rows.len()];
     let mut part_of: Vec<bool> = rows.iter().map(|r| r.part_of_above).collect();
@@ -361,59 +394,60 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
             parent
         };
     }
-    // Only rows with values become cells; parents that are headings become "no parent".
+    drop(part_of);
+    // Only rows with values become cells, at their slot among the value rows; parents that
+    // are headings become "no parent".
     let cell_rows: Vec<usize> = (0..rows.len())
         .filter(|&i| rows[i].cells.is_some())
         .collect();
-    // Row index → slot among the value rows (a table, not a search: tables can be long).
-    let mut slots: Vec<Option<usize>> = vec![None; rows.len()];
-    for (slot, &i) in cell_rows.iter().enumerate() {
-        slots[i] = Some(slot);
-    }
-    let slot_of = |i: usize| slots[i];
+    let slot_of = |i: usize| rows[i].cells.map(|slot| slot as usize);
     let table_parents: Vec<Option<usize>> = cell_rows
         .iter()
         .map(|&i| parents[i].and_then(slot_of))
         .collect();
+    drop(parents);
     let exhaustive: Vec<bool> = cell_rows
         .iter()
         .map(|&i| parts_are_exhaustive(&canonical(&rows[i].label)))
         .collect();
-    let relations = old_relations(&table_parents, &exhaustive, columns);
-
-    let mut table = TableRows {
-        rows: Vec::with_capacity(cell_rows.len()),
+    // The table's relations settle glued rows; a table without any needs none (a long
+    // table's relations are megabytes).
+    let glued = table
+        .rows
+        .iter()
+        .any(|r| matches!(r, Some(RowCells::Glued { splits, .. }) if !splits.is_empty()));
+    let resolutions = if glued {
+        table.resolve_glued(&old_relations(&table_parents, &exhaustive, columns))
+    } else {
+        Vec::new()
     };
-    let mut rows = rows;
-    let mut labels = Vec::with_capacity(cell_rows.len());
-    for &i in &cell_rows {
-        table.rows.push(rows[i].cells.take());
-        labels.push((
-            std::mem::take(&mut rows[i].label),
-            rows[i].unit,
-            rows[i].label_span,
-        ));
-    }
-    let resolutions = table.resolve_glued(&relations);
+    drop(exhaustive);
+    // What the cells need of the value rows, and no more: the rows (headings too) go
+    // before the cells are made.
+    let mut labels: Vec<(String, Option<&'static str>, Span)> = cell_rows
+        .iter()
+        .map(|&i| {
+            let row = &mut rows[i];
+            (std::mem::take(&mut row.label), row.unit, row.label_span)
+        })
+        .collect();
+    drop(rows);
+    drop(cell_rows);
 
-    let mut out = Vec::with_capacity(cell_rows.len() * columns);
+    let mut out = Vec::with_capacity(labels.len() * columns);
     // Rows whose glued digits were split: one finding for the table says so.
     let mut split_notes: Vec<String> = Vec::new();
     let mut split_cells: Vec<String> = Vec::new();
     let mut split_span: Option<Span> = None;
     for (slot, cells) in table.rows.into_iter().enumerate() {
-        let n = slot + 1;
-        let (label, unit, label_span) = &labels[slot];
-        let paths: Vec<String> = (0..columns)
-            .map(|c| {
-                if c == 0 {
-                    CellId::old(n as u32).to_string()
-                } else {
-                    CellId::old_cumulative(n as u32).to_string()
-                }
-            })
-            .collect();
-        let kinds = old_row_kinds(*unit, columns);
+        let n = slot as u32 + 1;
+        let (label, unit, label_span) = &mut labels[slot];
+        let (label, unit, label_span) = (std::mem::take(label), *unit, &*label_span);
+        let ids = [CellId::old(n), CellId::old_cumulative(n)];
+        let ids = &ids[..columns.min(2)];
+        // Paths only where a diagnostic names the cells (glued, short or long rows).
+        let paths = || ids.iter().map(CellId::to_string);
+        let kinds = old_row_kinds(unit, columns);
         let mut values: Vec<Option<Cell>> = match cells {
             Some(RowCells::Read(cells, _)) => cells,
             Some(RowCells::Glued {
@@ -437,8 +471,9 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
                                 values.join(" ")
                             ));
                         }
-                        split_cells.extend(paths.iter().cloned());
+                        split_cells.extend(paths());
                         split_span = Some(split_span.map_or(span, |s: Span| s.cover(span)));
+                        let paths: Vec<String> = paths().collect();
                         ctx.cells_from_split(&glued, &splits[k], last_number, &kinds, &paths)
                     }
                     Resolution::Ambiguous if splits.is_empty() => {
@@ -451,7 +486,7 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
                                     "统计表“{label}”一行的数字“{printed}”粘连在一起，拆法过多，超出了检查的工作量上限，没有逐一尝试；这一行的单元格记为缺失。"
                                 ),
                             )
-                            .with_cells(paths.iter().cloned())
+                            .with_cells(paths())
                             .with_help("请在原报告中用空格或制表符分开“年度”和“历年累计”两列的数字。"),
                         );
                         vec![None; columns]
@@ -476,7 +511,7 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
                                     describe_splits(&glued, &splits, 4)
                                 ),
                             )
-                            .with_cells(paths.iter().cloned())
+                            .with_cells(paths())
                             .with_help("请在原报告中用空格或制表符分开“年度”和“历年累计”两列的数字。"),
                         );
                         vec![None; columns]
@@ -493,24 +528,22 @@ fn build_cells(ctx: &mut Ctx, rows: Vec<OldRow>, columns: usize) -> Vec<(CellPat
                             got.len()
                         ),
                     )
-                    .with_cells(paths.iter().cloned()),
+                    .with_cells(paths()),
                 );
                 vec![None; columns]
             }
             Some(RowCells::NoNumbers) | None => vec![None; columns],
         };
         let info = OldRowInfo {
-            label: label.clone(),
-            parent: table_parents[slot].map(|p| CellPath::from(CellId::old(p as u32 + 1))),
-            unit: unit.map(str::to_string),
+            label,
+            parent: table_parents[slot].map(|p| p as u32 + 1),
+            unit,
         };
         match values.first_mut() {
             Some(Some(first)) => first.old = Some(Box::new(info)),
-            _ => ctx
-                .unread_rows
-                .push((CellPath::from(paths[0].clone()), info)),
+            _ => ctx.unread_rows.push((n, info)),
         }
-        out.extend(paths.into_iter().map(CellPath::from).zip(values));
+        out.extend(ids.iter().copied().zip(values));
     }
     if let Some(span) = split_span {
         let rows = split_cells.len() / columns.max(1);

@@ -183,35 +183,38 @@ fn national<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
 pub fn old_rows(report: &Report) -> Vec<&str> {
     report
         .cells
-        .iter()
-        .map(|(p, _)| p)
-        .filter(|p| {
+        .entries()
+        .filter(|(id, _, _)| {
             matches!(
-                CellId::parse(p),
-                Some(CellId::Old {
+                id,
+                CellId::Old {
                     cumulative: false,
                     ..
-                })
+                }
             )
         })
+        .map(|(_, p, _)| p)
         .collect()
 }
 
 fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
-    // Year and cumulative cells of each row, in one pass.
+    // Year and cumulative cells of each row, in one pass, with each row's number.
     let mut rows: Vec<(Term<'a>, Option<Term<'a>>)> = Vec::new();
-    for (path, cell) in report.cells.iter() {
-        let Some(CellId::Old { row, cumulative }) = CellId::parse(path) else {
+    let mut numbers: Vec<u32> = Vec::new();
+    for (id, path, cell) in report.cells.entries() {
+        let CellId::Old { row, cumulative } = id else {
             continue;
         };
         match cumulative {
             true => {
-                let row = CellId::old(row).to_string();
-                if let Some(entry) = rows.iter_mut().rev().find(|(t, _)| t.path == row) {
-                    entry.1 = Some(Term { path, cell });
+                if let Some(at) = numbers.iter().rposition(|&n| n == row) {
+                    rows[at].1 = Some(Term { path, cell });
                 }
             }
-            false => rows.push((Term { path, cell }, None)),
+            false => {
+                rows.push((Term { path, cell }, None));
+                numbers.push(row);
+            }
         }
     }
     if rows.is_empty() {
@@ -222,33 +225,27 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
     } else {
         1
     };
-    // Lookups by path through maps built once: a long table must not cost a scan per row.
-    // (Sorted tables and binary search, not hash maps: the wasm carries no SipHash.)
+    // Lookups by row number through a table built once: a long table must not cost a scan
+    // per row. (A sorted table and binary search, not a hash map: the wasm carries no SipHash.)
     let infos: Vec<Option<&crate::report::OldRowInfo>> = rows
         .iter()
-        .map(|(t, _)| {
+        .zip(&numbers)
+        .map(|((t, _), &n)| {
             t.cell
                 .and_then(|c| c.old.as_deref())
-                .or_else(|| report.old_row(t.path))
+                .or_else(|| report.old_row(&CellId::old(n)))
         })
         .collect();
     let info = |r: usize| infos[r];
-    let mut row_of: Vec<(&str, usize)> = rows
-        .iter()
-        .enumerate()
-        .map(|(r, (t, _))| (t.path, r))
-        .collect();
-    // Stable: for a path printed twice the first row is found, as a scan from the top would.
-    crate::order::sort_by(&mut row_of, |a, b| a.0.cmp(b.0));
-    let find_row = |path: &str| -> Option<usize> {
-        let first = row_of.partition_point(|(p, _)| *p < path);
-        row_of
-            .get(first)
-            .filter(|(p, _)| *p == path)
-            .map(|&(_, r)| r)
+    let mut row_of: Vec<(u32, usize)> = numbers.iter().copied().zip(0..).collect();
+    // Stable: for a number met twice the first row is found, as a scan from the top would.
+    crate::order::sort_by(&mut row_of, |a, b| a.0.cmp(&b.0));
+    let find_row = |n: u32| -> Option<usize> {
+        let first = row_of.partition_point(|&(m, _)| m < n);
+        row_of.get(first).filter(|&&(m, _)| m == n).map(|&(_, r)| r)
     };
     let parents: Vec<Option<usize>> = (0..rows.len())
-        .map(|r| info(r).and_then(|i| i.parent.as_deref()).and_then(find_row))
+        .map(|r| info(r).and_then(|i| i.parent).and_then(find_row))
         .collect();
     let exhaustive: Vec<bool> = (0..rows.len())
         .map(|r| {

@@ -61,10 +61,11 @@ impl Hasher for Fnv {
     }
 }
 
-/// A cell that a repair may change.
+/// A cell that a repair may change; its path is the relation term's (borrowed: a long
+/// pre-2019 table has tens of thousands of cells).
 #[derive(Clone, Debug)]
-struct Var {
-    path: String,
+struct Var<'a> {
+    path: &'a str,
     value: i64,
     total: bool,
 }
@@ -112,18 +113,24 @@ impl Constraint {
     }
 }
 
-struct Problem {
-    vars: Vec<Var>,
+struct Problem<'a> {
+    vars: Vec<Var<'a>>,
     constraints: Vec<Constraint>,
     /// Constraints each variable is in.
     of_var: Vec<Vec<usize>>,
 }
 
-fn problem(report: &Report, instances: &[Instance]) -> Problem {
+fn problem<'a>(report: &Report, instances: &[Instance<'a>]) -> Problem<'a> {
     // The variables, numbered in first-seen order, found by (path hash, path) in one sorted
     // table built once (no hash map in the wasm; no insertion per variable, which is
     // quadratic in a long pre-2019 table).
-    let mut keys: Vec<(u64, &str, usize)> = Vec::new();
+    // Sized up front: a doubling vector holds its old and new buffer at once.
+    let terms = instances
+        .iter()
+        .flat_map(|i| i.lhs.iter().chain(&i.rhs))
+        .filter(|t| t.count().is_some())
+        .count();
+    let mut keys: Vec<(u64, &'a str, usize)> = Vec::with_capacity(terms);
     for instance in instances {
         for t in instance.lhs.iter().chain(&instance.rhs) {
             if t.count().is_some() {
@@ -145,7 +152,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
         var_of_key[k] = v;
     }
     // Printed totals: the left side of every parts relation (R2, R3, R4, old parts).
-    let mut totals: Vec<(u64, &str)> = instances
+    let mut totals: Vec<(u64, &'a str)> = instances
         .iter()
         .filter(|i| {
             matches!(
@@ -170,7 +177,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
     let mut vars: Vec<Option<Var>> = vec![None; keys.len()];
     let mut constraints = Vec::new();
     for instance in instances {
-        let mut side = |terms: &[crate::relations::instance::Term]| -> (Vec<usize>, bool) {
+        let mut side = |terms: &[crate::relations::instance::Term<'a>]| -> (Vec<usize>, bool) {
             let mut out = Vec::new();
             let mut complete = true;
             for t in terms {
@@ -185,7 +192,7 @@ fn problem(report: &Report, instances: &[Instance]) -> Problem {
                         };
                         let v = var_of_key[at];
                         vars[v].get_or_insert_with(|| Var {
-                            path: t.path.to_string(),
+                            path: t.path,
                             value,
                             total: is_total(hash, t.path),
                         });
@@ -230,7 +237,7 @@ struct Candidate {
 }
 
 struct Search<'a> {
-    problem: &'a Problem,
+    problem: &'a Problem<'a>,
     violated: Vec<usize>,
     nodes: usize,
     seen: HashSet<Vec<usize>, BuildHasherDefault<Fnv>>,
@@ -398,7 +405,7 @@ pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)
             .changes
             .iter()
             .map(|&(v, value)| {
-                let path = &problem.vars[v].path;
+                let path = problem.vars[v].path;
                 evidence
                     .iter()
                     .filter(|(p, _)| p == path)
@@ -445,7 +452,7 @@ pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)
             Repair {
                 changes: changes
                     .into_iter()
-                    .map(|(v, x)| (problem.vars[v].path.clone().into(), x.to_string()))
+                    .map(|(v, x)| (problem.vars[v].path.to_string().into(), x.to_string()))
                     .collect(),
             }
         })

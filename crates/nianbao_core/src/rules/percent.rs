@@ -230,7 +230,13 @@ mod tests {
                     unit: None,
                 })),
             };
-            cells.push(format!("pct.1.{}", i + 1).into(), Some(c.clone()));
+            let row = i as u32 + 1;
+            let id = |percent| CellId::Percent {
+                table: 1,
+                row,
+                percent,
+            };
+            cells.push(id(false), Some(c.clone()));
             c.old = None;
             c.span = Span::new(start, start + percent.len());
             let (mantissa, scale) = match percent.split_once('.') {
@@ -238,7 +244,7 @@ mod tests {
                 None => (percent.parse().unwrap(), 0),
             };
             c.value = Value::Decimal(Decimal::new(mantissa, scale).unwrap());
-            cells.push(format!("pct.1.{}.percent", i + 1).into(), Some(c));
+            cells.push(id(true), Some(c));
         }
         (
             text,

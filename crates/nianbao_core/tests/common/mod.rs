@@ -100,13 +100,9 @@ pub fn render(text: &str, checked: &Checked) -> String {
                     out.push_str(&format!(
                         " [{}{}{}]",
                         old.label,
-                        old.unit
-                            .as_deref()
-                            .map(|u| format!(" | {u}"))
-                            .unwrap_or_default(),
+                        old.unit.map(|u| format!(" | {u}")).unwrap_or_default(),
                         old.parent
-                            .as_deref()
-                            .map(|p| format!(" ⊂ {p}"))
+                            .map(|n| format!(" ⊂ old.{n}"))
                             .unwrap_or_default()
                     ));
                 }
