@@ -136,6 +136,20 @@ export interface Layout {
     rows: { key: string; label: string; level: number }[];
   };
   t4?: { groups: LayoutColumn[]; columns: LayoutColumn[] };
+  /** Every cell of tables 二/三/四 with the name the page shows: "表三（七）总计 自然人". */
+  names?: Record<string, string>;
+}
+
+/** The core's display words (`words()`). */
+export interface Words {
+  severities: Record<Severity, string>;
+  formats: Record<Format, string>;
+  /** Table names by a path's first part: t2, t3, t4, old, pct. */
+  tables: Record<string, string>;
+  /** How `expected` and `actual` are named, by code; `default` for the rest. */
+  values: Record<string, [string, string]>;
+  /** Words naming cells outside the official tables. */
+  cells: { old: string; cumulative: string; pct: string; count: string; percent: string };
 }
 
 /** An example report the page offers as a button. */
