@@ -1,21 +1,10 @@
 //! The front ends show the core's words and keep no copy: no source of the page (`www/src`)
 //! nor the CLI's renderer holds a word of `naming::words`, and the table layout names every
-//! cell. The contract types of `www/src/types.ts` are checked against the keys and values the
-//! core actually writes (every fixture's result, the rule catalogue and the table layouts).
-
-mod common;
+//! cell. (`www/src/types.ts` is generated from the core: `tests/types_ts.rs`.)
 
 use std::path::PathBuf;
 
 use nianbao_core::report::Format;
-use nianbao_core::{to_json, PositionEncoding, Severity};
-
-fn www(file: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../www/src")
-        .join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 /// Every TypeScript source of the page.
 fn www_sources() -> Vec<(String, String)> {
@@ -116,82 +105,4 @@ fn the_layout_names_every_cell_of_the_official_tables() {
     );
     assert_eq!(name("t4.review.total"), Some("表四行政复议 总计"));
     assert!(nianbao_core::naming::words::cell_names(Format::Old).is_empty());
-}
-
-/// Every object key in a JSON text (a string followed by `:`), once each.
-fn json_keys(json: &str, keys: &mut Vec<String>) {
-    let bytes = json.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'"' {
-            i += 1;
-            continue;
-        }
-        let start = i + 1;
-        i += 1;
-        while i < bytes.len() && bytes[i] != b'"' {
-            i += if bytes[i] == b'\\' { 2 } else { 1 };
-        }
-        let end = i.min(bytes.len());
-        i += 1;
-        if bytes.get(i) == Some(&b':') && !keys.iter().any(|k| k.as_bytes() == &bytes[start..end]) {
-            keys.push(json[start..end].to_string());
-        }
-    }
-}
-
-#[test]
-fn types_ts_declares_every_field_the_core_writes() {
-    let types = www("types.ts");
-    let mut keys = Vec::new();
-    for (_, text) in common::all_reports() {
-        let checked = nianbao_core::check(&text);
-        json_keys(
-            &to_json(&checked, &text, PositionEncoding::Utf16),
-            &mut keys,
-        );
-    }
-    json_keys(&nianbao_core::catalogue::catalogue_json(), &mut keys);
-    for format in [Format::F2019, Format::F2021] {
-        json_keys(&nianbao_core::vocab::layout_json(format), &mut keys);
-    }
-    assert!(keys.len() > 30, "{keys:?}");
-    // Keys that are data (cell paths, table prefixes, row keys) are records in the types.
-    let fields: Vec<&String> = keys
-        .iter()
-        .filter(|k| !k.contains('.') && !k.is_empty())
-        .collect();
-    let missing: Vec<&&String> = fields
-        .iter()
-        .filter(|k| {
-            !types.contains(&format!("{k}:"))
-                && !types.contains(&format!("{k}?:"))
-                && !types.contains(&format!("{k}: "))
-        })
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "www/src/types.ts does not declare {missing:?}"
-    );
-    // The enumerations, value for value.
-    let severities: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
-        .iter()
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect();
-    assert!(
-        types.contains(&format!(
-            "export type Severity = {};",
-            severities.join(" | ")
-        )),
-        "Severity in www/src/types.ts"
-    );
-    let formats: Vec<String> = [Format::F2019, Format::F2021, Format::Old, Format::Unknown]
-        .iter()
-        .map(|f| format!("'{}'", f.as_str()))
-        .collect();
-    assert!(
-        types.contains(&format!("export type Format = {};", formats.join(" | "))),
-        "Format in www/src/types.ts"
-    );
-    assert!(types.contains(&format!("schema: '{}';", "nianbao/1")));
 }
