@@ -4,7 +4,7 @@ import { coreWords } from './model';
 import type { Cell, CheckResult, Format, Layout, Severity, Words } from './types';
 
 /** A record of the core's words, read on first use (the engine is ready before anything is drawn). */
-function fromCore<K extends string>(pick: (words: Words) => Record<K, string>): Record<K, string> {
+export function fromCore<K extends string>(pick: (words: Words) => Record<K, string>): Record<K, string> {
   let record: Record<K, string> | null = null;
   const get = () => record || (record = pick(coreWords()));
   return new Proxy({} as Record<K, string>, { get: (_, key) => get()[key as K], has: (_, key) => key in get() });

@@ -157,6 +157,8 @@ export interface Layout {
 export interface Words {
   severities: Record<Severity, string>;
   formats: Record<Format, string>;
+  /** The format in a column of the batch summary: "2019 年版". */
+  formats_short: Record<Format, string>;
   /** Table names by a path's first part: t2, t3, t4, old, pct. */
   tables: Record<string, string>;
   /** How `expected` and `actual` are named, by code; `default` for the rest. */

@@ -216,6 +216,7 @@ fn declarations() -> Vec<Decl> {
         interface("The core's display words (`words()`).", "Words", vec![
             f("", "severities", "Record<Severity, string>"),
             f("", "formats", "Record<Format, string>"),
+            f("The format in a column of the batch summary: \"2019 年版\".", "formats_short", "Record<Format, string>"),
             f("Table names by a path's first part: t2, t3, t4, old, pct.", "tables", "Record<string, string>"),
             f("How `expected` and `actual` are named, by code; `default` for the rest.", "values", "Record<string, [string, string]>"),
             f("Words naming cells outside the official tables.", "cells", format!("{{ {} }}", cell_words.join("; "))),

@@ -39,6 +39,16 @@ pub fn format_brief(format: Format) -> &'static str {
     }
 }
 
+/// The table format in a column of the batch summary: "2019 年版".
+pub fn format_short(format: Format) -> &'static str {
+    match format {
+        Format::F2019 => "2019 年版",
+        Format::F2021 => "2021 年版",
+        Format::Old => "2019 年以前",
+        Format::Unknown => "未识别",
+    }
+}
+
 /// How a finding's `expected` and `actual` are named: "应为 … 实为 …", except where the rule
 /// compares two printed amounts and cannot tell which one is wrong.
 pub fn values(code: Code) -> (&'static str, &'static str) {
@@ -168,7 +178,7 @@ pub fn write_cell_names(w: &mut JsonWriter, format: Format) {
     w.end_object();
 }
 
-/// `{"severities":{"error":"错误",…},"formats":{"f2019":…},"tables":{"t2":…,"old":…,"pct":…},
+/// `{"severities":{"error":"错误",…},"formats":{"f2019":…},"formats_short":{…},"tables":{"t2":…,"old":…,"pct":…},
 /// "values":{"default":["应为","实为"],"prose-table":[…],…},"cells":{"old":"统计表",…}}`
 pub fn words_json() -> String {
     let mut w = JsonWriter::default();
@@ -185,6 +195,13 @@ pub fn words_json() -> String {
     for f in [Format::F2019, Format::F2021, Format::Old, Format::Unknown] {
         w.key(f.as_str());
         w.string(format(f));
+    }
+    w.end_object();
+    w.key("formats_short");
+    w.begin_object();
+    for f in [Format::F2019, Format::F2021, Format::Old, Format::Unknown] {
+        w.key(f.as_str());
+        w.string(format_short(f));
     }
     w.end_object();
     w.key("tables");
