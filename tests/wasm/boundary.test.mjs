@@ -167,6 +167,25 @@ test('tableLayout() draws exactly the cells the contract has, for both national 
   assert.equal(glue.tableLayout('nonsense'), '{}');
 });
 
+test('tableLayout() names every cell the contract has; words() gives the words the page shows', () => {
+  for (const format of ['f2019', 'f2021']) {
+    const { names } = JSON.parse(glue.tableLayout(format));
+    const report = fixtures.map((f) => check(f.text)).find((r) => r.report.format === format);
+    assert.deepEqual(Object.keys(names).sort(), Object.keys(report.report.cells).sort(), `${format}: a name for every cell`);
+    assert.equal(names['t3.total.natural_person'], '表三（七）总计 自然人');
+    assert.equal(names['t4.review.total'], '表四行政复议 总计');
+  }
+  const words = JSON.parse(glue.words());
+  assert.deepEqual(words.severities, { error: '错误', warning: '警告', info: '提示' });
+  assert.deepEqual(Object.keys(words.formats), ['f2019', 'f2021', 'old', 'unknown']);
+  assert.deepEqual(Object.keys(words.formats_short), ['f2019', 'f2021', 'old', 'unknown']);
+  assert.deepEqual(Object.keys(words.tables), ['t2', 't3', 't4', 'old', 'pct']);
+  assert.deepEqual(words.values.default, ['应为', '实为']);
+  assert.deepEqual(words.values['prose-table'], ['统计表为', '正文为']);
+  const codes = new Set(JSON.parse(glue.ruleCatalogue()).map((r) => r.code));
+  for (const code of Object.keys(words.values)) assert.ok(code === 'default' || codes.has(code), code);
+});
+
 test('dist/nianbao_bg.wasm and dist/nianbao_docs_bg.wasm are exactly the modules inlined in nianbao.html and nianbao-embed.js', async () => {
   // Decoded with LZMA-JS, not with the page's own decoder: the two must agree on the format.
   const { decompress } = createRequire(import.meta.url)('lzma');

@@ -1,6 +1,7 @@
 // The batch summary as data: its columns, the words of each cell, sorting, filtering, and the
 // CSV export (UTF-8 with BOM and CRLF, as Excel on Chinese Windows expects). No DOM here.
 import type { Entry } from './batch';
+import { fromCore } from './labels';
 import type { Format } from './types';
 
 export type ColumnKey = 'file' | 'agency' | 'year' | 'format' | 'errors' | 'warnings' | 'unread' | 'marked' | 'cross';
@@ -18,12 +19,8 @@ export interface Filter {
   text: string;
 }
 
-export const SHORT_FORMATS: Record<Format, string> = {
-  f2019: '2019 年版',
-  f2021: '2021 年版',
-  old: '2019 年以前',
-  unknown: '未识别',
-};
+/** The format in a column: "2019 年版" (the core's words). */
+export const SHORT_FORMATS: Record<Format, string> = fromCore((w) => w.formats_short);
 
 export const COLUMNS: { key: ColumnKey; label: string; numeric: boolean }[] = [
   { key: 'file', label: '文件', numeric: false },

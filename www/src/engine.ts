@@ -1,7 +1,7 @@
 // The only module that touches the wasm-bindgen glue: instantiate from bytes, then thin typed
 // calls. Used on the main thread and inside the worker. The document readers are another module
 // (docs-engine.ts), loaded only when a document arrives.
-import init, { initSync, checkReport, version, ruleCatalogue, tableLayout } from '../build/wasm/nianbao.js';
+import init, { initSync, checkReport, version, ruleCatalogue, tableLayout, words } from '../build/wasm/nianbao.js';
 import type { InitOutput } from '../build/wasm/nianbao.js';
 
 let ready: Promise<void> | null = null;
@@ -71,4 +71,8 @@ export function ruleCatalogueJson(): string {
 
 export function tableLayoutJson(format: string): string {
   return tableLayout(format);
+}
+
+export function wordsJson(): string {
+  return words();
 }

@@ -6,7 +6,7 @@
 // be marked 已核实，不改 with a note (marks.ts); a marked one stays listed, marked as such.
 import { el } from './dom';
 import { isAccepted, markOf, MAX_NOTE, type ReviewMarks } from './marks';
-import { SEVERITY_ICONS, SEVERITY_NAMES, tableOf, valueText } from './labels';
+import { SEVERITY_ICONS, SEVERITY_NAMES, tableOf, valueText, valueWords } from './labels';
 import type { CheckResult, Diagnostic, Repair, Rule, Severity } from './types';
 
 export interface FindingsContext {
@@ -81,13 +81,6 @@ const GROUP_ORDER = ['t2', 't3', 't4', 'old', 'pct', ''];
 /** Findings of one kind in one table are folded into one from this many on. */
 const FOLD_FROM = 3;
 
-/** How a finding's two amounts are named where "应为/实为" would take sides the rule cannot. */
-const VALUE_WORDS: Record<string, [string, string]> = {
-  'prose-table': ['统计表为', '正文为'],
-  'prose-sum': ['分项之和为', '正文所述总数为'],
-  'cross-year-carry': ['上年报告为', '本年为'],
-};
-
 /** "分项之和为" + "至少 275" → "分项之和至少为 275". */
 function amount(word: string, value: string): string {
   const bound = /^(至少|至多|不少于|不超过)\s*(.*)$/.exec(value);
@@ -96,7 +89,7 @@ function amount(word: string, value: string): string {
 
 function valuesLine(ctx: FindingsContext, d: Diagnostic): HTMLElement | null {
   if (d.expected === null && d.actual === null) return null;
-  const [first, second] = VALUE_WORDS[d.code] || ['应为', '实为'];
+  const [first, second] = valueWords(d.code);
   const shown = (v: string) => (d.cells.length ? valueText(ctx.result, d.cells[0], v) : v);
   const parts = [d.expected !== null ? amount(first, shown(d.expected)) : '', d.actual !== null ? amount(second, shown(d.actual)) : ''];
   return el('p', { class: 'nb-finding-values' }, parts.filter(Boolean).join('，'));

@@ -1,63 +1,41 @@
-// Chinese names for what the contract holds in English: cell paths (from the core's table layout,
-// never a second copy of the vocabulary), formats, severities and values.
-import type { Cell, CheckResult, Format, Layout, Severity } from './types';
+// Chinese names for what the contract holds in English: cell paths, formats, severities and values,
+// all in the core's words (`words()` and the table layout's names): the page keeps no copy.
+import { coreWords } from './model';
+import type { Cell, CheckResult, Format, Layout, Severity, Words } from './types';
 
-export const FORMAT_NAMES: Record<Format, string> = {
-  f2019: '2019 年版格式（国办公开办函〔2019〕60号）',
-  f2021: '2021 年版格式（国办公开办函〔2021〕30号）',
-  old: '2019 年以前的统计表格式',
-  unknown: '未识别的格式',
-};
+/** A record of the core's words, read on first use (the engine is ready before anything is drawn). */
+export function fromCore<K extends string>(pick: (words: Words) => Record<K, string>): Record<K, string> {
+  let record: Record<K, string> | null = null;
+  const get = () => record || (record = pick(coreWords()));
+  return new Proxy({} as Record<K, string>, { get: (_, key) => get()[key as K], has: (_, key) => key in get() });
+}
 
-export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+export const FORMAT_NAMES: Record<Format, string> = fromCore((w) => w.formats);
+export const SEVERITY_NAMES: Record<Severity, string> = fromCore((w) => w.severities);
 /** Shown with the severity's colour and name, so it never rests on colour alone. */
 export const SEVERITY_ICONS: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
 
 /** Table names for grouping findings and CSV rows; drawn national tables take their captions from the core's layout. */
-export const TABLE_NAMES: Record<string, string> = {
-  t2: '表二 主动公开政府信息情况',
-  t3: '表三 收到和处理政府信息公开申请情况',
-  t4: '表四 政府信息公开行政复议、行政诉讼情况',
-  old: '统计表',
-  pct: '正文中的百分比表',
-};
+export const TABLE_NAMES: Record<string, string> = fromCore((w) => w.tables);
 
-/** "（二）部分公开（区分处理的…）" → "（二）部分公开": the row's number and name without the note. */
-function shortLabel(label: string): string {
-  const match = /^(（[^）]*）)?[^（(]*/.exec(label);
-  return match && match[0] ? match[0] : label;
+/** How a finding's expected and actual amounts are named ("应为/实为" unless the rule cannot take sides). */
+export function valueWords(code: string): [string, string] {
+  const values = coreWords().values;
+  return Object.prototype.hasOwnProperty.call(values, code) ? values[code] : values.default;
 }
 
-/** Describes cell paths in Chinese, e.g. "表三（七）总计 自然人". */
+/** Describes cell paths in Chinese, e.g. "表三（七）总计 自然人": the core names the official tables' cells (`layout.names`). */
 export function pathDescriber(layout: Layout, result: CheckResult): (path: string) => string {
-  const names = new Map<string, string>();
-  if (layout.t3) {
-    let group = '';
-    for (const row of layout.t3.rows) {
-      if (!row.key) {
-        group = row.level > 0 ? shortLabel(row.label) : '';
-        continue;
-      }
-      if (row.level < 2) group = '';
-      const rowName = (row.level === 2 && group ? `${group} ` : '') + shortLabel(row.label);
-      for (const column of layout.t3.columns) names.set(`t3.${row.key}.${column.key}`, `表三${rowName} ${column.label}`);
-    }
-  }
-  if (layout.t4) {
-    for (const group of layout.t4.groups)
-      for (const column of layout.t4.columns) names.set(`t4.${group.key}.${column.key}`, `表四${group.label} ${column.label}`);
-  }
-  for (const row of layout.t2 || [])
-    for (const column of row.columns) names.set(`t2.${row.key}.${column.key}`, `表二${row.label} ${column.label}`);
+  const names = layout.names || {};
+  const words = coreWords().cells;
   return (path) => {
-    const known = names.get(path);
-    if (known) return known;
+    if (Object.prototype.hasOwnProperty.call(names, path)) return names[path];
     const old = /^(old\.\d+)(\.cumulative)?$/.exec(path);
     const cell = old ? result.report.cells[old[1]] : null;
-    if (old && cell && cell.label) return `统计表“${cell.label}”${old[2] ? ' 历年累计' : ''}`;
+    if (old && cell && cell.label) return `${words.old}“${cell.label}”${old[2] ? ` ${words.cumulative}` : ''}`;
     const pct = /^pct\.(\d+)\.(\d+)(\.percent)?$/.exec(path);
     const category = pct ? result.report.cells[`pct.${pct[1]}.${pct[2]}`] : null;
-    if (pct) return `正文表 ${pct[1]}“${category && category.label ? category.label : pct[2]}”${pct[3] ? ' 百分比' : ' 数量'}`;
+    if (pct) return `${words.pct} ${pct[1]}“${category && category.label ? category.label : pct[2]}” ${pct[3] ? words.percent : words.count}`;
     return path;
   };
 }

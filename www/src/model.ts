@@ -1,7 +1,7 @@
-// Parsed, cached views of the engine's static data (rule catalogue, table layouts, version) on the
+// Parsed, cached views of the engine's static data (rule catalogue, table layouts, display words, version) on the
 // main thread; call only after engineReady() has resolved.
-import { engineVersion, ruleCatalogueJson, tableLayoutJson } from './engine';
-import type { Layout, Rule } from './types';
+import { engineVersion, ruleCatalogueJson, tableLayoutJson, wordsJson } from './engine';
+import type { Layout, Rule, Words } from './types';
 
 let rules: Map<string, Rule> | null = null;
 const layouts = new Map<string, Layout>();
@@ -21,6 +21,13 @@ export function layoutFor(format: string): Layout {
     layouts.set(format, layout);
   }
   return layout;
+}
+
+let words: Words | null = null;
+
+/** The core's display words (`naming::words`): the front ends keep no copy. */
+export function coreWords(): Words {
+  return words || (words = JSON.parse(wordsJson()) as Words);
 }
 
 export function coreVersion(): string {

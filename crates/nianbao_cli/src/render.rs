@@ -1,5 +1,6 @@
 //! Human-readable output: `file:line:column: 严重程度[code] message`, the source line with the
-//! cell marked underneath, then the arithmetic notes and the suggested change.
+//! cell marked underneath, then the arithmetic notes and the suggested change. The words for
+//! formats and severities are the core's (`nianbao_core::naming::words`).
 
 use nianbao_core::text::floor_boundary;
 use nianbao_core::{Accepted, Checked, Diagnostic, Severity, Span};
@@ -13,7 +14,7 @@ pub fn render(name: &str, source: &str, checked: &Checked, accepted: &Accepted) 
     out.push_str(&format!(
         "{name}: {}（格式 {}，读到 {}/{} 个单元格）\n",
         report.title.as_deref().unwrap_or("（未识别标题）"),
-        format_name(report.format.as_str()),
+        nianbao_core::naming::words::format_brief(report.format),
         report.cells.read_count(),
         report.cells.len()
     ));
@@ -54,15 +55,6 @@ pub fn render(name: &str, source: &str, checked: &Checked, accepted: &Accepted) 
         count(Severity::Info)
     ));
     out
-}
-
-fn format_name(format: &str) -> &'static str {
-    match format {
-        "f2019" => "2019 年版（国办公开办函〔2019〕60号）",
-        "f2021" => "2021 年版（国办公开办函〔2021〕30号）",
-        "old" => "2019 年以前的统计表",
-        _ => "未能识别",
-    }
 }
 
 fn severity_label(severity: Severity) -> &'static str {

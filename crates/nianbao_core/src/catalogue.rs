@@ -63,7 +63,7 @@ pub fn markdown() -> String {
     let mut out = String::new();
     out.push_str("# 规则目录\n\n");
     out.push_str(
-        "<!-- 由 crates/nianbao_core/src/codes.rs 与各规则文件中的说明自动生成，请勿手改。\n",
+        "<!-- 由各规则文件中的代码声明与说明（登记表 crates/nianbao_core/src/rules/mod.rs）自动生成，请勿手改。\n",
     );
     out.push_str(
         "     重新生成：NIANBAO_BLESS=1 cargo test -p nianbao_core --test rules_catalogue -->\n\n",

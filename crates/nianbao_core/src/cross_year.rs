@@ -8,6 +8,17 @@ use crate::naming::{self, CellId};
 use crate::report::{Format, Report, Span};
 use crate::vocab::national::T3_COLUMNS;
 
+crate::codes::declare_codes! {
+    /// 二、上年结转 (this year) ≠ 四、结转下年度继续办理 (last year).
+    CrossYearCarry = "cross-year-carry", Warning, "本年上年结转数与上年报告的结转下年度数不一致";
+    /// 2019 table 二: 上一年项目数量 ≠ last year's 上一年项目数量 + 本年增/减.
+    CrossYearItems = "cross-year-items", Warning, "本年上一年项目数量与上年报告不衔接";
+    /// Pre-2019 table: 历年累计 ≠ last year's 历年累计 + this year's value.
+    CrossYearCumulative = "cross-year-cumulative", Warning, "历年累计与上年报告不衔接";
+    /// The previous report is not last year's, or its format cannot be compared.
+    CrossYearMismatch = "cross-year-mismatch", Info, "上年报告与本报告无法对比";
+}
+
 rule_doc! {
     DOC_CARRY: CrossYearCarry,
     formula: "本年 二、上年结转 = 上年报告 四、结转下年度继续办理（每一列）",

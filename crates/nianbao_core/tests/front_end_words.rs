@@ -1,148 +1,108 @@
-//! The page's copies of what the core defines are checked against the core: the display words
-//! of `www/src/labels.ts` against `naming::words`, and the contract types of `www/src/types.ts`
-//! against the keys and values the core actually writes (every fixture's result, the rule
-//! catalogue and the table layouts). A field added on one side and not the other fails here.
-
-mod common;
+//! The front ends show the core's words and keep no copy: no source of the page (`www/src`)
+//! nor the CLI's renderer holds a word of `naming::words`, and the table layout names every
+//! cell. (`www/src/types.ts` is generated from the core: `tests/types_ts.rs`.)
 
 use std::path::PathBuf;
 
 use nianbao_core::report::Format;
-use nianbao_core::{to_json, PositionEncoding, Severity};
 
-fn www(file: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../www/src")
-        .join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// The `key: 'value'` entries of `export const NAME … = { … };` in TypeScript source.
-fn ts_object(source: &str, name: &str) -> Vec<(String, String)> {
-    let start = source
-        .find(&format!("export const {name}"))
-        .unwrap_or_else(|| panic!("{name} not found"));
-    let open = start + source[start..].find('{').unwrap() + 1;
-    let close = open + source[open..].find("};").unwrap();
-    source[open..close]
-        .split(',')
+/// Every TypeScript source of the page.
+fn www_sources() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../www/src");
+    let mut sources: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
         .filter_map(|entry| {
-            let (key, value) = entry.split_once(':')?;
-            let value = value.trim().strip_prefix('\'')?.strip_suffix('\'')?;
-            Some((key.trim().to_string(), value.to_string()))
+            let path = entry.ok()?.path();
+            let name = path.file_name()?.to_str()?.to_string();
+            name.ends_with(".ts")
+                .then(|| (name, std::fs::read_to_string(&path).unwrap()))
         })
-        .collect()
+        .collect();
+    sources.sort();
+    assert!(sources.len() > 10, "{}", dir.display());
+    sources
 }
 
-/// The `"key":value` pairs of an object of `words_json()` — flat string objects only.
-fn json_object(json: &str, name: &str) -> Vec<(String, String)> {
-    let start = json.find(&format!("\"{name}\":{{")).unwrap() + name.len() + 4;
-    let end = start + json[start..].find('}').unwrap();
-    json[start..end]
-        .split(',')
-        .map(|pair| {
-            let (key, value) = pair.split_once(':').unwrap();
-            (
-                key.trim_matches('"').to_string(),
-                value.trim_matches('"').to_string(),
-            )
-        })
-        .collect()
+/// Every string value of `words_json()` (keys are followed by `:`, values are not).
+fn json_strings(json: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = json;
+    while let Some(start) = rest.find('"') {
+        let end = start + 1 + rest[start + 1..].find('"').unwrap();
+        let value = &rest[start + 1..end];
+        rest = &rest[end + 1..];
+        if !rest.starts_with(':') {
+            out.push(value.to_string());
+        }
+    }
+    out
 }
 
 #[test]
-fn the_page_shows_the_cores_words() {
-    let labels = www("labels.ts");
+fn the_front_ends_keep_no_copy_of_the_cores_words() {
     let words = nianbao_core::naming::words::words_json();
-    for (ts, core) in [
-        ("SEVERITY_NAMES", "severities"),
-        ("FORMAT_NAMES", "formats"),
-        ("TABLE_NAMES", "tables"),
-    ] {
-        let page = ts_object(&labels, ts);
-        assert!(page.len() >= 3, "{ts}: {page:?}");
-        assert_eq!(
-            page,
-            json_object(&words, core),
-            "www/src/labels.ts {ts} differs from the core's naming::words ({core})"
+    // Words of four characters or more: shorter ones ("错误", "统计表") are ordinary page text,
+    // and the words for cells outside the official tables ("历年累计") head the drawn old table.
+    let named = &words[..words.find("\"cells\":").unwrap()];
+    let copied: Vec<String> = json_strings(named)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    assert!(copied.len() >= 10, "{copied:?}");
+    assert!(copied
+        .iter()
+        .any(|w| w == "表三 收到和处理政府信息公开申请情况"));
+    for (file, source) in www_sources() {
+        for word in &copied {
+            assert!(
+                !source.contains(&format!("'{word}'")),
+                "www/src/{file} keeps a copy of the core's word {word:?}: read it from the core"
+            );
+        }
+        // The severity and format records, however written.
+        assert!(
+            !source.contains("error: '错误'") && !source.contains("f2019: '2019 年版格式"),
+            "www/src/{file} keeps a copy of the core's severity or format words"
         );
     }
-}
-
-/// Every object key in a JSON text (a string followed by `:`), once each.
-fn json_keys(json: &str, keys: &mut Vec<String>) {
-    let bytes = json.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'"' {
-            i += 1;
-            continue;
-        }
-        let start = i + 1;
-        i += 1;
-        while i < bytes.len() && bytes[i] != b'"' {
-            i += if bytes[i] == b'\\' { 2 } else { 1 };
-        }
-        let end = i.min(bytes.len());
-        i += 1;
-        if bytes.get(i) == Some(&b':') && !keys.iter().any(|k| k.as_bytes() == &bytes[start..end]) {
-            keys.push(json[start..end].to_string());
+    let cli = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../nianbao_cli/src/render.rs"),
+    )
+    .unwrap();
+    for format in [Format::F2019, Format::F2021, Format::Old, Format::Unknown] {
+        for word in [
+            nianbao_core::naming::words::format(format),
+            nianbao_core::naming::words::format_brief(format),
+        ] {
+            assert!(!cli.contains(word), "the CLI keeps a copy of {word:?}");
         }
     }
 }
 
 #[test]
-fn types_ts_declares_every_field_the_core_writes() {
-    let types = www("types.ts");
-    let mut keys = Vec::new();
-    for (_, text) in common::all_reports() {
-        let checked = nianbao_core::check(&text);
-        json_keys(
-            &to_json(&checked, &text, PositionEncoding::Utf16),
-            &mut keys,
-        );
-    }
-    json_keys(&nianbao_core::catalogue::catalogue_json(), &mut keys);
+fn the_layout_names_every_cell_of_the_official_tables() {
     for format in [Format::F2019, Format::F2021] {
-        json_keys(&nianbao_core::vocab::layout_json(format), &mut keys);
+        let layout = nianbao_core::vocab::layout_json(format);
+        let names = nianbao_core::naming::words::cell_names(format);
+        assert!(names.len() > 150, "{format:?}: {}", names.len());
+        for (path, name) in &names {
+            assert!(
+                layout.contains(&format!("\"{path}\":\"{name}\"")),
+                "{path} in the layout"
+            );
+        }
     }
-    assert!(keys.len() > 30, "{keys:?}");
-    // Keys that are data (cell paths, table prefixes, row keys) are records in the types.
-    let fields: Vec<&String> = keys
-        .iter()
-        .filter(|k| !k.contains('.') && !k.is_empty())
-        .collect();
-    let missing: Vec<&&String> = fields
-        .iter()
-        .filter(|k| {
-            !types.contains(&format!("{k}:"))
-                && !types.contains(&format!("{k}?:"))
-                && !types.contains(&format!("{k}: "))
-        })
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "www/src/types.ts does not declare {missing:?}"
+    let names = nianbao_core::naming::words::cell_names(Format::F2021);
+    let name = |path: &str| {
+        names
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, n)| n.as_str())
+    };
+    assert_eq!(
+        name("t3.total.natural_person"),
+        Some("表三（七）总计 自然人")
     );
-    // The enumerations, value for value.
-    let severities: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
-        .iter()
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect();
-    assert!(
-        types.contains(&format!(
-            "export type Severity = {};",
-            severities.join(" | ")
-        )),
-        "Severity in www/src/types.ts"
-    );
-    let formats: Vec<String> = [Format::F2019, Format::F2021, Format::Old, Format::Unknown]
-        .iter()
-        .map(|f| format!("'{}'", f.as_str()))
-        .collect();
-    assert!(
-        types.contains(&format!("export type Format = {};", formats.join(" | "))),
-        "Format in www/src/types.ts"
-    );
-    assert!(types.contains(&format!("schema: '{}';", "nianbao/1")));
+    assert_eq!(name("t4.review.total"), Some("表四行政复议 总计"));
+    assert!(nianbao_core::naming::words::cell_names(Format::Old).is_empty());
 }

@@ -27,8 +27,15 @@ pub fn rule_catalogue() -> String {
     nianbao_core::catalogue::catalogue_json()
 }
 
+/// The words the page shows for the contract's English values (severities, formats, tables,
+/// a finding's two amounts, cells outside the official tables), as JSON.
+#[wasm_bindgen]
+pub fn words() -> String {
+    nianbao_core::naming::words::words_json()
+}
+
 /// The official layout of tables 二/三/四 for a format name ("f2019", "f2021", "old",
-/// "unknown") as JSON; an unrecognised name gives the empty layout `{}`.
+/// "unknown") as JSON, with the name of every cell; an unrecognised name gives the empty layout `{}`.
 #[wasm_bindgen(js_name = tableLayout)]
 pub fn table_layout(format: &str) -> String {
     vocab::layout_json(Format::from_name(format).unwrap_or(Format::Unknown))

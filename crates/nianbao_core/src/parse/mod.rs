@@ -1,6 +1,7 @@
 //! Reading a report: metadata, sections, format detection and the tables.
 
 pub mod cells;
+pub mod codes;
 pub mod format;
 pub mod glued;
 pub mod meta;

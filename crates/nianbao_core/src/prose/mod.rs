@@ -20,6 +20,13 @@ use crate::report::{Format, Report, Span};
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
 use crate::Repair;
 
+crate::codes::declare_codes! {
+    /// A number stated in the prose differs from the table cell(s) it describes.
+    ProseTable = "prose-table", Warning, "正文中的数字与统计表不一致";
+    /// A total stated in the prose differs from the sum of the items the prose lists.
+    ProseSum = "prose-sum", Warning, "正文中列举的分项之和与所述总数不一致";
+}
+
 rule_doc! {
     DOC: ProseTable,
     formula: "正文所述件数 = 统计表中对应的单元格（或几行之和）",

@@ -7,6 +7,13 @@ use crate::diagnostic::Diagnostic;
 use crate::report::{Format, Span};
 use crate::text::find::find_all;
 
+crate::codes::declare_codes! {
+    /// The table format does not match the report year.
+    FormatYear = "format-year", Warning, "统计表格式与报告年度不符";
+    /// The report cites one format notice but uses the other format's tables.
+    FormatNotice = "format-notice", Info, "引用的年报格式通知与实际使用的表格不一致";
+}
+
 rule_doc! {
     DOC: FormatYear,
     formula: "2019、2020 年度用 2019 年试行格式；2021 年度起用 2021 年格式；2018 年度及以前没有统一格式",

@@ -1,16 +1,17 @@
 //! The table and structure checks run over a parsed report. One check per file; each file
 //! declares its [`Rule`] — the code's documentation ([`RuleDoc`], generated into the page's
 //! rule catalogue and `docs/rules.md`) and its run function — and carries its pass/fail
-//! vectors at the bottom. [`registry!`] below is the one list of them: adding a check is one
-//! new file, one line there and its code in [`crate::codes`].
+//! vectors at the bottom; it declares its codes ([`crate::codes::declare_codes!`]) too.
+//! [`registry!`] below is the one list of checks and codes: adding a check is one new file and
+//! one line there.
 //!
 //! The relation rules (R1–R4, the pre-2019 parts rules) evaluate the relations of
 //! [`crate::relations`] — the same definitions the parser uses to split glued digits and the
 //! repair search uses to name the likely culprit. Cell names come from [`crate::naming`].
 
 pub(crate) use crate::codes::rule_doc;
-use crate::codes::Code;
 pub use crate::codes::RuleDoc;
+use crate::codes::{count, flatten, Code, CodeDef};
 use crate::diagnostic::Diagnostic;
 use crate::naming;
 use crate::relations::instance::{self, Instance, Term};
@@ -46,32 +47,47 @@ pub struct Rule {
     pub run: Run,
 }
 
-/// The registry: declares each check's module and lists its [`Rule`], in the order they run
-/// (relation checks, then the gaps they left, then the report checks).
+/// The registry: declares each check's module and lists its [`Rule`] and its codes — the one
+/// list of every code, with the codes of the stages that have no check file (reading the text
+/// before the checks, the prose and cross-year checks after them). A code's place here is its
+/// order: diagnostics at one offset and the catalogue follow it. Checks run in this order by
+/// kind (relation checks, then the gaps they left, then the report checks).
 macro_rules! registry {
-    ($($module:ident,)*) => {
+    (codes: [$($before:path),*], checks: [$($module:ident,)*], codes: [$($after:path),*] $(,)?) => {
         $(pub mod $module;)*
         /// Every table and structure check.
         pub const RULES: &[Rule] = &[$($module::RULE,)*];
+
+        const CODE_GROUPS: &[&[CodeDef]] = &[$($before,)* $($module::CODES,)* $($after,)*];
+        /// Every code, in order ([`Code`] is its place here).
+        pub const CODE_TABLE: [CodeDef; count(CODE_GROUPS)] = flatten(CODE_GROUPS);
+
+        /// Each check with the module name and the codes it declares, for the registry's tests.
+        #[cfg(test)]
+        const CHECKS: &[(&str, &[CodeDef], Rule)] = &[$((stringify!($module), $module::CODES, $module::RULE),)*];
     };
 }
 
 registry! {
-    t3_identity,
-    t3_row_total,
-    t3_result_total,
-    t4_group_total,
-    old_parts_sum,
-    old_parts_exceed,
-    old_cumulative,
-    unassessable,
-    non_negative,
-    t2_published,
-    t2_items,
-    percent,
-    sections,
-    format_year,
-    years,
+    codes: [crate::parse::codes::CODES],
+    checks: [
+        t3_identity,
+        t3_row_total,
+        t3_result_total,
+        t4_group_total,
+        non_negative,
+        t2_published,
+        t2_items,
+        old_parts_sum,
+        old_parts_exceed,
+        old_cumulative,
+        percent,
+        unassessable,
+        sections,
+        format_year,
+        years,
+    ],
+    codes: [crate::prose::CODES, crate::cross_year::CODES],
 }
 
 /// What every rule sees: the text and the report read from it.
@@ -158,6 +174,59 @@ pub(crate) fn failure(
         ));
     }
     d
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_declared_exactly_once() {
+        for (i, def) in CODE_TABLE.iter().enumerate() {
+            let declared = CODE_TABLE.iter().filter(|d| d.name == def.name).count();
+            assert_eq!(declared, 1, "{} is declared {declared} times", def.name);
+            assert_eq!(Code::ALL[i].as_str(), def.name);
+            assert_eq!(Code::declared(def.name), Code::ALL[i]);
+        }
+        assert_eq!(Code::ALL.len(), CODE_TABLE.len());
+    }
+
+    #[test]
+    fn each_check_declares_the_codes_it_documents() {
+        for (module, codes, rule) in CHECKS {
+            assert!(!codes.is_empty(), "{module} declares no code");
+            for doc in rule.docs {
+                assert!(
+                    codes.iter().any(|c| c.name == doc.code.as_str()),
+                    "{module} documents {}, declared elsewhere",
+                    doc.code.as_str()
+                );
+            }
+            for code in *codes {
+                assert!(
+                    rule.docs.iter().any(|d| d.code.as_str() == code.name),
+                    "{module} declares {} without documenting it",
+                    code.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_catalogue_lists_every_code_in_registry_order() {
+        let entries = crate::catalogue::entries();
+        let listed: Vec<&str> = entries.iter().map(|e| e.code.as_str()).collect();
+        let declared: Vec<&str> = CODE_TABLE.iter().map(|d| d.name).collect();
+        assert_eq!(listed, declared);
+        let markdown = crate::catalogue::markdown();
+        for name in declared {
+            assert_eq!(
+                markdown.matches(&format!("`{name}`")).count(),
+                1,
+                "{name} in docs/rules.md"
+            );
+        }
+    }
 }
 
 #[cfg(test)]

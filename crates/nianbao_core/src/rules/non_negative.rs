@@ -8,6 +8,11 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Value;
 
+crate::codes::declare_codes! {
+    /// R5: a count (or 2021 amount) that must not be negative is negative.
+    NegativeValue = "negative-value", Error, "不应为负数的单元格是负数";
+}
+
 rule_doc! {
     DOC: NegativeValue,
     formula: "表三、表四的每个数 ≥ 0；表二除 2019 年格式的“本年增/减”外每个数 ≥ 0；金额 ≥ 0",

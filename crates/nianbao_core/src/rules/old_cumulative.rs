@@ -9,6 +9,11 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
 
+crate::codes::declare_codes! {
+    /// Pre-2019 table: 历年累计 < the year's value.
+    OldCumulativeBelow = "old-cumulative-below", Error, "统计表：历年累计小于本年度数";
+}
+
 rule_doc! {
     DOC: OldCumulativeBelow,
     formula: "历年累计 ≥ 本年度（每一行）",

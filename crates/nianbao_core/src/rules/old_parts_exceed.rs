@@ -9,6 +9,11 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
 
+crate::codes::declare_codes! {
+    /// Pre-2019 table: the "其中" parts of a row add up to more than the row.
+    OldPartsExceed = "old-parts-exceed", Error, "统计表：“其中”各项之和大于所属的行";
+}
+
 rule_doc! {
     DOC: OldPartsExceed,
     formula: "“其中”各项之和 ≤ 所属的行（分项不穷尽时）",

@@ -9,6 +9,11 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
 
+crate::codes::declare_codes! {
+    /// Pre-2019 table: a parent row ≠ the sum of its exhaustive parts.
+    OldPartsSum = "old-parts-sum", Error, "统计表：合计行不等于其分项之和";
+}
+
 rule_doc! {
     DOC: OldPartsSum,
     formula: "合计行 = 其下各分项之和（分项穷尽时；本年度、历年累计各列分别核对）",

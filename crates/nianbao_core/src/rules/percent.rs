@@ -8,6 +8,13 @@ use crate::decimal::Decimal;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::{Cell, Value};
 
+crate::codes::declare_codes! {
+    /// A percentage in a 数量/百分比 table is not its count ÷ the row total.
+    PercentMismatch = "percent-mismatch", Error, "百分比与数量不符";
+    /// A percentage off by 0.01 so that the row sums to 100.00%.
+    PercentRounding = "percent-rounding", Info, "百分比为凑足 100% 调整了 0.01";
+}
+
 rule_doc! {
     DOC: PercentMismatch,
     formula: "百分比 = 数量 ÷ 本行数量合计 × 100%（按印出的小数位四舍五入，允许为凑足 100% 调整 0.01）",

@@ -6,6 +6,11 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::{Format, Span};
 
+crate::codes::declare_codes! {
+    /// One of the six parts of a national-format report is missing.
+    SectionMissing = "section-missing", Warning, "报告缺少规定的部分";
+}
+
 rule_doc! {
     DOC: SectionMissing,
     formula: "一、总体情况 … 六、其他需要报告的事项，六个部分齐全",

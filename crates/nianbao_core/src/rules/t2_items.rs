@@ -7,6 +7,11 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Format;
 
+crate::codes::declare_codes! {
+    /// 2019 table 二: 上一年项目数量 + 本年增/减 < 0.
+    T2ItemsNegative = "t2-items-negative", Warning, "表二：上一年项目数量加本年增/减后小于 0";
+}
+
 rule_doc! {
     DOC: T2ItemsNegative,
     formula: "上一年项目数量 + 本年增/减 ≥ 0（2019 年格式表二，第二十条第（五）（六）（八）项）",

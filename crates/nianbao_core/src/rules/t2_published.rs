@@ -7,6 +7,11 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::report::Format;
 
+crate::codes::declare_codes! {
+    /// R7: 2019 table 二 对外公开总数量 < 本年新公开数量.
+    T2TotalBelowPublished = "t2-total-below-published", Warning, "表二：对外公开总数量小于本年新公开数量";
+}
+
 rule_doc! {
     DOC: T2TotalBelowPublished,
     formula: "对外公开总数量 ≥ 本年新公开数量（2019 年格式表二，第二十条第（一）项）",

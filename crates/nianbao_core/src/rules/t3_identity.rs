@@ -9,6 +9,11 @@ use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
 use crate::vocab::national::T3_COLUMNS;
 
+crate::codes::declare_codes! {
+    /// R1: 一 + 二 = （七）总计 + 四, per column of table 三 (printed in the official table).
+    T3Identity = "t3-identity", Error, "表三：第一项加第二项之和，不等于第三项加第四项之和";
+}
+
 rule_doc! {
     DOC: T3Identity,
     formula: "一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理（每一列）",

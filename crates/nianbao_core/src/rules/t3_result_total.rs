@@ -10,6 +10,11 @@ use crate::naming::{CellId, Table};
 use crate::relations::RelationId;
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
 
+crate::codes::declare_codes! {
+    /// R3: （七）总计 = the sum of every result row, per column.
+    T3ResultTotal = "t3-result-total", Error, "表三：（七）总计不等于各项办理结果之和";
+}
+
 rule_doc! {
     DOC: T3ResultTotal,
     formula: "（七）总计 = （一）+（二）+（三）1–8 +（四）1–3 +（五）1–5 +（六）（2021 年格式为（六）1–3），每一列",

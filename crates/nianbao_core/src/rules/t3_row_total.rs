@@ -9,6 +9,11 @@ use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
 use crate::vocab::national::t3_data_rows;
 
+crate::codes::declare_codes! {
+    /// R2: each row's 总计 = the six applicant columns.
+    T3RowTotal = "t3-row-total", Error, "表三：某行的总计不等于各申请人列之和";
+}
+
 rule_doc! {
     DOC: T3RowTotal,
     formula: "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他（每一行）",

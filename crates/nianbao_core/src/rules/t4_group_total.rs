@@ -9,6 +9,11 @@ use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
 use crate::vocab::national::T4_GROUPS;
 
+crate::codes::declare_codes! {
+    /// R4: table 四 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, per group.
+    T4GroupTotal = "t4-group-total", Error, "表四：总计不等于结果维持、结果纠正、其他结果、尚未审结之和";
+}
+
 rule_doc! {
     DOC: T4GroupTotal,
     formula: "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结（行政复议、未经复议直接起诉、复议后起诉各一组）",

@@ -9,6 +9,11 @@ use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
 use crate::report::{path_order, Span};
 
+crate::codes::declare_codes! {
+    /// A relation that cannot be checked because some of its cells are missing.
+    RelationUnassessable = "relation-unassessable", Info, "有单元格缺失，部分勾稽关系无法核对";
+}
+
 rule_doc! {
     DOC: RelationUnassessable,
     formula: "任一勾稽关系中有单元格为空白、缺失或为“/”时，该关系无法核对",

@@ -7,6 +7,13 @@ use crate::diagnostic::Diagnostic;
 use crate::report::Span;
 use crate::text::find::find_all;
 
+crate::codes::declare_codes! {
+    /// The year in the title and the statistics period differ.
+    YearMismatch = "year-mismatch", Warning, "标题中的年度与统计期限的年度不一致";
+    /// A statistics sentence in the prose names another year.
+    ProseYear = "prose-year", Info, "正文中统计数据所属的年份与报告年度不一致";
+}
+
 rule_doc! {
     DOC: YearMismatch,
     formula: "标题中的年度 = 统计期限的年度",

@@ -20,7 +20,8 @@ const T3_ORGANISATIONS: (&str, usize, usize) = ("法人或其他组织", 1, 5);
 /// tables from the same vocabulary the parser reads them with:
 /// `{"titles":{"t2","t3","t4"},"t2":[{"key","label","item","columns":[{"key","label"}]}],
 /// "t3":{"header","groups":[{"label","first","span"}],"columns":[…],"rows":[{"key","label","level"}]},
-/// "t4":{"groups":[…],"columns":[…]}}`.
+/// "t4":{"groups":[…],"columns":[…]},"names":{path: name}}` (`names`: every cell's name as
+/// the page shows it, [`crate::naming::words::cell_names`]).
 /// Table 三's `header` (申请人情况) spans every column; each of its `groups` spans `span` columns
 /// from column index `first` (法人或其他组织 over the five organisation columns). Group headings
 /// in table 三's rows have an empty `key`. Old and unknown formats give `{}`.
@@ -105,6 +106,7 @@ pub fn layout_json(format: Format) -> String {
         }
         w.end_array();
         w.end_object();
+        crate::naming::words::write_cell_names(&mut w, format);
     }
     w.end_object();
     w.finish()
