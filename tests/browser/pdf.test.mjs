@@ -102,6 +102,16 @@ test('dropped report PDFs draw the tables and findings of their typed text', () 
     ['report_chromium.pdf', 'report_chromium.txt'],
     ['report_chromium_norules.pdf', 'report_chromium_norules.txt'],
     ['report_libreoffice.pdf', 'report_libreoffice.txt'],
+    // Every other generated report PDF too: each encryption, forms, rotation, a rebuilt xref,
+    // Chromium's other table styles.
+    ['report_rc4_40.pdf', 'report.txt'],
+    ['report_aes128.pdf', 'report.txt'],
+    ['report_form.pdf', 'report.txt'],
+    ['report_rotate90.pdf', 'report.txt'],
+    ['report_rotate270.pdf', 'report.txt'],
+    ['trap_bad_xref.pdf', 'report.txt'],
+    ['report_chromium_noframe.pdf', 'report_chromium_noframe.txt'],
+    ['report_chromium_hrules.pdf', 'report_chromium_hrules.txt'],
   ];
   for (const [file, typed] of pairs) await dropAndCompare(page, file, typed);
   const kinds = await page.evaluate(() => window.__workers);
