@@ -102,6 +102,16 @@ test('dropped report PDFs draw the tables and findings of their typed text', () 
     ['report_chromium.pdf', 'report_chromium.txt'],
     ['report_chromium_norules.pdf', 'report_chromium_norules.txt'],
     ['report_libreoffice.pdf', 'report_libreoffice.txt'],
+    // Every other generated report PDF too: each encryption, forms, rotation, a rebuilt xref,
+    // Chromium's other table styles.
+    ['report_rc4_40.pdf', 'report.txt'],
+    ['report_aes128.pdf', 'report.txt'],
+    ['report_form.pdf', 'report.txt'],
+    ['report_rotate90.pdf', 'report.txt'],
+    ['report_rotate270.pdf', 'report.txt'],
+    ['trap_bad_xref.pdf', 'report.txt'],
+    ['report_chromium_noframe.pdf', 'report_chromium_noframe.txt'],
+    ['report_chromium_hrules.pdf', 'report_chromium_hrules.txt'],
   ];
   for (const [file, typed] of pairs) await dropAndCompare(page, file, typed);
   const kinds = await page.evaluate(() => window.__workers);
@@ -165,7 +175,32 @@ test('password, scanned, damaged and not-a-PDF files get the reader\'s message; 
   assert.equal(await page.inputValue('textarea.nb-textarea'), '我的报告', 'a refused file leaves the text alone');
 }));
 
-test('a 300-page PDF is read in a worker: the page answers while it is read', (t) => {
+/** Waits until the dropped file's text is in the page (the notice names the file) and checked. */
+async function dropped(page, bytes, name) {
+  await page.evaluate(() => { document.querySelector('.nb-notice').textContent = ''; });
+  await drop(page, bytes, name);
+  await page.waitForFunction((n) => document.querySelector('.nb-notice').textContent.includes(n), name, { timeout: 120000 });
+  await settled(page);
+}
+
+/** The large text's view: shown instead of the text area, with the lines it draws. */
+const viewState = (page) => page.evaluate(() => {
+  const view = document.querySelector('.nb-view');
+  const mark = view.querySelector('.nb-view-chosen');
+  const box = view.getBoundingClientRect();
+  const at = mark ? mark.getBoundingClientRect() : null;
+  return {
+    shown: !view.hidden && view.offsetHeight > 0,
+    areaHidden: document.querySelector('textarea.nb-textarea').offsetHeight === 0,
+    lines: view.querySelector('.nb-view-lines').textContent.split('\n'),
+    numbers: document.querySelector('.nb-gutter-numbers').textContent.split('\n'),
+    mark: mark ? mark.textContent : null,
+    markInView: at !== null && at.top >= box.top && at.bottom <= box.bottom,
+    focused: document.activeElement === view,
+  };
+});
+
+test('a 300-page PDF is read in a worker: the page answers while it is read, shows it in the large view, checks it whole', (t) => {
   try {
     execFileSync('qpdf', ['--version'], { stdio: 'ignore' });
   } catch {
@@ -189,12 +224,71 @@ test('a 300-page PDF is read in a worker: the page answers while it is read', (t
     // evaluate until the text had arrived).
     const during = await page.evaluate(() => document.querySelector('textarea.nb-textarea').value);
     assert.equal(during, '我的报告', 'the page answered before the 300 pages were read');
-    await page.waitForFunction((n) => document.querySelector('textarea.nb-textarea').value.length === n, read.text.length, { timeout: 120000 });
-    assert.equal(await page.inputValue('textarea.nb-textarea'), read.text);
+    await page.waitForFunction(() => /共 300 页/.test(document.querySelector('.nb-notice').textContent), null, { timeout: 120000 });
     await settled(page);
-    assert.match(await page.textContent('.nb-notice'), /共 300 页/);
+    // Too large for the text area (laying it out would freeze the page): the read-only view
+    // draws the lines in sight, and the note says the whole text is checked.
+    const view = await viewState(page);
+    assert.ok(view.shown && view.areaHidden, 'the view replaces the text area');
+    assert.deepEqual(view.lines.slice(0, 10), read.text.split('\n').slice(0, 10), 'the view starts with the text');
+    assert.ok(view.lines.length < 100, `only the lines in sight are drawn (${view.lines.length})`);
+    assert.match(await page.textContent('.nb-large-note'), /全文共 \d+ 行.*校验针对全文/);
+    const result = check(read.text);
+    assertDrawn(result, await drawnCells(page), await readSummary(page), await findingCount(page), '300 pages');
+    // 150 reports in one text: the page says so.
+    assert.match(await page.textContent('.nb-caution'), /两套统计表/);
+    // Scrolled to its end, the view draws the last lines.
+    await page.$eval('.nb-view', (v) => { v.scrollTop = v.scrollHeight; });
+    await page.waitForFunction((last) => document.querySelector('.nb-view-lines').textContent.includes(last), read.text.trim().split('\n').pop());
+    // Clearing gives the text area back.
+    await page.click('[data-action="clear-draft"]');
+    assert.equal(await page.inputValue('textarea.nb-textarea'), '');
+    assert.ok(!(await viewState(page)).shown, 'the view is gone');
   });
 });
+
+test('a 300-page report whose tables are on its last pages: read whole, findings on 第 299 页 select their cell and their place in the view', () => withPage(async ({ page }) => {
+  // scripts/fixtures/make_long_pdf.py: report.pdf's report with 296 pages of prose before its tables.
+  const bytes = readFileSync(new URL('../fixtures/pdf-large/report_300_pages.pdf', import.meta.url));
+  const read = readInNode(bytes, 'report_300_pages.pdf');
+  assert.equal(read.pages.length, 300);
+  await dropped(page, bytes, 'report_300_pages.pdf');
+  assert.match(await page.textContent('.nb-notice'), /共 300 页/);
+  const result = check(read.text);
+  const truth = check(readFileSync(new URL('report.txt', fixtures), 'utf8'));
+  assert.deepEqual(values(result), values(truth), 'every cell as report.txt reads it');
+  assert.deepEqual(findings(result), findings(truth), 'the findings of report.txt');
+  assertDrawn(result, await drawnCells(page), await readSummary(page), await findingCount(page), 'report_300_pages');
+  assert.ok((await viewState(page)).shown, 'shown in the large view');
+  // Every finding names its page: the tables are on pages 297-300.
+  const where = await page.$$eval('.nb-finding-where', (w) => w.map((x) => x.textContent));
+  assert.ok(where.length > 0);
+  for (const text of where) assert.match(text, /^第 (29[7-9]|300) 页 第 \d+ 行$/);
+  // Choosing a table finding outlines its cells and marks its place in the view, scrolled there.
+  const indexes = await page.$$eval('.nb-finding-choose', (b) => b.map((x) => Number(x.getAttribute('data-index'))));
+  const index = indexes.find((i) => result.diagnostics[i].cells.length && !result.diagnostics[i].code.startsWith('prose-'));
+  const d = result.diagnostics[index];
+  const button = page.locator(`.nb-finding-choose[data-index="${index}"]`).first();
+  assert.equal(await button.locator('.nb-finding-where').textContent(), `第 ${pageOf(read.pages, d.span[0])} 页 第 ${d.line} 行`);
+  await button.click();
+  const chosen = await page.$$eval('.nb-cell--chosen', (tds) => tds.map((td) => td.getAttribute('data-path')).sort());
+  assert.deepEqual(chosen, [...d.cells].sort(), 'the finding outlines its cells');
+  await page.waitForFunction((text) => {
+    const mark = document.querySelector('.nb-view-chosen');
+    return mark !== null && mark.textContent === text;
+  }, read.text.slice(d.span[0], d.span[1]));
+  const view = await viewState(page);
+  assert.ok(view.markInView, 'the marked place is scrolled into the view');
+  assert.ok(view.focused, 'the view has the focus (Esc returns to the finding)');
+  assert.ok(view.numbers.includes(String(d.line)), `the gutter numbers the line (${view.numbers[0]}…)`);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-index')), String(index), 'Esc returns to the finding');
+  // Asked for, the whole text goes into the text area (one slow layout) and can be edited.
+  await page.click('[data-action="edit-large"]');
+  assert.equal(await page.inputValue('textarea.nb-textarea'), read.text);
+  assert.ok(!(await viewState(page)).shown, 'the view is gone');
+  assert.ok(!(await page.$eval('textarea.nb-textarea', (a) => a.readOnly)), 'editable');
+}));
 
 test('the real published PDF reads cell-exact in the page', (t) => {
   if (!existsSync(REAL)) {

@@ -282,3 +282,21 @@ fn overprinted_fake_bold_reads_once() {
     let v = read("trap_fakebold.pdf").unwrap();
     assert_eq!(v.text, "政府信息公开工作年度报告\n正文\n");
 }
+
+#[test]
+fn a_300_page_report_reads_its_tables_on_its_last_pages() {
+    // scripts/fixtures/make_long_pdf.py: report.pdf's report with 296 pages of prose first.
+    let name = "../pdf-large/report_300_pages.pdf";
+    same_as_text(name, "report.txt");
+    let view = read(name).unwrap();
+    assert_eq!(view.page_starts.len(), 300);
+    let at = view
+        .text
+        .find("三、收到和处理政府信息公开申请情况")
+        .expect("table 三's heading");
+    let page = view.page_starts.iter().filter(|&&s| s <= at).count();
+    assert!(
+        (297..=300).contains(&page),
+        "table 三 starts on page {page}"
+    );
+}

@@ -43,4 +43,20 @@ fn huaian_reads_cell_exact() {
         errors.is_empty(),
         "all balance rules hold in this report: {errors:?}"
     );
+    // The findings its text gives: a report whose every cell is read and every rule holds gives
+    // none (the truth file's cells), and so does the text poppler lays out from the same PDF
+    // (`pdftotext -layout`, the copy-paste the folder's README says must read to the truth).
+    assert_eq!(common::codes(&view.text), Vec::<String>::new());
+    match std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(dir.join("f2021_2024_huaian-shi.pdf"))
+        .arg("-")
+        .output()
+    {
+        Ok(out) if out.status.success() => {
+            let layout = String::from_utf8(out.stdout).expect("utf-8");
+            assert_eq!(common::codes(&view.text), common::codes(&layout));
+        }
+        _ => eprintln!("SKIP: pdftotext (Debian poppler-utils) is not installed: the text form is not compared"),
+    }
 }
