@@ -45,10 +45,10 @@ pub fn text(data: &[u8]) {
 /// text view they give goes through the text reader's checks.
 pub fn document(data: &[u8]) {
     if let Ok(document) = nianbao_doc::read_document(data, "fuzz.docx") {
-        text(document.text.as_bytes());
+        text(document.text().as_bytes());
     }
     let markup = String::from_utf8_lossy(data);
-    text(nianbao_doc::read_html(&markup).text.as_bytes());
+    text(nianbao_doc::read_html(&markup).text().as_bytes());
 }
 
 /// The PDF reader: never a panic; its page starts lie inside its text view.

@@ -45,7 +45,7 @@ pub fn text_of<'a>(
         _ => nianbao_doc::read_document(bytes, &name).map_err(fail)?,
     };
     let note = (!document.notes.is_empty()).then(|| document.notes.join("；"));
-    Ok((Cow::Owned(document.text), note))
+    Ok((Cow::Owned(document.document.text), note))
 }
 
 /// HTML bytes as text: by BOM, else by the declared charset (GBK/GB2312 read as GB18030,

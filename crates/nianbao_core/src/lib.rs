@@ -8,6 +8,7 @@ pub mod contract;
 pub mod cross_year;
 pub mod decimal;
 pub mod diagnostic;
+pub mod document;
 pub mod findings;
 pub mod fingerprint;
 mod json;
