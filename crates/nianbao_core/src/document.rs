@@ -125,6 +125,58 @@ impl Document {
     }
 }
 
+impl Document {
+    /// Why the blocks do not describe the text view, if they do not (tests and fuzzing): blocks
+    /// in order on whole lines, a row's text exactly its cells joined by TAB, grid columns
+    /// increasing, every line of the view in a block.
+    pub fn inconsistency(&self) -> Option<String> {
+        let text = &self.text;
+        let mut at = 0usize;
+        let mut whole_lines = |span: Span, what: &str| -> Result<(), String> {
+            let (s, e) = (span.start as usize, span.end as usize);
+            let inner = text.get(s..e);
+            let one_line = what == "paragraph" || inner.is_some_and(|t| !t.contains('\n'));
+            let ok =
+                s == at && inner.is_some() && one_line && text.as_bytes().get(e) == Some(&b'\n');
+            at = e + 1;
+            if ok {
+                Ok(())
+            } else {
+                Err(format!("{what} {s}..{e} is not the next line(s)"))
+            }
+        };
+        for block in &self.blocks {
+            let result = match block {
+                Block::Paragraph(span) => whole_lines(*span, "paragraph"),
+                Block::Table(table) => table.rows.iter().try_for_each(|row| {
+                    whole_lines(row.span, "row")?;
+                    let mut joined = String::new();
+                    let mut next = 0u32;
+                    for (i, cell) in row.cells.iter().enumerate() {
+                        if i > 0 {
+                            joined.push('\t');
+                        }
+                        let inner = text.get(cell.span.range()).unwrap_or("\u{0}");
+                        if inner.contains(['\t', '\n', '\r']) || cell.column < next {
+                            return Err(format!("cell {:?} of row {:?}", cell, row.span));
+                        }
+                        next = cell.column + cell.width;
+                        joined.push_str(inner);
+                    }
+                    match text.get(row.span.range()) == Some(joined.as_str()) {
+                        true => Ok(()),
+                        false => Err(format!("row {:?} is not its cells", row.span)),
+                    }
+                }),
+            };
+            if let Err(why) = result {
+                return Some(why);
+            }
+        }
+        (at != text.len()).then(|| format!("text after the last block at {at}"))
+    }
+}
+
 /// Writes the text view and records the blocks as it goes.
 #[derive(Debug, Default)]
 pub struct Builder {
@@ -205,6 +257,14 @@ impl Builder {
         *column = column.saturating_add(width);
     }
 
+    /// Moves the open row's next cell to grid column `column` (never back): the columns
+    /// between are covered by cells the producer does not write.
+    pub fn next_column(&mut self, column: u32) {
+        if let Some((_, next)) = self.row.as_mut() {
+            *next = column.max(*next);
+        }
+    }
+
     /// Ends the open row, if any: its line break.
     pub fn end_row(&mut self) {
         let Some((mut row, _)) = self.row.take() else {
@@ -266,6 +326,10 @@ mod tests {
         assert!(rows[1].cell_at(0).is_some_and(|c| c.continued));
         assert_eq!(cell(rows[1], 3), "4");
         assert_eq!(&doc.text[rows[1].span.range()], "\t3\t4");
+        assert_eq!(doc.inconsistency(), None);
+        let mut broken = doc.clone();
+        broken.text.insert(0, 'x');
+        assert!(broken.inconsistency().is_some());
     }
 
     #[test]
@@ -294,5 +358,7 @@ mod tests {
         assert_eq!(&doc2.text[before..], "5\n");
         let last = doc2.rows().last().unwrap();
         assert_eq!(&doc2.text[last.cells[0].span.range()], "5");
+        assert_eq!(doc.inconsistency(), None);
+        assert_eq!(doc2.inconsistency(), None);
     }
 }
