@@ -361,4 +361,30 @@ mod tests {
         assert_eq!(doc.inconsistency(), None);
         assert_eq!(doc2.inconsistency(), None);
     }
+
+    /// A row's tokens come from its cells: a `|` inside a cell does not split it (the text
+    /// tokenizer, guessing from separators, splits there), an empty cell is a blank.
+    #[test]
+    fn a_row_is_tokenized_by_its_cells() {
+        use crate::text::scan::{scan, scan_document, TokenKind};
+        let mut b = Builder::new();
+        b.cell("甲|乙", 1, false);
+        b.cell("", 1, false);
+        b.cell("3", 1, false);
+        let doc = b.finish();
+        let kinds = |s: crate::text::scan::Scan| -> Vec<TokenKind> {
+            s.tokens.iter().map(|t| t.kind()).collect()
+        };
+        use TokenKind::*;
+        assert_eq!(
+            kinds(scan_document(&doc)),
+            [Text, Blank, Number, LineEnd, LineEnd]
+        );
+        assert_eq!(
+            kinds(scan(&doc.text)),
+            [Text, Text, Blank, Number, LineEnd, LineEnd]
+        );
+        let blank = scan_document(&doc).tokens[1].span;
+        assert_eq!(blank.start, doc.rows().next().unwrap().cells[1].span.start);
+    }
 }

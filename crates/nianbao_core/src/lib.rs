@@ -67,13 +67,49 @@ pub fn check(text: &str) -> Checked {
     check_with_previous(text, None)
 }
 
+/// What is checked: plain text (its rows reconstructed by the tokenizer) or a document (its
+/// table rows read from their cells; see [`document`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    Text(&'a str),
+    Document(&'a document::Document),
+}
+
+impl<'a> Input<'a> {
+    /// The text the result's spans point into: the text itself, or the document's text view.
+    pub fn text(self) -> &'a str {
+        match self {
+            Input::Text(text) => text,
+            Input::Document(document) => &document.text,
+        }
+    }
+
+    fn parse(self) -> parse::Parsed {
+        match self {
+            Input::Text(text) => parse::parse(text),
+            Input::Document(document) => parse::parse_document(document),
+        }
+    }
+}
+
 /// Reads and checks one report, with last year's report for the cross-year checks.
+pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
+    check_input(Input::Text(text), previous.map(Input::Text))
+}
+
+/// Reads and checks a document (`.docx`, HTML, PDF): its table rows are read from its cells.
+pub fn check_document(document: &document::Document) -> Checked {
+    check_input(Input::Document(document), None)
+}
+
+/// Reads and checks one report (text or document), with last year's for the cross-year checks.
 ///
 /// Order: parse → table and structure rules → read the prose → repairs (ordered with the
 /// prose's numbers as evidence) → prose against the tables (knowing the first repair) →
 /// cross-year → [`findings::assemble`], the one step that builds what the user reads.
-pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
-    let parsed = parse::parse(text);
+pub fn check_input(input: Input, previous: Option<Input>) -> Checked {
+    let text = input.text();
+    let parsed = input.parse();
     let report = &parsed.report;
     let mut findings = findings::Findings {
         parse: parsed.diagnostics,
@@ -86,7 +122,7 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
     let support = prose::check(text, report, &prose, repairs.first(), &mut findings.prose);
     prose::sums::check(&prose.stream, &mut findings.prose);
     if let Some(previous) = previous {
-        let last = parse::parse(previous).report;
+        let last = previous.parse().report;
         findings.cross_year = cross_year::check(report, &last);
     }
     let advice = repair::advice(report, &repairs);
