@@ -45,7 +45,7 @@ fn every_document_fixture_reads_cell_exact_with_the_same_findings() {
             let bytes = std::fs::read(root().join("docs").join(&file)).unwrap();
             let doc = nianbao_doc::read_document(&bytes, &file)
                 .unwrap_or_else(|e| panic!("{file}: {}", e.message_zh()));
-            problems.extend(compare(&file, &truth, doc.text()));
+            problems.extend(compare(&file, &truth, &doc.document));
             read += 1;
         }
     }
