@@ -650,7 +650,7 @@ impl Scanner<'_> {
 
     /// A placeholder is a standalone "/", "—", "-", "–" (or a run of dashes) or "无".
     fn placeholder_at(&self, i: usize, to: usize, after_boundary: bool) -> Option<usize> {
-        let is_dash = |c: char| matches!(c, '/' | '—' | '–' | '-' | '─');
+        let is_dash = |c: char| c == '/' || chars::is_dash(c);
         let c = self.chars[i].c;
         if !(is_dash(c) || c == '无') {
             return None;
@@ -923,13 +923,12 @@ fn is_skippable_line(chars: &[Ch]) -> bool {
     let Some(first) = content.clone().next() else {
         return false;
     };
-    let is_dash = |c: char| matches!(c, '-' | '—' | '–');
     match first {
         // "- 9 -"
-        '-' | '—' | '–' => {
+        c if chars::is_dash(c) => {
             let inner: Vec<char> = content.skip(1).collect();
             inner.len() >= 2
-                && is_dash(inner[inner.len() - 1])
+                && chars::is_dash(inner[inner.len() - 1])
                 && inner[..inner.len() - 1].iter().all(|c| c.is_ascii_digit())
         }
         // "第3页" / "第3页共10页"
