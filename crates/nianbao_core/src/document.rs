@@ -61,6 +61,14 @@ impl Row {
 }
 
 impl Document {
+    /// A text with no blocks known: checked as plain text is (its rows found from separators).
+    pub fn text_only(text: String) -> Document {
+        Document {
+            text,
+            blocks: Vec::new(),
+        }
+    }
+
     /// Every table row in text order.
     pub fn rows(&self) -> impl Iterator<Item = &Row> {
         self.blocks.iter().flat_map(|b| match b {
@@ -73,51 +81,45 @@ impl Document {
     /// dropped (a table's header rows repeated on a new page: whole rows); with `join`, the
     /// line break ending this text is dropped and its last paragraph runs on into the other's
     /// first (a paragraph broken by the page end).
-    pub fn append(&mut self, other: Document, skip: usize, join: bool) {
+    pub fn append(&mut self, mut other: Document, skip: usize, join: bool) {
         let join = join && self.text.ends_with('\n');
         if join {
             self.text.pop();
         }
-        let base = self.text.len();
-        let shift =
-            |s: Span| Span::new(s.start as usize - skip + base, s.end as usize - skip + base);
-        let mut first = true;
-        let mut blocks = Vec::with_capacity(other.blocks.len());
-        for block in other.blocks {
-            match block {
-                Block::Paragraph(span) if (span.start as usize) >= skip => {
-                    let span = shift(span);
-                    match self.blocks.last_mut() {
-                        Some(Block::Paragraph(last)) if join && first => {
-                            last.end = span.end;
-                        }
-                        _ => blocks.push(Block::Paragraph(span)),
-                    }
+        let base = self.text.len() as u32;
+        let skip32 = skip as u32;
+        let shift = |s: &mut Span| {
+            s.start = s.start - skip32 + base;
+            s.end = s.end - skip32 + base;
+        };
+        // Whole rows and paragraphs inside the skipped bytes go; the rest move.
+        other.blocks.retain_mut(|block| match block {
+            Block::Paragraph(span) => {
+                let keep = span.start >= skip32;
+                if keep {
+                    shift(span);
                 }
-                Block::Paragraph(_) => {}
-                Block::Table(table) => {
-                    let rows: Vec<Row> = table
-                        .rows
-                        .into_iter()
-                        .filter(|r| r.span.start as usize >= skip)
-                        .map(|r| Row {
-                            span: shift(r.span),
-                            cells: r
-                                .cells
-                                .into_iter()
-                                .map(|c| Cell {
-                                    span: shift(c.span),
-                                    ..c
-                                })
-                                .collect(),
-                        })
-                        .collect();
-                    if !rows.is_empty() {
-                        blocks.push(Block::Table(Table { rows }));
-                    }
-                }
+                keep
             }
-            first = false;
+            Block::Table(table) => {
+                table.rows.retain(|r| r.span.start >= skip32);
+                for row in &mut table.rows {
+                    shift(&mut row.span);
+                    for cell in &mut row.cells {
+                        shift(&mut cell.span);
+                    }
+                }
+                !table.rows.is_empty()
+            }
+        });
+        let mut blocks = other.blocks;
+        if join {
+            if let (Some(Block::Paragraph(last)), Some(Block::Paragraph(first))) =
+                (self.blocks.last_mut(), blocks.first())
+            {
+                last.end = first.end;
+                blocks.remove(0);
+            }
         }
         self.text
             .push_str(&other.text[skip.min(other.text.len())..]);
@@ -126,54 +128,204 @@ impl Document {
 }
 
 impl Document {
-    /// Why the blocks do not describe the text view, if they do not (tests and fuzzing): blocks
-    /// in order on whole lines, a row's text exactly its cells joined by TAB, grid columns
-    /// increasing, every line of the view in a block.
-    pub fn inconsistency(&self) -> Option<String> {
-        let text = &self.text;
+    /// Why the blocks do not describe the text view, if they do not (the checker's test of rows
+    /// handed back by the page; tests and fuzzing): blocks in order on whole lines, a row's text
+    /// exactly its cells joined by TAB, grid columns increasing, every line in a block.
+    pub fn inconsistency(&self) -> Option<&'static str> {
+        let text = self.text.as_bytes();
         let mut at = 0usize;
-        let mut whole_lines = |span: Span, what: &str| -> Result<(), String> {
+        // The next line(s) of the text: start where the last block ended, end at a line break.
+        let mut next_lines = |span: Span, one_line: bool| -> bool {
             let (s, e) = (span.start as usize, span.end as usize);
-            let inner = text.get(s..e);
-            let one_line = what == "paragraph" || inner.is_some_and(|t| !t.contains('\n'));
-            let ok =
-                s == at && inner.is_some() && one_line && text.as_bytes().get(e) == Some(&b'\n');
+            let ok = s == at
+                && e >= s
+                && text.get(e) == Some(&b'\n')
+                && self.text.is_char_boundary(s)
+                && !(one_line && text[s..e].contains(&b'\n'));
             at = e + 1;
-            if ok {
-                Ok(())
-            } else {
-                Err(format!("{what} {s}..{e} is not the next line(s)"))
-            }
+            ok
         };
         for block in &self.blocks {
-            let result = match block {
-                Block::Paragraph(span) => whole_lines(*span, "paragraph"),
-                Block::Table(table) => table.rows.iter().try_for_each(|row| {
-                    whole_lines(row.span, "row")?;
-                    let mut joined = String::new();
-                    let mut next = 0u32;
-                    for (i, cell) in row.cells.iter().enumerate() {
-                        if i > 0 {
-                            joined.push('\t');
-                        }
-                        let inner = text.get(cell.span.range()).unwrap_or("\u{0}");
-                        if inner.contains(['\t', '\n', '\r']) || cell.column < next {
-                            return Err(format!("cell {:?} of row {:?}", cell, row.span));
-                        }
-                        next = cell.column + cell.width;
-                        joined.push_str(inner);
+            match block {
+                Block::Paragraph(span) => {
+                    if !next_lines(*span, false) {
+                        return Some("a paragraph is not the next lines");
                     }
-                    match text.get(row.span.range()) == Some(joined.as_str()) {
-                        true => Ok(()),
-                        false => Err(format!("row {:?} is not its cells", row.span)),
+                }
+                Block::Table(table) => {
+                    for row in &table.rows {
+                        if !next_lines(row.span, true) {
+                            return Some("a row is not the next line");
+                        }
+                        let (mut p, mut column) = (row.span.start as usize, 0u32);
+                        for (i, cell) in row.cells.iter().enumerate() {
+                            if i > 0 {
+                                if text.get(p) != Some(&b'\t') {
+                                    return Some("cells are not separated by TAB");
+                                }
+                                p += 1;
+                            }
+                            let (s, e) = (cell.span.start as usize, cell.span.end as usize);
+                            let inner = text.get(s..e).filter(|_| {
+                                e <= row.span.end as usize && self.text.is_char_boundary(e)
+                            });
+                            let clean = inner.is_some_and(|t| {
+                                !t.iter().any(|b| matches!(b, b'\t' | b'\n' | b'\r'))
+                            });
+                            if s != p || !clean || cell.column < column {
+                                return Some("a cell is not where its row has it");
+                            }
+                            column = cell.column.saturating_add(cell.width);
+                            p = e;
+                        }
+                        if p != row.span.end as usize {
+                            return Some("a row is not its cells");
+                        }
                     }
-                }),
-            };
-            if let Err(why) = result {
-                return Some(why);
+                }
             }
         }
-        (at != text.len()).then(|| format!("text after the last block at {at}"))
+        (at != text.len()).then_some("text after the last block")
+    }
+}
+
+impl Document {
+    /// A document's table rows as numbers, for the JavaScript edge (the page's documents module
+    /// hands them to the checker): per row its start, end and cell count, then per cell its
+    /// start, end, grid column, width and 1 when continued — offsets in UTF-16 units. Rows on
+    /// consecutive lines are one table.
+    pub fn rows_utf16(&self) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut units = Utf16Offsets::new(&self.text);
+        for row in self.rows() {
+            // Converted in text order (the row's start, its cells, its end), written in the
+            // order above.
+            let head = out.len();
+            out.extend([units.at(row.span.start), 0, row.cells.len() as u32]);
+            for cell in &row.cells {
+                out.extend([
+                    units.at(cell.span.start),
+                    units.at(cell.span.end),
+                    cell.column,
+                    cell.width,
+                    u32::from(cell.continued),
+                ]);
+            }
+            out[head + 1] = units.at(row.span.end);
+        }
+        out
+    }
+
+    /// The document [`Document::rows_utf16`] describes over `text`, or the text back when the
+    /// numbers do not describe it (it was edited since it was read: it is then checked as
+    /// text). The lines between rows are paragraphs.
+    pub fn from_rows_utf16(text: String, numbers: &[u32]) -> Result<Document, String> {
+        match Document::rows_over(&text, numbers) {
+            Some(blocks) => {
+                let document = Document { text, blocks };
+                match document.inconsistency() {
+                    None => Ok(document),
+                    Some(_) => Err(document.text),
+                }
+            }
+            None => Err(text),
+        }
+    }
+
+    fn rows_over(text: &str, numbers: &[u32]) -> Option<Vec<Block>> {
+        // UTF-16 offset → byte offset, for offsets in increasing order.
+        let mut bytes = text
+            .char_indices()
+            .map(|(i, c)| (i, c.len_utf16()))
+            .peekable();
+        let (mut unit, mut byte) = (0u32, 0usize);
+        let mut to_byte = |target: u32| -> Option<u32> {
+            while unit < target {
+                let (_, len) = bytes.next()?;
+                unit += len as u32;
+                byte = bytes.peek().map_or(text.len(), |&(i, _)| i);
+            }
+            (unit == target).then_some(byte as u32)
+        };
+        let mut rows: Vec<Row> = Vec::new();
+        let mut it = numbers.iter().copied();
+        while let Some(start) = it.next() {
+            // Converted in text order: the row's start, its cells, its end.
+            let start = to_byte(start)?;
+            let end = it.next()?;
+            let n = it.next()? as usize;
+            let mut cells = Vec::with_capacity(n.min(numbers.len()));
+            for _ in 0..n {
+                let (s, e) = (it.next()?, it.next()?);
+                let cell = Cell {
+                    span: Span {
+                        start: to_byte(s)?,
+                        end: to_byte(e)?,
+                    },
+                    column: it.next()?,
+                    width: it.next()?,
+                    continued: it.next()? != 0,
+                };
+                cells.push(cell);
+            }
+            let span = Span {
+                start,
+                end: to_byte(end)?,
+            };
+            rows.push(Row { span, cells });
+        }
+        let mut blocks = Vec::new();
+        let mut at = 0usize;
+        let paragraphs = |blocks: &mut Vec<Block>, from: usize, to: usize| {
+            if to > from {
+                // The lines from..to, their last line break excluded.
+                blocks.push(Block::Paragraph(Span::new(from, to - 1)));
+            }
+        };
+        for row in rows {
+            let start = row.span.start as usize;
+            if start < at {
+                return None;
+            }
+            let joined = start == at && matches!(blocks.last(), Some(Block::Table(_)));
+            paragraphs(&mut blocks, at, start);
+            at = row.span.end as usize + 1;
+            match blocks.last_mut() {
+                Some(Block::Table(table)) if joined => table.rows.push(row),
+                _ => blocks.push(Block::Table(Table { rows: vec![row] })),
+            }
+        }
+        // A text view ends with a line break: one that does not is not a producer's view.
+        paragraphs(&mut blocks, at, text.len());
+        Some(blocks)
+    }
+}
+
+/// UTF-16 offsets of increasing byte offsets, in one sweep.
+struct Utf16Offsets<'a> {
+    chars: std::str::CharIndices<'a>,
+    byte: usize,
+    unit: u32,
+}
+
+impl Utf16Offsets<'_> {
+    fn new(text: &str) -> Utf16Offsets<'_> {
+        Utf16Offsets {
+            chars: text.char_indices(),
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    fn at(&mut self, byte: u32) -> u32 {
+        while self.byte < byte as usize {
+            let Some((i, c)) = self.chars.next() else {
+                break;
+            };
+            self.byte = i + c.len_utf8();
+            self.unit += c.len_utf16() as u32;
+        }
+        self.unit
     }
 }
 
@@ -386,5 +538,33 @@ mod tests {
         );
         let blank = scan_document(&doc).tokens[1].span;
         assert_eq!(blank.start, doc.rows().next().unwrap().cells[1].span.start);
+    }
+
+    #[test]
+    fn rows_cross_the_javascript_edge_and_come_back() {
+        let mut b = Builder::new();
+        b.paragraph("表三😀");
+        b.cell("（一）", 2, false);
+        b.cell("1", 1, false);
+        b.begin_row();
+        b.cell("", 2, true);
+        b.cell("２", 1, false);
+        b.paragraph("尾");
+        let doc = b.finish();
+        let numbers = doc.rows_utf16();
+        assert_eq!(&numbers[..3], [5, 10, 2]);
+        let back = Document::from_rows_utf16(doc.text.clone(), &numbers);
+        assert_eq!(back.as_ref(), Ok(&doc));
+        // Edited text, or numbers that do not fit it: the text back, to be checked as text.
+        let edited = doc.text.replacen("表三", "表", 1);
+        assert_eq!(
+            Document::from_rows_utf16(edited.clone(), &numbers),
+            Err(edited)
+        );
+        assert!(Document::from_rows_utf16(doc.text.clone(), &numbers[..4]).is_err());
+        assert!(Document::from_rows_utf16(doc.text.clone(), &[9, 9, 9]).is_err());
+        let plain = Document::from_rows_utf16("a\nb\n".into(), &[]).expect("no rows");
+        assert_eq!(plain.blocks, [Block::Paragraph(Span::new(0, 3))]);
+        assert!(Document::from_rows_utf16("a\nb".into(), &[]).is_err());
     }
 }

@@ -94,7 +94,10 @@ impl<'a> Input<'a> {
 
 /// Reads and checks one report, with last year's report for the cross-year checks.
 pub fn check_with_previous(text: &str, previous: Option<&str>) -> Checked {
-    check_input(Input::Text(text), previous.map(Input::Text))
+    // Not through `check_input`: the page's checker then carries no document reading.
+    let previous = previous.map(|p| move || parse::parse(p));
+    let previous = previous.as_ref().map(|f| f as &dyn Fn() -> parse::Parsed);
+    check_parsed(text, parse::parse(text), previous)
 }
 
 /// Reads and checks a document (`.docx`, HTML, PDF): its table rows are read from its cells.
@@ -103,13 +106,23 @@ pub fn check_document(document: &document::Document) -> Checked {
 }
 
 /// Reads and checks one report (text or document), with last year's for the cross-year checks.
+pub fn check_input(input: Input, previous: Option<Input>) -> Checked {
+    let previous = previous.map(|p| move || p.parse());
+    let previous = previous.as_ref().map(|f| f as &dyn Fn() -> parse::Parsed);
+    check_parsed(input.text(), input.parse(), previous)
+}
+
+/// Checks a report read from `text`; `previous` reads last year's (after this year's
+/// findings, so both are not held at once).
 ///
 /// Order: parse → table and structure rules → read the prose → repairs (ordered with the
 /// prose's numbers as evidence) → prose against the tables (knowing the first repair) →
 /// cross-year → [`findings::assemble`], the one step that builds what the user reads.
-pub fn check_input(input: Input, previous: Option<Input>) -> Checked {
-    let text = input.text();
-    let parsed = input.parse();
+fn check_parsed(
+    text: &str,
+    parsed: parse::Parsed,
+    previous: Option<&dyn Fn() -> parse::Parsed>,
+) -> Checked {
     let report = &parsed.report;
     let mut findings = findings::Findings {
         parse: parsed.diagnostics,
@@ -122,7 +135,7 @@ pub fn check_input(input: Input, previous: Option<Input>) -> Checked {
     let support = prose::check(text, report, &prose, repairs.first(), &mut findings.prose);
     prose::sums::check(&prose.stream, &mut findings.prose);
     if let Some(previous) = previous {
-        let last = previous.parse().report;
+        let last = previous().report;
         findings.cross_year = cross_year::check(report, &last);
     }
     let advice = repair::advice(report, &repairs);

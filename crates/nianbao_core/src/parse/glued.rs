@@ -78,7 +78,11 @@ impl Glued {
                 // Read through the tokenizer's normalization, so both see the same digits.
                 let digit = match crate::text::chars::digit(c) {
                     Some(d) => d,
-                    None if crate::text::chars::normalize(c) == crate::text::chars::Norm::Skip => {
+                    None if matches!(
+                        crate::text::chars::normalize(c),
+                        crate::text::chars::Norm::Skip
+                    ) =>
+                    {
                         continue
                     }
                     None => {

@@ -21,6 +21,13 @@ pub fn normalize(c: char) -> Norm {
     if is_cjk(c) || c.is_ascii_graphic() {
         return Norm::Char(c);
     }
+    normalize_other(c)
+}
+
+/// The rest of [`normalize`]: one copy in the page's wasm, however many readers call it (the
+/// common characters never get here).
+#[inline(never)]
+fn normalize_other(c: char) -> Norm {
     match c {
         '\t' | '\n' | '\r' => Norm::Char(c),
         ' ' => Norm::Space,
@@ -34,8 +41,20 @@ pub fn normalize(c: char) -> Norm {
         '\u{2015}' | '\u{FE58}' => Norm::Char('\u{2014}'),
         '\u{FE59}' | '\u{FF5F}' => Norm::Char('('),
         '\u{FE5A}' | '\u{FF60}' => Norm::Char(')'),
-        // NBSP, U+3000, the typographic spaces, form feed, U+2028…
-        c if c.is_whitespace() => Norm::Space,
+        // Unicode's other White_Space characters, listed (the page's wasm has no table for
+        // them): VT, FF, NEL, NBSP, ogham, the typographic spaces, line and paragraph
+        // separators, narrow NBSP, math space, ideographic space.
+        '\u{0B}'
+        | '\u{0C}'
+        | '\u{85}'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Norm::Space,
         _ => Norm::Char(c),
     }
 }
@@ -106,6 +125,10 @@ mod tests {
         assert_eq!(normalize('－'), Norm::Char('-'));
         assert_eq!(digit('７'), Some(7));
         assert!(is_space('\u{3000}') && is_space('\n') && !is_space('\u{200b}'));
+        // Exactly Unicode's whitespace.
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -225,19 +225,19 @@ fn decimal_width(n: u64) -> usize {
 
 /// Tokenizes a whole text; a row of cells is found from its separators (TAB, `|`).
 pub fn scan(text: &str) -> Scan {
-    scan_rows(text, &[])
+    // No rows: the page's checker, which reads only text, carries no code for them.
+    scan_rows(text, std::iter::empty())
 }
 
 /// Tokenizes a document's text view: a table row's fields are its cells, as the document
 /// says (a cell is one field, an empty cell a blank; nothing inside a cell splits it);
 /// paragraphs are read as text is.
 pub fn scan_document(document: &Document) -> Scan {
-    let rows: Vec<&Row> = document.rows().collect();
-    scan_rows(&document.text, &rows)
+    scan_rows(&document.text, document.rows())
 }
 
 /// `rows`: the document's table rows in text order (none for plain text).
-fn scan_rows(text: &str, rows: &[&Row]) -> Scan {
+fn scan_rows<'r>(text: &str, rows: impl Iterator<Item = &'r Row>) -> Scan {
     let (label_estimate, token_estimate) = estimates(text);
     let mut scanner = Scanner {
         text,
@@ -254,11 +254,11 @@ fn scan_rows(text: &str, rows: &[&Row]) -> Scan {
     };
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut rows = rows.iter().peekable();
+    let mut rows = rows.peekable();
     loop {
         let line = scanner.normalize_line(start);
         while rows.next_if(|r| (r.span.start as usize) < start).is_some() {}
-        let row = rows.next_if(|r| r.span.start as usize == start).copied();
+        let row = rows.next_if(|r| r.span.start as usize == start);
         scanner.line(start, line, row);
         let Some(&ending) = bytes.get(line.end) else {
             break;
