@@ -81,8 +81,14 @@ impl Document {
     /// dropped (a table's header rows repeated on a new page: whole rows); with `join`, the
     /// line break ending this text is dropped and its last paragraph runs on into the other's
     /// first (a paragraph broken by the page end).
-    pub fn append(&mut self, mut other: Document, skip: usize, join: bool) {
-        let join = join && self.text.ends_with('\n');
+    ///
+    /// Returns whether the paragraphs were joined (only when this ends with a paragraph and the
+    /// other begins with one: a row never runs into a paragraph).
+    pub fn append(&mut self, mut other: Document, skip: usize, join: bool) -> bool {
+        let join = join
+            && self.text.ends_with('\n')
+            && matches!(self.blocks.last(), Some(Block::Paragraph(_)))
+            && matches!(other.blocks.first(), Some(Block::Paragraph(p)) if p.start as usize >= skip);
         if join {
             self.text.pop();
         }
@@ -124,6 +130,7 @@ impl Document {
         self.text
             .push_str(&other.text[skip.min(other.text.len())..]);
         self.blocks.extend(blocks);
+        join
     }
 }
 
@@ -489,7 +496,7 @@ mod tests {
         let mut doc = Document::default();
         let mut b = Builder::new();
         b.paragraph("第一段前半");
-        doc.append(b.finish(), 0, false);
+        assert!(!doc.append(b.finish(), 0, false));
         let mut b = Builder::new();
         b.paragraph("后半");
         b.cell("头", 1, false);
@@ -497,7 +504,7 @@ mod tests {
         b.cell("5", 1, false);
         let page = b.finish();
         let head = "后半\n头\n".len();
-        doc.append(page.clone(), 0, true);
+        assert!(doc.append(page.clone(), 0, true));
         assert_eq!(doc.text, "第一段前半后半\n头\n5\n");
         assert_eq!(doc.blocks.len(), 2);
         assert_eq!(
@@ -506,6 +513,8 @@ mod tests {
         );
         let mut doc2 = table();
         let before = doc2.text.len();
+        // A table's end never joins the next page's paragraph.
+        assert!(!doc2.clone().append(page.clone(), 0, true));
         doc2.append(page, head, false);
         assert_eq!(&doc2.text[before..], "5\n");
         let last = doc2.rows().last().unwrap();
