@@ -234,8 +234,9 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, PdfError> {
             && !prev.table_head.is_empty()
             && page.text.starts_with(prev.table_head.as_str());
         let skip = if repeated { prev.table_head.len() } else { 0 };
-        page_starts.push(document.text.len() - usize::from(join));
-        document.append(page, skip, join);
+        let before = document.text.len();
+        let joined = document.append(page, skip, join);
+        page_starts.push(before - usize::from(joined));
         prev = ends;
     }
     let nianbao_core::document::Document { text, blocks } = document;
