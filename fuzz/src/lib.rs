@@ -41,14 +41,30 @@ pub fn text(data: &[u8]) {
     }
 }
 
-/// The document readers (.docx/HTML by sniffing, HTML also as markup): never a panic, and the
-/// text view they give goes through the text reader's checks.
+/// The document readers (.docx/HTML by sniffing, HTML also as markup): never a panic, the model
+/// they build describes its text view exactly, the model is checked with its rows read from
+/// its cells, and the text view goes through the text reader's checks.
 pub fn document(data: &[u8]) {
     if let Ok(document) = nianbao_doc::read_document(data, "fuzz.docx") {
-        text(document.text.as_bytes());
+        model(&document.document);
+        text(document.text().as_bytes());
     }
     let markup = String::from_utf8_lossy(data);
-    text(nianbao_doc::read_html(&markup).text.as_bytes());
+    let html = nianbao_doc::read_html(&markup);
+    model(&html.document);
+    text(html.text().as_bytes());
+}
+
+/// A document model: consistent with its view, checked without a panic, and its rows survive
+/// the trip through UTF-16 numbers.
+fn model(document: &nianbao_core::document::Document) {
+    assert_eq!(document.inconsistency(), None);
+    let checked = nianbao_core::check_document(document);
+    let json = to_json(&checked, &document.text, PositionEncoding::Utf8);
+    assert!(json.starts_with('{') && json.ends_with('}'));
+    let rows = document.rows_utf16();
+    let back = nianbao_core::document::Document::from_rows_utf16(document.text.clone(), &rows);
+    assert!(back.is_ok_and(|b| b.rows().eq(document.rows())));
 }
 
 /// The PDF reader: never a panic; its page starts lie inside its text view.
@@ -56,5 +72,6 @@ pub fn pdf(data: &[u8]) {
     if let Ok(pdf) = nianbao_pdf::read_pdf(data) {
         assert!(pdf.page_starts.iter().all(|&p| p <= pdf.text.len()));
         text(pdf.text.as_bytes());
+        model(&pdf.into_document());
     }
 }

@@ -1,5 +1,6 @@
-//! Files that are documents, not text: `.docx` and HTML are read by nianbao_doc into the text
-//! view the core checks (HTML decoded by its declared charset first), `.pdf` by nianbao_pdf;
+//! Files that are documents, not text: `.docx` and HTML are read by nianbao_doc into the core's
+//! document model (HTML decoded by its declared charset first), `.pdf` by nianbao_pdf, and
+//! checked with their table rows read from their cells;
 //! `.doc`, `.wps`,
 //! images and other binaries get a message saying what to do. Plain text goes on to
 //! `decode::decode` unchanged.
@@ -18,12 +19,32 @@ pub fn is_document_extension(ext: &std::ffi::OsStr) -> bool {
         .any(|e| ext.eq_ignore_ascii_case(e))
 }
 
-/// The text to check: the file's own text, or a document's text view. Err: a zh-CN message.
-/// A note (decoding, document reading) goes with the text, for the caller to print.
-pub fn text_of<'a>(
+/// What a file holds to check: its own text, or a document.
+pub enum Source<'a> {
+    Text(Cow<'a, str>),
+    Document(nianbao_core::document::Document),
+}
+
+impl Source<'_> {
+    pub fn input(&self) -> nianbao_core::Input<'_> {
+        match self {
+            Source::Text(text) => nianbao_core::Input::Text(text),
+            Source::Document(document) => nianbao_core::Input::Document(document),
+        }
+    }
+
+    /// The text findings point into (a document's text view).
+    pub fn text(&self) -> &str {
+        self.input().text()
+    }
+}
+
+/// What to check: the file's own text, or a document. Err: a zh-CN message. A note
+/// (decoding, document reading) goes with it, for the caller to print.
+pub fn source_of<'a>(
     input: &Input,
     bytes: &'a [u8],
-) -> Result<(Cow<'a, str>, Option<String>), String> {
+) -> Result<(Source<'a>, Option<String>), String> {
     let name = match input {
         Input::Path(path) => path
             .file_name()
@@ -33,19 +54,22 @@ pub fn text_of<'a>(
     };
     let fail = |e: ReadError| format!("无法读取“{}”：{}", input_name(input), e.message_zh());
     let document = match nianbao_doc::sniff(bytes, &name) {
-        Sniffed::Text => return Ok(crate::decode::decode(bytes)),
+        Sniffed::Text => {
+            let (text, note) = crate::decode::decode(bytes);
+            return Ok((Source::Text(text), note));
+        }
         Sniffed::Html => nianbao_doc::read_html(&decode_html(bytes)),
         // Native only: the PDF reader is too large for the page's budget (SIZE.md).
         Sniffed::Pdf => {
             let pdf = nianbao_pdf::read_pdf(bytes)
                 .map_err(|e| format!("无法读取 PDF“{}”：{}", input_name(input), e.message_zh()))?;
             let note = (!pdf.notes.is_empty()).then(|| pdf.notes.join("；"));
-            return Ok((Cow::Owned(pdf.text), note));
+            return Ok((Source::Document(pdf.into_document()), note));
         }
         _ => nianbao_doc::read_document(bytes, &name).map_err(fail)?,
     };
     let note = (!document.notes.is_empty()).then(|| document.notes.join("；"));
-    Ok((Cow::Owned(document.text), note))
+    Ok((Source::Document(document.document), note))
 }
 
 /// HTML bytes as text: by BOM, else by the declared charset (GBK/GB2312 read as GB18030,

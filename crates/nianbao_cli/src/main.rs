@@ -100,8 +100,13 @@ fn json_name(input: &Input) -> String {
 fn run_check(options: &args::CheckOptions) -> ExitCode {
     let previous = match &options.previous {
         Some(input) => match decode::read_input(input) {
-            Ok(bytes) => match documents::text_of(input, &bytes) {
-                Ok((text, _)) => Some(text.into_owned()),
+            Ok(bytes) => match documents::source_of(input, &bytes) {
+                Ok((documents::Source::Text(text), _)) => {
+                    Some(documents::Source::Text(text.into_owned().into()))
+                }
+                Ok((documents::Source::Document(document), _)) => {
+                    Some(documents::Source::Document(document))
+                }
                 Err(message) => {
                     warn(&message);
                     return ExitCode::from(2);
@@ -145,9 +150,11 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
     let check_file = |i: usize| -> Result<(String, bool, Option<String>), String> {
         let input = &files[i];
         let bytes = decode::read_input(input)?;
-        let (text, note) = documents::text_of(input, &bytes)?;
+        let (source, note) = documents::source_of(input, &bytes)?;
         let note = note.map(|n| format!("“{}”{n}", decode::input_name(input)));
-        let checked = nianbao_core::check_with_previous(&text, previous.as_deref());
+        let checked =
+            nianbao_core::check_input(source.input(), previous.as_ref().map(|p| p.input()));
+        let text = source.text();
         // An error a reviewer accepted (`--accept`) does not fail the run.
         let open_error = checked.diagnostics.iter().any(|d| {
             d.severity == nianbao_core::Severity::Error
@@ -160,7 +167,7 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
             OutputFormat::Json => {
                 let mut json = nianbao_core::to_json_accepted(
                     &checked,
-                    &text,
+                    text,
                     nianbao_core::PositionEncoding::Utf8,
                     &accepted,
                 );
@@ -179,7 +186,7 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
                 json
             }
             OutputFormat::Text => {
-                render::render(&decode::input_name(input), &text, &checked, &accepted)
+                render::render(&decode::input_name(input), text, &checked, &accepted)
             }
         };
         Ok((printed, open_error, note))

@@ -7,7 +7,7 @@ fn main() {
     let bytes = std::fs::read(&path).unwrap_or_default();
     match nianbao_doc::read_document(&bytes, &path) {
         Ok(doc) => {
-            print!("{}", doc.text);
+            print!("{}", doc.text());
             for note in doc.notes {
                 eprintln!("note: {note}");
             }

@@ -383,7 +383,7 @@ impl Reader<'_> {
 /// Used by the zip-less XML path in tests.
 pub fn text_of(xml: &str) -> String {
     let (blocks, _) = read(xml, None);
-    let mut out = String::new();
+    let mut out = nianbao_core::document::Builder::new();
     crate::model::write(&blocks, &mut out);
-    out
+    out.finish().text
 }

@@ -1,6 +1,7 @@
 //! nianbao_doc reads reports as staff hold them — Word `.docx` files and HTML (the clipboard's
-//! `text/html`, saved pages, portal articles) — into the *text view* `nianbao_core::check`
-//! reads: each paragraph a line, each table row one line with its cells separated by TAB (a
+//! `text/html`, saved pages, portal articles) — into the core's document model
+//! (`nianbao_core::document`) that `nianbao_core::check_document` reads, and its *text view*:
+//! each paragraph a line, each table row one line with its cells separated by TAB (a
 //! blank cell is an empty field; a merged cell's text appears once; the rows a vertical merge
 //! continues into hold an empty field in its place). The file says where each cell is, so
 //! nothing is guessed. No dependency but miniz_oxide (DEFLATE); bounded; never panics.
@@ -30,12 +31,20 @@ impl DocKind {
     }
 }
 
-/// A document's text view and what reading it noticed (zh-CN notes for the user).
+/// A document in the core's model (its blocks and text view) and what reading it noticed
+/// (zh-CN notes for the user).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub kind: DocKind,
-    pub text: String,
+    pub document: nianbao_core::document::Document,
     pub notes: Vec<String>,
+}
+
+impl Document {
+    /// The text view: each paragraph a line, each table row a line of TAB-separated cells.
+    pub fn text(&self) -> &str {
+        &self.document.text
+    }
 }
 
 /// Why a file could not be read as a report document.
@@ -201,8 +210,8 @@ fn read_zip(bytes: &[u8]) -> Result<Document, ReadError> {
         .and_then(|e| zip::extract(bytes, e).ok())
         .map(|x| String::from_utf8_lossy(&x).into_owned());
     let (blocks, seen) = docx::read(&xml, numbering.as_deref());
-    let mut text = String::new();
-    model::write(&blocks, &mut text);
+    let mut document = nianbao_core::document::Builder::new();
+    model::write(&blocks, &mut document);
     let mut notes = Vec::new();
     if seen.deleted || seen.inserted {
         notes.push("文档含修订标记：按“接受全部修订”后的内容读取（删除的文字不计）。".into());
@@ -212,7 +221,7 @@ fn read_zip(bytes: &[u8]) -> Result<Document, ReadError> {
     }
     Ok(Document {
         kind: DocKind::Docx,
-        text,
+        document: document.finish(),
         notes,
     })
 }
@@ -220,15 +229,15 @@ fn read_zip(bytes: &[u8]) -> Result<Document, ReadError> {
 /// Reads HTML (already decoded) into the text view.
 pub fn read_html(html: &str) -> Document {
     let (blocks, nested) = html::read(html);
-    let mut text = String::new();
-    model::write(&blocks, &mut text);
+    let mut document = nianbao_core::document::Builder::new();
+    model::write(&blocks, &mut document);
     let mut notes = Vec::new();
     if nested {
         notes.push("网页含嵌套表格：外层排版表格已按内容顺序展开读取。".into());
     }
     Document {
         kind: DocKind::Html,
-        text,
+        document: document.finish(),
         notes,
     }
 }

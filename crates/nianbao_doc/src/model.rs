@@ -1,5 +1,8 @@
-//! The blocks both readers produce (paragraphs and tables) and the one way they become the
-//! text view: a paragraph per line, a table row per line with its cells separated by TAB.
+//! The blocks both readers parse (paragraphs and tables, cells holding blocks, as the file
+//! nests them) and how they become the core's document model (`nianbao_core::document`): layout
+//! tables unfolded, a cell's paragraphs joined, vertical merges as continued cells.
+
+use nianbao_core::document::Builder;
 
 /// A paragraph or a table.
 #[derive(Clone, Debug)]
@@ -30,20 +33,17 @@ pub const MAX_DEPTH: usize = 32;
 /// Vertical merges are followed in this many grid columns (real tables have under 20).
 const MAX_COLUMNS: usize = 1024;
 
-/// Writes blocks as the text view.
-pub fn write(blocks: &[Block], out: &mut String) {
+/// Writes blocks into the core's document model, which writes the text view.
+pub fn write(blocks: &[Block], out: &mut Builder) {
     for block in blocks {
         match block {
-            Block::Para(text) => {
-                out.push_str(text.trim_end());
-                out.push('\n');
-            }
+            Block::Para(text) => out.paragraph(text.trim_end()),
             Block::Table(table) => write_table(table, out),
         }
     }
 }
 
-fn write_table(table: &Table, out: &mut String) {
+fn write_table(table: &Table, out: &mut Builder) {
     // A table that holds tables is a layout frame (portals wrap articles in them; Word users
     // put tables in text boxes and frames): its cells are read in order as ordinary content.
     let layout = table
@@ -59,22 +59,22 @@ fn write_table(table: &Table, out: &mut String) {
         }
         return;
     }
+    let mut text = String::new();
     for row in &table.rows {
-        for (i, cell) in row.iter().enumerate() {
-            if i > 0 {
-                out.push('\t');
-            }
+        out.begin_row();
+        for cell in row {
+            text.clear();
             if !cell.continued {
-                let mut text = String::new();
                 cell_text(&cell.blocks, &mut text);
-                out.push_str(&text);
             }
+            out.cell(&text, cell.span, cell.continued);
         }
-        out.push('\n');
     }
+    out.end_table();
 }
 
-/// A cell's paragraphs joined by one space, trimmed, with no TAB or line break left inside.
+/// A cell's paragraphs joined by one space, trimmed (the core's builder makes a TAB or line
+/// break left inside a space).
 fn cell_text(blocks: &[Block], out: &mut String) {
     for block in blocks {
         match block {
@@ -86,13 +86,7 @@ fn cell_text(blocks: &[Block], out: &mut String) {
                 if !out.is_empty() {
                     out.push(' ');
                 }
-                for c in text.chars() {
-                    out.push(if matches!(c, '\t' | '\n' | '\r') {
-                        ' '
-                    } else {
-                        c
-                    });
-                }
+                out.push_str(text);
             }
             Block::Table(table) => {
                 for cell in table.rows.iter().flatten() {

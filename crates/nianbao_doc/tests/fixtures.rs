@@ -45,7 +45,7 @@ fn every_document_fixture_reads_cell_exact_with_the_same_findings() {
             let bytes = std::fs::read(root().join("docs").join(&file)).unwrap();
             let doc = nianbao_doc::read_document(&bytes, &file)
                 .unwrap_or_else(|e| panic!("{file}: {}", e.message_zh()));
-            problems.extend(compare(&file, &truth, &doc.text));
+            problems.extend(compare(&file, &truth, &doc.document));
             read += 1;
         }
     }
@@ -63,7 +63,10 @@ fn every_document_fixture_reads_cell_exact_with_the_same_findings() {
 #[test]
 fn a_blank_last_row_of_a_table_stays_blank() {
     let bytes = std::fs::read(root().join("docs/corpus_f2021_2024_pingtan-syq.docx")).unwrap();
-    let view = nianbao_doc::read_document(&bytes, "a.docx").unwrap().text;
+    let view = nianbao_doc::read_document(&bytes, "a.docx")
+        .unwrap()
+        .document
+        .text;
     let truth = nianbao_core::check(&view);
     let blanked: String = view
         .lines()

@@ -26,7 +26,12 @@ pub fn read_document(bytes: &[u8], name: &str) -> String {
         };
     }
     match nianbao_doc::read_document(bytes, name) {
-        Ok(document) => document_json(document.kind.as_str(), &document.text, &document.notes, &[]),
+        Ok(document) => document_json(
+            document.kind.as_str(),
+            document.text(),
+            &document.notes,
+            &[],
+        ),
         Err(nianbao_doc::ReadError::NotADocument) => r#"{"ok":false,"reason":"text"}"#.into(),
         Err(nianbao_doc::ReadError::Charset(charset)) => {
             let mut out = String::from(r#"{"ok":false,"reason":"charset","charset":"#);
@@ -43,7 +48,12 @@ pub fn read_document(bytes: &[u8], name: &str) -> String {
 #[wasm_bindgen(js_name = readHtml)]
 pub fn read_html(html: &str) -> String {
     let document = nianbao_doc::read_html(html);
-    document_json(document.kind.as_str(), &document.text, &document.notes, &[])
+    document_json(
+        document.kind.as_str(),
+        document.text(),
+        &document.notes,
+        &[],
+    )
 }
 
 fn unsupported(message: &str) -> String {

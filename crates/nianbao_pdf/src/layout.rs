@@ -5,6 +5,7 @@
 
 use crate::content::{Glyph, Seg};
 use crate::Page;
+use nianbao_core::document::Builder;
 
 const TOL: f64 = 2.0;
 
@@ -41,8 +42,8 @@ pub struct PageEnds {
     pub table_head: String,
 }
 
-/// Appends the page's text view.
-pub fn page_text(p: &Page, out: &mut String) -> PageEnds {
+/// Writes the page into the document model (which writes its text view).
+pub fn page_text(p: &Page, out: &mut Builder) -> PageEnds {
     let tables = find_tables(&p.segs);
     let mut in_table: Vec<Option<usize>> = vec![None; p.glyphs.len()];
     for (gi, g) in p.glyphs.iter().enumerate() {
@@ -133,10 +134,7 @@ pub fn page_text(p: &Page, out: &mut String) -> PageEnds {
     let ends_with_table = matches!(items.last(), Some(Item::Table(..)));
     for it in items {
         match it {
-            Item::Line(_, t, ..) => {
-                out.push_str(&t);
-                out.push('\n');
-            }
+            Item::Line(_, t, ..) => out.paragraph(&t),
             Item::Table(_, ti) => {
                 let t = &tables[ti];
                 let glyphs: Vec<&Glyph> = p
@@ -497,8 +495,9 @@ fn merge(mut v: Vec<Seg>, horizontal: bool) -> Vec<Seg> {
     out
 }
 
-/// Writes the table's rows; returns its header rows (those before the first row with a number).
-fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) -> String {
+/// Writes the table's rows; returns its header rows as written (those before the first row
+/// with a number).
+fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut Builder) -> String {
     let cols = t.xs.len() - 1;
     let rows = t.ys.len() - 1;
     let idx = |v: &[f64], x: f64| v.windows(2).position(|w| x >= w[0] && x < w[1]);
@@ -512,7 +511,8 @@ fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) -> String {
     let mut head = String::new();
     let mut in_head = true;
     for r in 0..rows {
-        let mut fields: Vec<String> = Vec::new();
+        // Each field with the grid columns its region covers in this row.
+        let mut fields: Vec<(String, u32, u32)> = Vec::new();
         for c in 0..cols {
             let reg = t.region[r * cols + c];
             if seen[reg] {
@@ -523,22 +523,28 @@ fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) -> String {
             // An empty label cell spanning several rows before anything else in the row is
             // a merged cell continued from the previous page, not a blank value.
             let tall = (r + 1..rows).any(|r2| t.region[r2 * cols + c] == reg);
-            if text.is_empty() && tall && fields.iter().all(|f| f.is_empty()) {
+            if text.is_empty() && tall && fields.iter().all(|f| f.0.is_empty()) {
                 continue;
             }
-            fields.push(text);
+            let width = (c..cols)
+                .take_while(|&c2| t.region[r * cols + c2] == reg)
+                .count();
+            fields.push((text, c as u32, width as u32));
         }
-        if fields.is_empty() || fields.iter().all(|f| f.is_empty()) {
+        if fields.is_empty() || fields.iter().all(|f| f.0.is_empty()) {
             continue;
         }
         if t.bands {
-            fields = band_cells(&texts[t.region[r * cols]]);
+            fields = band_cells(&texts[t.region[r * cols]])
+                .into_iter()
+                .enumerate()
+                .map(|(i, f)| (f, i as u32, 1))
+                .collect();
             if fields.is_empty() {
                 continue;
             }
         }
-        let row = fields.join("\t");
-        let numeric = fields.iter().any(|f| {
+        let numeric = fields.iter().any(|(f, ..)| {
             !f.is_empty()
                 && f.chars()
                     .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
@@ -546,13 +552,18 @@ fn table_text(t: &Table, glyphs: &[&Glyph], out: &mut String) -> String {
         if numeric {
             in_head = false;
         }
+        out.begin_row();
+        let start = out.text().len();
+        for (text, column, width) in &fields {
+            out.next_column(*column);
+            out.cell(text, *width, false);
+        }
         if in_head {
-            head.push_str(&row);
+            head.push_str(&out.text()[start..]);
             head.push('\n');
         }
-        out.push_str(&row);
-        out.push('\n');
     }
+    out.end_table();
     head
 }
 

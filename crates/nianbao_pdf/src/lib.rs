@@ -18,10 +18,12 @@ use content::{Glyph, PageOut, Runner};
 use doc::Doc;
 use object::{Dict, Obj};
 
-/// The text view of a PDF.
+/// The text view of a PDF and its blocks (together the core's document model).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PdfText {
     pub text: String,
+    /// Paragraphs and tables, with their spans in `text`.
+    pub blocks: Vec<nianbao_core::document::Block>,
     /// Byte offset in `text` where each page begins.
     pub page_starts: Vec<usize>,
     /// Things worth telling the user that did not stop the reading (zh-CN).
@@ -62,6 +64,16 @@ impl PdfError {
             PdfError::Font(name) => format!(
                 "PDF 中字体“{name}”的文字无法解码（没有 ToUnicode 映射），读不出正确的文字。请用原始文档重新导出 PDF。"
             ),
+        }
+    }
+}
+
+impl PdfText {
+    /// The core's document model of the PDF.
+    pub fn into_document(self) -> nianbao_core::document::Document {
+        nianbao_core::document::Document {
+            text: self.text,
+            blocks: self.blocks,
         }
     }
 }
@@ -206,7 +218,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, PdfError> {
             list.join("、")
         ));
     }
-    let mut text = String::new();
+    let mut document = nianbao_core::document::Document::default();
     let mut page_starts = Vec::new();
     // A paragraph running to the foot of one page and on, flush left, at the top of the next
     // is one line (its page begins mid-line).
@@ -214,21 +226,23 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfText, PdfError> {
     // dropped (the rows continue the same table).
     let mut prev = layout::PageEnds::default();
     for p in &pages {
-        let mut page = String::new();
+        let mut page = nianbao_core::document::Builder::new();
         let ends = layout::page_text(p, &mut page);
-        if prev.ends_full && ends.starts_flush && text.ends_with('\n') {
-            text.pop();
-        }
-        let mut body = page.as_str();
-        if ends.starts_with_table && !prev.table_head.is_empty() {
-            body = body.strip_prefix(prev.table_head.as_str()).unwrap_or(body);
-        }
-        page_starts.push(text.len());
-        text.push_str(body);
+        let page = page.finish();
+        let join = prev.ends_full && ends.starts_flush && document.text.ends_with('\n');
+        let repeated = ends.starts_with_table
+            && !prev.table_head.is_empty()
+            && page.text.starts_with(prev.table_head.as_str());
+        let skip = if repeated { prev.table_head.len() } else { 0 };
+        let before = document.text.len();
+        let joined = document.append(page, skip, join);
+        page_starts.push(before - usize::from(joined));
         prev = ends;
     }
+    let nianbao_core::document::Document { text, blocks } = document;
     Ok(PdfText {
         text,
+        blocks,
         page_starts,
         notes,
     })

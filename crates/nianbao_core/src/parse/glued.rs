@@ -75,10 +75,17 @@ impl Glued {
             let mut tail = false;
             for (i, c) in text[token.span.range()].char_indices() {
                 let start = token.span.start + i as u32;
-                let digit = match crate::text::chars::normalize(c) {
-                    crate::text::chars::Norm::Char(d) if d.is_ascii_digit() => d as u8 - b'0',
-                    crate::text::chars::Norm::Skip => continue,
-                    _ => {
+                // Read through the tokenizer's normalization, so both see the same digits.
+                let digit = match crate::text::chars::digit(c) {
+                    Some(d) => d,
+                    None if matches!(
+                        crate::text::chars::normalize(c),
+                        crate::text::chars::Norm::Skip
+                    ) =>
+                    {
+                        continue
+                    }
+                    None => {
                         tail = true;
                         break;
                     }

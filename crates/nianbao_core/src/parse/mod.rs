@@ -37,7 +37,15 @@ pub struct Ctx<'a> {
 }
 
 pub fn parse(text: &str) -> Parsed {
-    let scan = scan::scan(text);
+    parse_scanned(text, scan::scan(text))
+}
+
+/// Reads a document: its table rows' tokens come from their cells.
+pub fn parse_document(document: &crate::document::Document) -> Parsed {
+    parse_scanned(&document.text, scan::scan_document(document))
+}
+
+fn parse_scanned(text: &str, scan: Scan) -> Parsed {
     let chunks = rows::chunks(&scan);
     let sections = sections::find(text, &scan);
     let mut ctx = Ctx {

@@ -1,10 +1,11 @@
 //! The prose as a stream of normalized characters with their byte spans: whitespace and line
-//! breaks dropped (hard-wrapped PDF text joins up again), full-width forms made ASCII,
+//! breaks dropped (hard-wrapped PDF text joins up again), characters normalized by
+//! `text::chars` (full-width forms ASCII, every kind of space a space),
 //! Markdown `*` removed. Sentences and clauses are ranges of the stream; numbers carry the
 //! unit printed after them.
 
 use crate::report::Span;
-use crate::text::chars::{is_cjk, normalize, Norm};
+use crate::text::chars::{is_cjk, is_space, normalize, Norm};
 
 /// One character of the prose. 8 bytes: the stream holds one per character of the report, so
 /// its size is most of the checker's memory on a big paste. Where the original character ends
@@ -34,9 +35,9 @@ impl<'a> Stream<'a> {
                 // Ideographs and ASCII are already normal: most characters stop here.
                 raw
             } else {
-                // Spaces, invisible characters and Markdown `*` are dropped.
+                // Spaces, line breaks, invisible characters and Markdown `*` are dropped.
                 match normalize(raw) {
-                    Norm::Char(c) if c != '*' && !c.is_whitespace() => c,
+                    Norm::Char(c) if c != '*' && !is_space(c) => c,
                     _ => continue,
                 }
             };
@@ -113,15 +114,6 @@ impl<'a> Stream<'a> {
     /// Sentence ranges, split at 。；！？ (and their ASCII forms): the ranges between them.
     pub fn sentences(&self) -> &[(usize, usize)] {
         &self.sentences
-    }
-}
-
-/// Whitespace, which the stream drops (wrapped lines join up again).
-fn is_space(raw: char) -> bool {
-    match normalize(raw) {
-        Norm::Space => true,
-        Norm::Char(c) => c.is_whitespace(),
-        Norm::Skip => false,
     }
 }
 

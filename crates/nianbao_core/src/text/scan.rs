@@ -11,6 +11,7 @@
 
 use super::chars::{self, is_label_char, Norm};
 use crate::decimal::Decimal;
+use crate::document::{Document, Row};
 use crate::report::Span;
 
 /// Unit printed after a number.
@@ -222,8 +223,21 @@ fn decimal_width(n: u64) -> usize {
     n.checked_ilog10().map_or(1, |l| l as usize + 1)
 }
 
-/// Tokenizes a whole text.
+/// Tokenizes a whole text; a row of cells is found from its separators (TAB, `|`).
 pub fn scan(text: &str) -> Scan {
+    // No rows: the page's checker, which reads only text, carries no code for them.
+    scan_rows(text, std::iter::empty())
+}
+
+/// Tokenizes a document's text view: a table row's fields are its cells, as the document
+/// says (a cell is one field, an empty cell a blank; nothing inside a cell splits it);
+/// paragraphs are read as text is.
+pub fn scan_document(document: &Document) -> Scan {
+    scan_rows(&document.text, document.rows())
+}
+
+/// `rows`: the document's table rows in text order (none for plain text).
+fn scan_rows<'r>(text: &str, rows: impl Iterator<Item = &'r Row>) -> Scan {
     let (label_estimate, token_estimate) = estimates(text);
     let mut scanner = Scanner {
         text,
@@ -240,9 +254,12 @@ pub fn scan(text: &str) -> Scan {
     };
     let bytes = text.as_bytes();
     let mut start = 0;
+    let mut rows = rows.peekable();
     loop {
         let line = scanner.normalize_line(start);
-        scanner.line(start, line);
+        while rows.next_if(|r| (r.span.start as usize) < start).is_some() {}
+        let row = rows.next_if(|r| r.span.start as usize == start);
+        scanner.line(start, line, row);
         let Some(&ending) = bytes.get(line.end) else {
             break;
         };
@@ -330,10 +347,12 @@ struct Line {
 }
 
 impl Scanner<'_> {
-    fn line(&mut self, start: usize, line: Line) {
+    fn line(&mut self, start: usize, line: Line, row: Option<&Row>) {
         self.out.line_starts.push(start as u32);
         if !is_skippable_line(&self.chars) {
-            if line.has_fields {
+            if let Some(row) = row.filter(|r| r.cells.len() > 1) {
+                self.cells(row);
+            } else if line.has_fields && row.is_none() {
                 self.fields();
             } else {
                 let n = self.chars.len();
@@ -509,6 +528,26 @@ impl Scanner<'_> {
         }
     }
 
+    /// A document's table row: each cell is a field, as [`Scanner::fields`] reads a field
+    /// between separators (an empty cell is a blank where its text would stand).
+    fn cells(&mut self, row: &Row) {
+        let n = self.chars.len();
+        for cell in &row.cells {
+            let s = self.chars.partition_point(|c| c.start < cell.span.start);
+            let e = self.chars.partition_point(|c| c.start < cell.span.end);
+            if self.chars[s..e].iter().all(|c| c.c == ' ') {
+                let at = match self.chars.get(s) {
+                    Some(c) => c.start,
+                    None if n > 0 => self.end(n - 1),
+                    None => cell.span.start,
+                };
+                self.push(TokenKind::Blank, 0, Span::empty_at(at as usize));
+            } else {
+                self.content(s, e);
+            }
+        }
+    }
+
     /// Tokenizes `self.chars[from..to]` (a whole line or one field).
     fn content(&mut self, from: usize, to: usize) {
         let mut i = from;
@@ -611,7 +650,7 @@ impl Scanner<'_> {
 
     /// A placeholder is a standalone "/", "—", "-", "–" (or a run of dashes) or "无".
     fn placeholder_at(&self, i: usize, to: usize, after_boundary: bool) -> Option<usize> {
-        let is_dash = |c: char| matches!(c, '/' | '—' | '–' | '-' | '─');
+        let is_dash = |c: char| c == '/' || chars::is_dash(c);
         let c = self.chars[i].c;
         if !(is_dash(c) || c == '无') {
             return None;
@@ -884,13 +923,12 @@ fn is_skippable_line(chars: &[Ch]) -> bool {
     let Some(first) = content.clone().next() else {
         return false;
     };
-    let is_dash = |c: char| matches!(c, '-' | '—' | '–');
     match first {
         // "- 9 -"
-        '-' | '—' | '–' => {
+        c if chars::is_dash(c) => {
             let inner: Vec<char> = content.skip(1).collect();
             inner.len() >= 2
-                && is_dash(inner[inner.len() - 1])
+                && chars::is_dash(inner[inner.len() - 1])
                 && inner[..inner.len() - 1].iter().all(|c| c.is_ascii_digit())
         }
         // "第3页" / "第3页共10页"

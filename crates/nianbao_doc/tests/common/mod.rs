@@ -52,8 +52,9 @@ pub fn values(c: &Checked) -> Vec<(String, Option<Value>)> {
 }
 
 /// Compares one document's reading with the text fixture's; returns what differs.
-pub fn compare(name: &str, truth: &Checked, doc_text: &str) -> Vec<String> {
-    let got = nianbao_core::check(doc_text);
+/// The document is checked as the front ends check it: its rows read from its cells.
+pub fn compare(name: &str, truth: &Checked, doc: &nianbao_core::document::Document) -> Vec<String> {
+    let got = nianbao_core::check_document(doc);
     let mut problems = Vec::new();
     if got.report.format != truth.report.format {
         problems.push(format!(
