@@ -3,6 +3,7 @@
 pub mod cells;
 pub mod format;
 pub mod glued;
+pub mod layout;
 pub mod meta;
 pub mod national;
 pub mod old;

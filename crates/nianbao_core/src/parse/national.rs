@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::naming::{CellId, Table};
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
+use crate::parse::layout::{header_columns, Columns};
 use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, text_span, Collected};
 use crate::parse::Ctx;
 use crate::relations::{t3_relations, t4_relations, Relation};
@@ -434,19 +435,35 @@ fn read_rows_table(
     kinds: &[Vec<CellKind>],
     paths: &[Vec<&'static str>],
     relations: &[Relation],
+    columns: Option<&Columns>,
 ) -> Vec<Vec<Option<crate::report::Cell>>> {
     let mut rows = TableRows {
         rows: Vec::with_capacity(found.len()),
     };
     let mut uncertain_rows = Vec::new();
+    // Rows with fewer numbers than cells placed by position under the header.
+    let mut placed_rows = Vec::new();
     for (r, row) in found.iter().enumerate() {
         if row.as_ref().is_some_and(|f| f.uncertain) {
             uncertain_rows.push(r);
         }
-        let cells = row.as_ref().map(|f| match &f.collected {
+        let mut cells = row.as_ref().map(|f| match &f.collected {
             Some(collected) => ctx.row_cells(collected, &kinds[r], &paths[r]),
             None => RowCells::NoNumbers,
         });
+        if let (Some(RowCells::Mismatch { got, .. }), Some(columns)) = (&cells, columns) {
+            if got.len() < kinds[r].len() {
+                if let Some(placed) = columns.place(ctx.text, &ctx.scan, got) {
+                    let got = got.clone();
+                    let mut read = vec![None; kinds[r].len()];
+                    for (&token, c) in got.iter().zip(placed) {
+                        read[c] = ctx.cell_from_token(token, kinds[r][c], paths[r][c]);
+                    }
+                    placed_rows.push(r);
+                    cells = Some(RowCells::Read(read, None));
+                }
+            }
+        }
         rows.rows.push(cells);
     }
     let resolutions = rows.resolve_glued(relations);
@@ -478,8 +495,7 @@ fn read_rows_table(
                 if !blanks.is_empty() {
                     let names: Vec<String> =
                         blanks.iter().map(|&c| column_name(paths[r][c])).collect();
-                    ctx.diagnostics.push(
-                        Diagnostic::new(
+                    let mut d = Diagnostic::new(
                             Code::CellsBlank,
                             first_blank.unwrap_or(label_span),
                             format!(
@@ -489,8 +505,11 @@ fn read_rows_table(
                             ),
                         )
                         .with_cells(blanks.iter().map(|&c| paths[r][c]))
-                        .with_help("如果这些单元格应为 0，请在报告中填写 0；不适用时可填“/”。"),
-                    );
+                        .with_help("如果这些单元格应为 0，请在报告中填写 0；不适用时可填“/”。");
+                    if placed_rows.contains(&r) {
+                        d = d.with_note("空白单元格在复制的文字中不留痕迹：这一行的数字按其在版面中与表头各列对齐的位置确定所在列。");
+                    }
+                    ctx.diagnostics.push(d);
                 }
                 cells.clone()
             }
@@ -712,6 +731,43 @@ fn read_rows_table(
     out
 }
 
+/// The table's columns by position when the text keeps the page layout (see `layout`): the
+/// header runs from byte `header_at` to the line of the first number after it. Every full row
+/// on the header's page must sit under its own columns, else positions are not trusted.
+fn layout_columns(
+    ctx: &Ctx,
+    header_at: usize,
+    labels: &[&str],
+    found: &[Option<FoundRow>],
+) -> Option<Columns> {
+    let tokens = &ctx.scan.tokens;
+    let first_value = tokens.partition_point(|t| (t.span.start as usize) < header_at);
+    let value = tokens[first_value..].iter().find(|t| t.is_value())?;
+    let start = value.span.start as usize;
+    let to = ctx.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let columns = header_columns(ctx.text, header_at, to, labels)?;
+    let full_rows_agree = found.iter().flatten().all(|f| {
+        let Some(collected) = &f.collected else {
+            return true;
+        };
+        let got: Vec<usize> = collected
+            .values
+            .iter()
+            .map(|v| v.token)
+            .filter(|&t| tokens[t].is_value())
+            .collect();
+        if got.len() != labels.len() || got.len() != collected.values.len() {
+            return true;
+        }
+        // Rows off the header's page or spread over lines are not placed and prove nothing.
+        match columns.place(ctx.text, &ctx.scan, &got) {
+            Some(placed) => placed.iter().enumerate().all(|(i, &c)| i == c),
+            None => !columns.on_page_line(ctx.text, &ctx.scan, &got),
+        }
+    });
+    full_rows_agree.then_some(columns)
+}
+
 fn shorten(names: &[&str], max: usize) -> String {
     if names.len() <= max {
         names.join("、")
@@ -799,7 +855,7 @@ fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut 
     // Table 二 has no row totals: nothing is read by order there.
     let found = find_rows(ctx, start, end, &keys, &widths, false, &mut Vec::new());
     let labels: Vec<&str> = rows.iter().map(|r| r.label).collect();
-    let cells = read_rows_table(ctx, "表二", found, &labels, &kinds, paths, &[]);
+    let cells = read_rows_table(ctx, "表二", found, &labels, &kinds, paths, &[], None);
     flatten(paths, cells)
 }
 
@@ -826,6 +882,9 @@ fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
         &mut notes,
     );
     let labels: Vec<&str> = rows.iter().map(|r| r.short).collect();
+    let t3_labels: Vec<&str> = T3_COLUMNS.iter().map(|c| c.label).collect();
+    let header_at = ctx.scan.canon_offsets.get(start).map_or(0, |&o| o as usize);
+    let columns = layout_columns(ctx, header_at, &t3_labels, &found);
     for order in &notes {
         let note = by_order_note("表三", order, &labels, paths);
         ctx.diagnostics.push(note);
@@ -838,6 +897,7 @@ fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
         &kinds,
         paths,
         &t3_relations(format),
+        columns.as_ref(),
     );
     flatten(paths, cells)
 }
@@ -900,6 +960,12 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         uncertain: false,
     })];
     let kinds = vec![vec![CellKind::Count; paths.len()]];
+    let t4_labels: Vec<&str> = T4_GROUPS
+        .iter()
+        .flat_map(|_| T4_COLUMNS.iter().map(|c| c.label))
+        .collect();
+    let header_at = ctx.scan.tokens[header.first_token].span.start as usize;
+    let columns = layout_columns(ctx, header_at, &t4_labels, &found);
     let cells = read_rows_table(
         ctx,
         "表四",
@@ -908,6 +974,7 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         &kinds,
         std::slice::from_ref(paths),
         &t4_relations(),
+        columns.as_ref(),
     );
     flatten(std::slice::from_ref(paths), cells)
 }
