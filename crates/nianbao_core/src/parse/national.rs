@@ -84,6 +84,8 @@ fn find_rows(
     let mut found: Vec<Option<FoundRow>> = (0..keys.len()).map(|_| None).collect();
     // Value tokens of runs no row could take.
     let mut pending: Vec<usize> = Vec::new();
+    // The same runs, each with the rows of the labels just before it.
+    let mut pending_runs: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     let key_set = KeySet::new(
         keys.iter()
             .enumerate()
@@ -192,7 +194,8 @@ fn find_rows(
                         f.uncertain = true;
                     }
                 }
-                pending.extend(run);
+                pending.extend(run.iter().copied());
+                pending_runs.push((rows, run));
             }
         }
     }
@@ -224,9 +227,65 @@ fn find_rows(
                     f.uncertain = false;
                 }
             }
+        } else {
+            for (rows, run) in &pending_runs {
+                continue_run(ctx, &mut found, rows, run, widths, notes);
+            }
         }
     }
     found
+}
+
+/// A run longer than the rows of the labels before it ("（七）总计" and then fourteen numbers,
+/// the label 四、结转… printed later): the run starts with those rows and goes on in the
+/// table's row order, so it is read when the rows after them that have no numbers, up to the
+/// next row read or the table's end, take exactly the rest of it (a blank row among them
+/// makes the count differ, and nothing is read), and every row's 总计 is the sum.
+fn continue_run(
+    ctx: &Ctx,
+    found: &mut [Option<FoundRow>],
+    rows: &[usize],
+    run: &[usize],
+    widths: &[usize],
+    notes: &mut Vec<ByOrder>,
+) {
+    let Some(&last) = rows.last() else {
+        return;
+    };
+    let open = |f: &Option<FoundRow>| f.as_ref().is_some_and(|f| f.collected.is_none());
+    if !rows.windows(2).all(|w| w[0] < w[1]) || !rows.iter().all(|&r| open(&found[r])) {
+        return;
+    }
+    let mut all = rows.to_vec();
+    let mut need: usize = rows.iter().map(|&r| widths[r]).sum();
+    for r in last + 1..found.len() {
+        if need >= run.len() {
+            break;
+        }
+        if !open(&found[r]) {
+            // A row read, or one whose label is not printed at all: where the run stops is
+            // not known.
+            return;
+        }
+        all.push(r);
+        need += widths[r];
+    }
+    // The row after them must have its numbers (or the table ends there).
+    let next_is_read = found
+        .get(last + all.len() - rows.len() + 1)
+        .is_none_or(|f| f.as_ref().is_some_and(|f| f.collected.is_some()));
+    if need != run.len() || !next_is_read {
+        return;
+    }
+    if let Some((groups, column_major)) = read_in_order(ctx, run, &all, widths) {
+        notes.push(by_order(found, &all, column_major));
+        for (&r, group) in all.iter().zip(groups) {
+            if let Some(f) = found[r].as_mut() {
+                f.collected = Some(group);
+                f.uncertain = false;
+            }
+        }
+    }
 }
 
 /// Whether a section heading ("四、政府信息公开行政复议…") starts after byte `from` and before
@@ -977,4 +1036,43 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         columns.as_ref(),
     );
     flatten(std::slice::from_ref(paths), cells)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Seed 001 through pdftotext's reading order: "（七）总计", fourteen zeros, then the labels
+    /// of the blank row 1.信访举报投诉类申请 and of 四、结转下年度继续办理.
+    const SEED_001: &str =
+        include_str!("../../../../tests/fixtures/variants/seed-001/pdf-default.txt");
+    const RUN: &str = "（七）总计\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n";
+
+    fn read(text: &str, path: &str) -> Option<String> {
+        crate::check(text)
+            .report
+            .cells
+            .get(path)
+            .map(|c| c.value.display())
+    }
+
+    #[test]
+    fn a_run_goes_on_into_the_rows_after_its_label() {
+        assert!(SEED_001.contains(RUN));
+        assert_eq!(read(SEED_001, "t3.total.total").as_deref(), Some("0"));
+        assert_eq!(
+            read(SEED_001, "t3.carried_forward.total").as_deref(),
+            Some("0")
+        );
+        // The blank row before them stays blank.
+        assert_eq!(read(SEED_001, "t3.not_processed.petition.total"), None);
+    }
+
+    #[test]
+    fn a_run_is_not_continued_when_its_rows_are_not_certain() {
+        // A total that is not the sum of its row.
+        let text = SEED_001.replacen(RUN, &RUN.replacen("\n0\n", "\n5\n", 1), 1);
+        assert_eq!(read(&text, "t3.carried_forward.total"), None);
+        // The label of 四、结转 not printed: where the run stops is unknown.
+        let text = SEED_001.replacen("四、结转下年度继续办理\n", "\n", 1);
+        assert_eq!(read(&text, "t3.total.total"), None);
+    }
 }
