@@ -502,6 +502,8 @@ fn read_rows_table(
     let mut uncertain_rows = Vec::new();
     // Rows with fewer numbers than cells placed by position under the header.
     let mut placed_rows = Vec::new();
+    // Rows whose first cell ends where a sign starts 本年增/减, with the signed number.
+    let mut signed_rows: Vec<(usize, usize)> = Vec::new();
     for (r, row) in found.iter().enumerate() {
         if row.as_ref().is_some_and(|f| f.uncertain) {
             uncertain_rows.push(r);
@@ -510,6 +512,14 @@ fn read_rows_table(
             Some(collected) => ctx.row_cells(collected, &kinds[r], &paths[r]),
             None => RowCells::NoNumbers,
         });
+        if let Some(RowCells::Mismatch { got, .. }) = &cells {
+            if let Some(first) = before_sign(ctx, got, &kinds[r], &paths[r]) {
+                let mut read = vec![None; kinds[r].len()];
+                read[0] = Some(first);
+                signed_rows.push((r, got[1]));
+                cells = Some(RowCells::Read(read, None));
+            }
+        }
         if let (Some(RowCells::Mismatch { got, .. }), Some(columns)) = (&cells, columns) {
             if got.len() < kinds[r].len() {
                 if let Some(placed) = columns.place(ctx.text, &ctx.scan, got) {
@@ -551,7 +561,21 @@ fn read_rows_table(
             }
             Some(RowCells::Read(cells, first_blank)) => {
                 let blanks: Vec<usize> = (0..width).filter(|&c| cells[c].is_none()).collect();
-                if !blanks.is_empty() {
+                if let Some(&(_, signed)) = signed_rows.iter().find(|(s, _)| *s == r) {
+                    let token = ctx.scan.tokens[signed];
+                    let printed = ctx.text[token.span.range()].to_string();
+                    ctx.diagnostics.push(
+                        Diagnostic::new(
+                            Code::GluedAmbiguous,
+                            token.span,
+                            format!(
+                                "{table}“{label}”一行的“{printed}”是本年增/减与处理决定数量两格粘连在一起（单元格之间没有分隔）：可能在任何一位之后分开，也可能整个是本年增/减、处理决定数量空白，无法确定，这两格记为缺失；上一年项目数量在符号之前结束，照读。"
+                            ),
+                        )
+                        .with_cells(blanks.iter().map(|&c| paths[r][c]))
+                        .with_help("请在原报告中用空格或制表符分开各单元格的数字。"),
+                    );
+                } else if !blanks.is_empty() {
                     let names: Vec<String> =
                         blanks.iter().map(|&c| column_name(paths[r][c])).collect();
                     let mut d = Diagnostic::new(
@@ -788,6 +812,26 @@ fn read_rows_table(
         );
     }
     out
+}
+
+/// Table 二 (2019) in crawler text, "行政许可845-2835782": a sign (+, -, 增, 减) can only start
+/// 本年增/减, the one signed column, so the plain number before it is the whole 上一年项目数量.
+/// The signed number holds 本年增/减 and 处理决定数量 glued, which no relation ties (and either
+/// may be blank), so those two stay unread (see `read_rows_table`).
+fn before_sign(ctx: &mut Ctx, got: &[usize], kinds: &[CellKind], paths: &[&str]) -> Option<Cell> {
+    let [first, signed] = got else {
+        return None;
+    };
+    if kinds != [CellKind::Count, CellKind::SignedCount, CellKind::Count] {
+        return None;
+    }
+    let tokens = &ctx.scan.tokens;
+    let plain = ctx.scan.number(&tokens[*first])?.plain;
+    let sign = ctx.text[tokens[*signed].span.range()].chars().next()?;
+    if !plain || !matches!(sign, '+' | '-' | '增' | '减' | '＋' | '－') {
+        return None;
+    }
+    ctx.cell_from_token(*first, kinds[0], paths[0])
 }
 
 /// The table's columns by position when the text keeps the page layout (see `layout`): the
@@ -1052,6 +1096,27 @@ mod tests {
             .cells
             .get(path)
             .map(|c| c.value.display())
+    }
+
+    #[test]
+    fn the_cell_before_a_sign_is_read_and_the_glued_rest_is_not() {
+        let text = include_str!("../../../../tests/fixtures/variants/seed-000/crawler.txt");
+        assert!(text.contains("行政许可845-2835782"));
+        let checked = crate::check(text);
+        let get = |p: &str| checked.report.cells.get(p).map(|c| c.value.display());
+        assert_eq!(get("t2.licensing.previous").as_deref(), Some("845"));
+        assert_eq!(get("t2.licensing.change"), None);
+        assert_eq!(get("t2.licensing.decisions"), None);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("-2835782"))
+            .expect("the glued cells are named");
+        assert_eq!(d.code.as_str(), "glued-ambiguous");
+        // No sign: where the first cell ends is not known.
+        let text = text.replacen("行政许可845-2835782", "行政许可845 2835782", 1);
+        let checked = crate::check(&text);
+        assert!(checked.report.cells.get("t2.licensing.previous").is_none());
     }
 
     #[test]
