@@ -1120,6 +1120,35 @@ mod tests {
     }
 
     #[test]
+    fn a_short_row_is_placed_under_the_header_of_its_page() {
+        // Seed 004's table 四 prints only the ten litigation cells, under their header words.
+        let text = include_str!("../../../../tests/fixtures/variants/seed-004/pdf-layout.txt");
+        let checked = crate::check(text);
+        let get = |p: &str| checked.report.cells.get(p).map(|c| c.value.display());
+        assert_eq!(get("t4.litigation_direct.upheld").as_deref(), Some("0"));
+        assert_eq!(
+            get("t4.litigation_after_review.total").as_deref(),
+            Some("0")
+        );
+        assert_eq!(get("t4.review.upheld"), None);
+        let blank = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "cells-blank" && d.message.contains("表四"))
+            .expect("the blank cells are named");
+        assert!(blank.notes.iter().any(|n| n.contains("位置")), "{blank:?}");
+        // A header word split in two: the stacks no longer spell the columns.
+        let garbled = text.replacen("尚未", "尚 未", 1);
+        assert_ne!(garbled, text);
+        let checked = crate::check(&garbled);
+        assert!(checked
+            .report
+            .cells
+            .get("t4.litigation_direct.upheld")
+            .is_none());
+    }
+
+    #[test]
     fn a_run_goes_on_into_the_rows_after_its_label() {
         assert!(SEED_001.contains(RUN));
         assert_eq!(read(SEED_001, "t3.total.total").as_deref(), Some("0"));
