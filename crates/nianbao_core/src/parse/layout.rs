@@ -20,18 +20,26 @@ pub struct Columns {
 }
 
 /// Character column of byte `at` on its line (form feeds do not count: pdftotext starts a
-/// page's first line with one).
+/// page's first line with one). Counted on bytes, without decoding: a character is one byte
+/// that does not continue another.
 fn column_of(text: &str, at: usize) -> usize {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..at]
-        .chars()
-        .filter(|&c| c != '\x0c')
+    chars_in(&text.as_bytes()[line_start..at])
+}
+
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80 && b != 0x0c)
         .count()
 }
 
+/// Most header words looked at (a header is a few dozen).
+const MAX_WORDS: usize = 160;
+
 /// The columns of a header printed on the lines `from..to` (byte offsets), whose column
-/// labels are `labels` left to right. Words made only of the labels' characters are stacked
-/// by overlapping character columns; the stacks, read top to bottom, must spell the labels in
+/// labels are `labels` left to right. Words that are part of a label are stacked by
+/// overlapping character columns; the stacks, read top to bottom, must spell the labels in
 /// order, one stack each (so 申请人情况, the corner note and the group headings are ignored,
 /// and a header the layout garbled gives nothing).
 pub fn header_columns(text: &str, from: usize, to: usize, labels: &[&str]) -> Option<Columns> {
@@ -39,67 +47,68 @@ pub fn header_columns(text: &str, from: usize, to: usize, labels: &[&str]) -> Op
     let from = text[..from].rfind('\n').map_or(0, |i| i + 1);
     let header = text.get(from..to)?;
     // Only text laid out with spaces: a TAB means cells, not positions.
-    if header.contains('\t') || header.contains('\x0c') {
+    if header.contains(['\t', '\x0c']) {
         return None;
     }
-    let alphabet: Vec<char> = labels.iter().flat_map(|l| l.chars()).collect();
-    // (line, first column, end column, text) of each header word.
-    let mut words: Vec<(usize, usize, usize, &str)> = Vec::new();
-    for (line, text_line) in header.split('\n').enumerate() {
-        let mut start: Option<(usize, usize)> = None;
-        let chars = text_line.char_indices().chain([(text_line.len(), ' ')]);
-        for (col, (i, c)) in chars.enumerate() {
-            let space = c.is_whitespace();
-            match (start, space) {
-                (None, false) => start = Some((i, col)),
-                (Some((b, first)), true) => {
-                    let word = &text_line[b..i];
-                    if word.chars().all(|c| alphabet.contains(&c)) {
-                        words.push((line, first, col, word));
-                    }
-                    start = None;
+    // (first column, end column, text) of each header word, line by line.
+    let mut words: Vec<(usize, usize, &str)> = Vec::new();
+    for line in header.split('\n') {
+        let mut col = 0;
+        for word in line.split(' ') {
+            let width = chars_in(word.as_bytes());
+            let part_of = |l: &&str| {
+                l.as_bytes()
+                    .windows(word.len())
+                    .any(|w| w == word.as_bytes())
+            };
+            if width > 0 && labels.iter().any(part_of) {
+                words.push((col, col + width, word));
+            }
+            col += width + 1;
+        }
+        if words.len() > MAX_WORDS {
+            return None;
+        }
+    }
+    // Stacks: words whose character columns overlap, transitively (a stack id per word).
+    let mut stack: Vec<usize> = (0..words.len()).collect();
+    for i in 0..words.len() {
+        for j in 0..i {
+            let overlap = words[i].0 < words[j].1 && words[j].0 < words[i].1;
+            let (old, new) = (stack[i], stack[j]);
+            if overlap && old != new {
+                for s in stack.iter_mut().filter(|s| **s == old) {
+                    *s = new;
                 }
-                _ => {}
             }
         }
-        if words.len() > 4 * alphabet.len() {
+    }
+    // Left to right, each stack read top to bottom must spell the next label.
+    let mut bands = Vec::with_capacity(labels.len());
+    let mut done = 0;
+    for label in labels {
+        let next = (0..words.len())
+            .filter(|&w| words[w].0 >= done)
+            .min_by_key(|&w| words[w].0)?;
+        let mut band = (usize::MAX, 0);
+        let mut rest = *label;
+        for w in (0..words.len()).filter(|&w| stack[w] == stack[next]) {
+            band = (band.0.min(words[w].0), band.1.max(words[w].1));
+            rest = rest.strip_prefix(words[w].2)?;
+        }
+        if !rest.is_empty() {
             return None;
         }
+        done = band.1;
+        bands.push(band);
     }
-    // Stacks: words whose character columns overlap, transitively.
-    let mut stacks: Vec<(usize, usize, Vec<usize>)> = Vec::new();
-    for (w, &(_, first, end, _)) in words.iter().enumerate() {
-        let mut joined = (first, end, vec![w]);
-        let mut k = 0;
-        while k < stacks.len() {
-            let (a, b, _) = &stacks[k];
-            if *a < joined.1 && joined.0 < *b {
-                let (a, b, mut ws) = stacks.swap_remove(k);
-                joined.0 = joined.0.min(a);
-                joined.1 = joined.1.max(b);
-                joined.2.append(&mut ws);
-                k = 0;
-            } else {
-                k += 1;
-            }
-        }
-        stacks.push(joined);
-    }
-    if stacks.len() != labels.len() {
+    if words.iter().any(|w| w.0 >= done) {
         return None;
-    }
-    crate::order::sort_by_key(&mut stacks, |s| s.0);
-    for ((_, _, ws), label) in stacks.iter_mut().zip(labels) {
-        crate::order::sort_by_key(ws, |&w| (words[w].0, words[w].1));
-        let spelled: String = ws.iter().map(|&w| words[w].3).collect();
-        if spelled != *label {
-            return None;
-        }
     }
     let page_start = text[..from].rfind('\x0c').map_or(0, |i| i + 1);
     let page_end = text[to..].find('\x0c').map_or(text.len(), |i| to + i);
     Some(Columns {
-        bands: stacks.iter().map(|s| (s.0, s.1)).collect(),
+        bands,
         page: (page_start, page_end),
     })
 }
@@ -110,17 +119,29 @@ impl Columns {
     /// columns' header words (it is one of those) or lie in the gap between two neighbouring
     /// columns (one of those two), and the columns increase left to right.
     pub fn place(&self, text: &str, scan: &Scan, values: &[usize]) -> Option<Vec<usize>> {
-        let candidates: Vec<Vec<usize>> = self
+        let ranges: Vec<(usize, usize)> = self
             .positions(text, scan, values)?
             .into_iter()
             .map(|(first, end)| self.candidates(first, end))
             .collect();
-        // Increasing placements, counted up to two (widths are at most 15 columns).
-        let mut found: Option<Vec<usize>> = None;
-        let mut count = 0;
-        let mut chosen = Vec::with_capacity(values.len());
-        self.search(&candidates, &mut chosen, &mut found, &mut count);
-        (count == 1).then_some(found).flatten()
+        // Each number's columns are a range; the placements increasing left to right are
+        // one exactly when the leftmost and the rightmost of them agree.
+        let mut left = Vec::with_capacity(ranges.len());
+        for &(lo, hi) in &ranges {
+            let c = left.last().map_or(lo, |&p: &usize| lo.max(p + 1));
+            if c > hi {
+                return None;
+            }
+            left.push(c);
+        }
+        let mut next = usize::MAX;
+        for (i, &(_, hi)) in ranges.iter().enumerate().rev() {
+            next = hi.min(next.wrapping_sub(1));
+            if next != left[i] {
+                return None;
+            }
+        }
+        Some(left)
     }
 
     /// Whether the values stand on one line of the header's page, laid out with spaces.
@@ -144,52 +165,23 @@ impl Columns {
                 return None;
             }
             let first = column_of(text, start);
-            out.push((first, first + text[start..end].chars().count()));
+            out.push((first, first + chars_in(&text.as_bytes()[start..end])));
         }
         Some(out)
     }
 
-    fn candidates(&self, first: usize, end: usize) -> Vec<usize> {
-        let overlapping: Vec<usize> = (0..self.bands.len())
-            .filter(|&c| self.bands[c].0 < end && first < self.bands[c].1)
-            .collect();
-        if !overlapping.is_empty() {
-            return overlapping;
-        }
-        // In a gap: the column on either side of it.
-        let right = self.bands.partition_point(|b| b.1 <= first);
-        let mut gap = Vec::with_capacity(2);
-        if right > 0 {
-            gap.push(right - 1);
-        }
-        if right < self.bands.len() {
-            gap.push(right);
-        }
-        gap
-    }
-
-    fn search(
-        &self,
-        candidates: &[Vec<usize>],
-        chosen: &mut Vec<usize>,
-        found: &mut Option<Vec<usize>>,
-        count: &mut usize,
-    ) {
-        if *count > 1 {
-            return;
-        }
-        let Some(options) = candidates.get(chosen.len()) else {
-            *count += 1;
-            *found = Some(chosen.clone());
-            return;
-        };
-        for &c in options {
-            if chosen.last().is_some_and(|&p| c <= p) {
-                continue;
-            }
-            chosen.push(c);
-            self.search(candidates, chosen, found, count);
-            chosen.pop();
+    /// The columns a number can be in: those whose header words it overlaps, else the two
+    /// either side of the gap it stands in (first and last column, inclusive).
+    fn candidates(&self, first: usize, end: usize) -> (usize, usize) {
+        let lo = self.bands.partition_point(|b| b.1 <= first);
+        let hi = self.bands.partition_point(|b| b.0 < end);
+        if lo < hi {
+            (lo, hi - 1)
+        } else {
+            (
+                lo.saturating_sub(1),
+                lo.min(self.bands.len().saturating_sub(1)),
+            )
         }
     }
 }

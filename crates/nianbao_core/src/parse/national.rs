@@ -179,14 +179,7 @@ fn find_rows(
             .then(|| read_in_order(ctx, &run, &rows, widths))
             .flatten()
         {
-            Some((groups, column_major)) => {
-                notes.push(by_order(&found, &rows, column_major));
-                for (&r, group) in rows.iter().zip(groups) {
-                    if let Some(f) = found[r].as_mut() {
-                        f.collected = Some(group);
-                    }
-                }
-            }
+            Some(read) => take_groups(&mut found, notes, &rows, read),
             None => {
                 for &r in &rows {
                     if let Some(f) = found[r].as_mut() {
@@ -219,21 +212,35 @@ fn find_rows(
         let read = label_order_is_row_order
             .then(|| read_in_order(ctx, &pending, &rows, widths))
             .flatten();
-        if let Some((groups, column_major)) = read {
-            notes.push(by_order(&found, &rows, column_major));
-            for (&r, group) in rows.iter().zip(groups) {
-                if let Some(f) = found[r].as_mut() {
-                    f.collected = Some(group);
-                    f.uncertain = false;
-                }
-            }
+        if let Some(read) = read {
+            take_groups(&mut found, notes, &rows, read);
         } else {
             for (rows, run) in &pending_runs {
-                continue_run(ctx, &mut found, rows, run, widths, notes);
+                if let Some(all) = continue_run(&found, rows, run.len(), widths) {
+                    if let Some(read) = read_in_order(ctx, run, &all, widths) {
+                        take_groups(&mut found, notes, &all, read);
+                    }
+                }
             }
         }
     }
     found
+}
+
+/// Gives each row its numbers read in order, and keeps the note saying so.
+fn take_groups(
+    found: &mut [Option<FoundRow>],
+    notes: &mut Vec<ByOrder>,
+    rows: &[usize],
+    (groups, column_major): (Vec<Collected>, bool),
+) {
+    notes.push(by_order(found, rows, column_major));
+    for (&r, group) in rows.iter().zip(groups) {
+        if let Some(f) = found[r].as_mut() {
+            f.collected = Some(group);
+            f.uncertain = false;
+        }
+    }
 }
 
 /// A run longer than the rows of the labels before it ("（七）总计" and then fourteen numbers,
@@ -242,50 +249,32 @@ fn find_rows(
 /// next row read or the table's end, take exactly the rest of it (a blank row among them
 /// makes the count differ, and nothing is read), and every row's 总计 is the sum.
 fn continue_run(
-    ctx: &Ctx,
-    found: &mut [Option<FoundRow>],
+    found: &[Option<FoundRow>],
     rows: &[usize],
-    run: &[usize],
+    run: usize,
     widths: &[usize],
-    notes: &mut Vec<ByOrder>,
-) {
-    let Some(&last) = rows.last() else {
-        return;
+) -> Option<Vec<usize>> {
+    let open = |r: usize| {
+        found
+            .get(r)
+            .is_some_and(|f| f.as_ref().is_some_and(|f| f.collected.is_none()))
     };
-    let open = |f: &Option<FoundRow>| f.as_ref().is_some_and(|f| f.collected.is_none());
-    if !rows.windows(2).all(|w| w[0] < w[1]) || !rows.iter().all(|&r| open(&found[r])) {
-        return;
-    }
-    let mut all = rows.to_vec();
-    let mut need: usize = rows.iter().map(|&r| widths[r]).sum();
-    for r in last + 1..found.len() {
-        if need >= run.len() {
-            break;
-        }
-        if !open(&found[r]) {
-            // A row read, or one whose label is not printed at all: where the run stops is
-            // not known.
-            return;
+    let mut all = Vec::new();
+    let mut need = 0;
+    // The rows before the run, in row order, then the open rows after them.
+    let mut r = *rows.first()?;
+    while need < run {
+        if !open(r) || rows.get(all.len()).is_some_and(|&x| x != r) {
+            return None;
         }
         all.push(r);
         need += widths[r];
+        r += 1;
     }
-    // The row after them must have its numbers (or the table ends there).
-    let next_is_read = found
-        .get(last + all.len() - rows.len() + 1)
-        .is_none_or(|f| f.as_ref().is_some_and(|f| f.collected.is_some()));
-    if need != run.len() || !next_is_read {
-        return;
-    }
-    if let Some((groups, column_major)) = read_in_order(ctx, run, &all, widths) {
-        notes.push(by_order(found, &all, column_major));
-        for (&r, group) in all.iter().zip(groups) {
-            if let Some(f) = found[r].as_mut() {
-                f.collected = Some(group);
-                f.uncertain = false;
-            }
-        }
-    }
+    // All of the label's rows taken, the exact count, and the row after them read (or the
+    // table's end): a row after them without numbers might be the blank one.
+    let next_read = r >= found.len() || found[r].as_ref().is_some_and(|f| f.collected.is_some());
+    (all.len() >= rows.len() && need == run && next_read).then_some(all)
 }
 
 /// Whether a section heading ("四、政府信息公开行政复议…") starts after byte `from` and before
@@ -561,34 +550,37 @@ fn read_rows_table(
             }
             Some(RowCells::Read(cells, first_blank)) => {
                 let blanks: Vec<usize> = (0..width).filter(|&c| cells[c].is_none()).collect();
-                if let Some(&(_, signed)) = signed_rows.iter().find(|(s, _)| *s == r) {
-                    let token = ctx.scan.tokens[signed];
-                    let printed = ctx.text[token.span.range()].to_string();
-                    ctx.diagnostics.push(
-                        Diagnostic::new(
-                            Code::GluedAmbiguous,
-                            token.span,
-                            format!(
-                                "{table}“{label}”一行的“{printed}”是本年增/减与处理决定数量两格粘连在一起（单元格之间没有分隔）：可能在任何一位之后分开，也可能整个是本年增/减、处理决定数量空白，无法确定，这两格记为缺失；上一年项目数量在符号之前结束，照读。"
-                            ),
-                        )
+                if !blanks.is_empty() {
+                    let signed = signed_rows.iter().find(|(s, _)| *s == r);
+                    let (code, at, message, help) = match signed {
+                        Some(&(_, signed)) => {
+                            let at = ctx.scan.tokens[signed].span;
+                            let printed = &ctx.text[at.range()];
+                            (
+                                Code::GluedAmbiguous,
+                                at,
+                                format!("{table}“{label}”一行的“{printed}”是本年增/减与处理决定数量两格粘连在一起（单元格之间没有分隔）：可能在任何一位之后分开，也可能整个是本年增/减、处理决定数量空白，无法确定，这两格记为缺失；上一年项目数量在符号之前结束，照读。"),
+                                "请在原报告中用空格或制表符分开各单元格的数字。",
+                            )
+                        }
+                        None => {
+                            let names: Vec<String> =
+                                blanks.iter().map(|&c| column_name(paths[r][c])).collect();
+                            (
+                                Code::CellsBlank,
+                                first_blank.unwrap_or(label_span),
+                                format!(
+                                    "{table}“{label}”一行有 {} 个单元格为空（{}）；空白不等于 0，这些单元格记为缺失。",
+                                    blanks.len(),
+                                    names.join("、")
+                                ),
+                                "如果这些单元格应为 0，请在报告中填写 0；不适用时可填“/”。",
+                            )
+                        }
+                    };
+                    let mut d = Diagnostic::new(code, at, message)
                         .with_cells(blanks.iter().map(|&c| paths[r][c]))
-                        .with_help("请在原报告中用空格或制表符分开各单元格的数字。"),
-                    );
-                } else if !blanks.is_empty() {
-                    let names: Vec<String> =
-                        blanks.iter().map(|&c| column_name(paths[r][c])).collect();
-                    let mut d = Diagnostic::new(
-                            Code::CellsBlank,
-                            first_blank.unwrap_or(label_span),
-                            format!(
-                                "{table}“{label}”一行有 {} 个单元格为空（{}）；空白不等于 0，这些单元格记为缺失。",
-                                blanks.len(),
-                                names.join("、")
-                            ),
-                        )
-                        .with_cells(blanks.iter().map(|&c| paths[r][c]))
-                        .with_help("如果这些单元格应为 0，请在报告中填写 0；不适用时可填“/”。");
+                        .with_help(help);
                     if placed_rows.contains(&r) {
                         d = d.with_note("空白单元格在复制的文字中不留痕迹：这一行的数字按其在版面中与表头各列对齐的位置确定所在列。");
                     }
@@ -1063,10 +1055,7 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         uncertain: false,
     })];
     let kinds = vec![vec![CellKind::Count; paths.len()]];
-    let t4_labels: Vec<&str> = T4_GROUPS
-        .iter()
-        .flat_map(|_| T4_COLUMNS.iter().map(|c| c.label))
-        .collect();
+    let t4_labels: [&str; 15] = std::array::from_fn(|i| T4_COLUMNS[i % 5].label);
     let header_at = ctx.scan.tokens[header.first_token].span.start as usize;
     let columns = layout_columns(ctx, header_at, &t4_labels, &found);
     let cells = read_rows_table(
