@@ -52,23 +52,28 @@ pub fn header_columns(text: &str, from: usize, to: usize, labels: &[&str]) -> Op
     }
     // (first column, end column, text) of each header word, line by line.
     let mut words: Vec<(usize, usize, &str)> = Vec::new();
-    for line in header.split('\n') {
-        let mut col = 0;
-        for word in line.split(' ') {
-            let width = chars_in(word.as_bytes());
-            let part_of = |l: &&str| {
-                l.as_bytes()
-                    .windows(word.len())
-                    .any(|w| w == word.as_bytes())
-            };
-            if width > 0 && labels.iter().any(part_of) {
-                words.push((col, col + width, word));
+    let bytes = header.as_bytes();
+    let (mut col, mut start) = (0, None);
+    for i in 0..=bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(b'\n');
+        if b != b' ' && b != b'\n' {
+            start = start.or(Some((i, col)));
+            col += usize::from(b & 0xC0 != 0x80);
+            continue;
+        }
+        if let Some((s, first)) = start.take() {
+            let word = &bytes[s..i];
+            if labels
+                .iter()
+                .any(|l| l.as_bytes().windows(word.len()).any(|w| w == word))
+            {
+                words.push((first, col, header.get(s..i)?));
             }
-            col += width + 1;
+            if words.len() > MAX_WORDS {
+                return None;
+            }
         }
-        if words.len() > MAX_WORDS {
-            return None;
-        }
+        col = if b == b'\n' { 0 } else { col + 1 };
     }
     // Stacks: words whose character columns overlap, transitively (a stack id per word).
     let mut stack: Vec<usize> = (0..words.len()).collect();

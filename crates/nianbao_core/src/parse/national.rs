@@ -501,25 +501,29 @@ fn read_rows_table(
             Some(collected) => ctx.row_cells(collected, &kinds[r], &paths[r]),
             None => RowCells::NoNumbers,
         });
+        // A short row whose numbers' columns are certain: the first cell before a sign, or
+        // every number by its position under the header.
         if let Some(RowCells::Mismatch { got, .. }) = &cells {
-            if let Some(first) = before_sign(ctx, got, &kinds[r], &paths[r]) {
-                let mut read = vec![None; kinds[r].len()];
-                read[0] = Some(first);
+            let width = kinds[r].len();
+            let placed = if before_sign(ctx, got, &kinds[r]) {
                 signed_rows.push((r, got[1]));
-                cells = Some(RowCells::Read(read, None));
-            }
-        }
-        if let (Some(RowCells::Mismatch { got, .. }), Some(columns)) = (&cells, columns) {
-            if got.len() < kinds[r].len() {
-                if let Some(placed) = columns.place(ctx.text, &ctx.scan, got) {
-                    let got = got.clone();
-                    let mut read = vec![None; kinds[r].len()];
-                    for (&token, c) in got.iter().zip(placed) {
-                        read[c] = ctx.cell_from_token(token, kinds[r][c], paths[r][c]);
-                    }
+                Some(vec![0])
+            } else {
+                let placed = columns
+                    .filter(|_| got.len() < width)
+                    .and_then(|c| c.place(ctx.text, &ctx.scan, got));
+                if placed.is_some() {
                     placed_rows.push(r);
-                    cells = Some(RowCells::Read(read, None));
                 }
+                placed
+            };
+            if let Some(placed) = placed {
+                let got = got.clone();
+                let mut read = vec![None; width];
+                for (&token, c) in got.iter().zip(placed) {
+                    read[c] = ctx.cell_from_token(token, kinds[r][c], paths[r][c]);
+                }
+                cells = Some(RowCells::Read(read, None));
             }
         }
         rows.rows.push(cells);
@@ -810,20 +814,15 @@ fn read_rows_table(
 /// 本年增/减, the one signed column, so the plain number before it is the whole 上一年项目数量.
 /// The signed number holds 本年增/减 and 处理决定数量 glued, which no relation ties (and either
 /// may be blank), so those two stay unread (see `read_rows_table`).
-fn before_sign(ctx: &mut Ctx, got: &[usize], kinds: &[CellKind], paths: &[&str]) -> Option<Cell> {
+fn before_sign(ctx: &Ctx, got: &[usize], kinds: &[CellKind]) -> bool {
     let [first, signed] = got else {
-        return None;
+        return false;
     };
-    if kinds != [CellKind::Count, CellKind::SignedCount, CellKind::Count] {
-        return None;
-    }
     let tokens = &ctx.scan.tokens;
-    let plain = ctx.scan.number(&tokens[*first])?.plain;
-    let sign = ctx.text[tokens[*signed].span.range()].chars().next()?;
-    if !plain || !matches!(sign, '+' | '-' | '增' | '减' | '＋' | '－') {
-        return None;
-    }
-    ctx.cell_from_token(*first, kinds[0], paths[0])
+    let sign = ctx.text[tokens[*signed].span.range()].chars().next();
+    kinds == [CellKind::Count, CellKind::SignedCount, CellKind::Count]
+        && ctx.scan.number(&tokens[*first]).is_some_and(|n| n.plain)
+        && matches!(sign, Some('+' | '-' | '增' | '减' | '＋' | '－'))
 }
 
 /// The table's columns by position when the text keeps the page layout (see `layout`): the
