@@ -149,9 +149,15 @@ impl Columns {
         Some(left)
     }
 
-    /// Whether the values stand on one line of the header's page, laid out with spaces.
-    pub fn on_page_line(&self, text: &str, scan: &Scan, values: &[usize]) -> bool {
-        self.positions(text, scan, values).is_some()
+    /// Whether a full row (a number in every column) stands under its own columns; a row
+    /// off the header's page or spread over lines proves nothing and agrees.
+    pub fn agrees(&self, text: &str, scan: &Scan, values: &[usize]) -> bool {
+        self.positions(text, scan, values).is_none_or(|at| {
+            at.iter().enumerate().all(|(i, &(first, end))| {
+                let (lo, hi) = self.candidates(first, end);
+                lo <= i && i <= hi
+            })
+        })
     }
 
     /// Character columns of each value, when all stand on one line of the header's page.

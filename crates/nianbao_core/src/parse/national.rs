@@ -850,14 +850,9 @@ fn layout_columns(
             .map(|v| v.token)
             .filter(|&t| tokens[t].is_value())
             .collect();
-        if got.len() != labels.len() || got.len() != collected.values.len() {
-            return true;
-        }
-        // Rows off the header's page or spread over lines are not placed and prove nothing.
-        match columns.place(ctx.text, &ctx.scan, &got) {
-            Some(placed) => placed.iter().enumerate().all(|(i, &c)| i == c),
-            None => !columns.on_page_line(ctx.text, &ctx.scan, &got),
-        }
+        got.len() != labels.len()
+            || got.len() != collected.values.len()
+            || columns.agrees(ctx.text, &ctx.scan, &got)
     });
     full_rows_agree.then_some(columns)
 }
