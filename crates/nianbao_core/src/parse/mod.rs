@@ -4,6 +4,7 @@ pub mod cells;
 pub mod codes;
 pub mod format;
 pub mod glued;
+pub mod layout;
 pub mod meta;
 pub mod national;
 pub mod old;

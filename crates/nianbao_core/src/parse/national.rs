@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::naming::{CellId, Table};
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
+use crate::parse::layout::{header_columns, Columns};
 use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, text_span, Collected};
 use crate::parse::Ctx;
 use crate::relations::{t3_relations, t4_relations, Relation};
@@ -83,6 +84,8 @@ fn find_rows(
     let mut found: Vec<Option<FoundRow>> = (0..keys.len()).map(|_| None).collect();
     // Value tokens of runs no row could take.
     let mut pending: Vec<usize> = Vec::new();
+    // The same runs, each with the rows of the labels just before it.
+    let mut pending_runs: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     let key_set = KeySet::new(
         keys.iter()
             .enumerate()
@@ -176,14 +179,7 @@ fn find_rows(
             .then(|| read_in_order(ctx, &run, &rows, widths))
             .flatten()
         {
-            Some((groups, column_major)) => {
-                notes.push(by_order(&found, &rows, column_major));
-                for (&r, group) in rows.iter().zip(groups) {
-                    if let Some(f) = found[r].as_mut() {
-                        f.collected = Some(group);
-                    }
-                }
-            }
+            Some(read) => take_groups(&mut found, notes, &rows, read),
             None => {
                 for &r in &rows {
                     if let Some(f) = found[r].as_mut() {
@@ -191,7 +187,8 @@ fn find_rows(
                         f.uncertain = true;
                     }
                 }
-                pending.extend(run);
+                pending.extend(run.iter().copied());
+                pending_runs.push((rows, run));
             }
         }
     }
@@ -215,17 +212,69 @@ fn find_rows(
         let read = label_order_is_row_order
             .then(|| read_in_order(ctx, &pending, &rows, widths))
             .flatten();
-        if let Some((groups, column_major)) = read {
-            notes.push(by_order(&found, &rows, column_major));
-            for (&r, group) in rows.iter().zip(groups) {
-                if let Some(f) = found[r].as_mut() {
-                    f.collected = Some(group);
-                    f.uncertain = false;
+        if let Some(read) = read {
+            take_groups(&mut found, notes, &rows, read);
+        } else {
+            for (rows, run) in &pending_runs {
+                if let Some(all) = continue_run(&found, rows, run.len(), widths) {
+                    if let Some(read) = read_in_order(ctx, run, &all, widths) {
+                        take_groups(&mut found, notes, &all, read);
+                    }
                 }
             }
         }
     }
     found
+}
+
+/// Gives each row its numbers read in order, and keeps the note saying so.
+fn take_groups(
+    found: &mut [Option<FoundRow>],
+    notes: &mut Vec<ByOrder>,
+    rows: &[usize],
+    (groups, column_major): (Vec<Collected>, bool),
+) {
+    notes.push(by_order(found, rows, column_major));
+    for (&r, group) in rows.iter().zip(groups) {
+        if let Some(f) = found[r].as_mut() {
+            f.collected = Some(group);
+            f.uncertain = false;
+        }
+    }
+}
+
+/// A run longer than the rows of the labels before it ("（七）总计" and then fourteen numbers,
+/// the label 四、结转… printed later): the run starts with those rows and goes on in the
+/// table's row order, so it is read when the rows after them that have no numbers, up to the
+/// next row read or the table's end, take exactly the rest of it (a blank row among them
+/// makes the count differ, and nothing is read), and every row's 总计 is the sum.
+fn continue_run(
+    found: &[Option<FoundRow>],
+    rows: &[usize],
+    run: usize,
+    widths: &[usize],
+) -> Option<Vec<usize>> {
+    let open = |r: usize| {
+        found
+            .get(r)
+            .is_some_and(|f| f.as_ref().is_some_and(|f| f.collected.is_none()))
+    };
+    let mut all = Vec::new();
+    let mut need = 0;
+    // The rows before the run, in row order, then the open rows after them.
+    let mut r = *rows.first()?;
+    while need < run {
+        if !open(r) || rows.get(all.len()).is_some_and(|&x| x != r) {
+            return None;
+        }
+        all.push(r);
+        need += widths[r];
+        r += 1;
+    }
+    // All of the label's rows taken, the exact count, and the row after them read (or the
+    // table's end): a row after them without numbers might be the blank one.
+    let next_read = r >= found.len() || found[r].as_ref().is_some_and(|f| f.collected.is_some());
+    (all.len() >= rows.len() && need == run && next_read).then_some(all)
 }
 
 /// Whether a section heading ("四、政府信息公开行政复议…") starts after byte `from` and before
@@ -434,19 +483,49 @@ fn read_rows_table(
     kinds: &[Vec<CellKind>],
     paths: &[Vec<&'static str>],
     relations: &[Relation],
+    columns: Option<&Columns>,
 ) -> Vec<Vec<Option<crate::report::Cell>>> {
     let mut rows = TableRows {
         rows: Vec::with_capacity(found.len()),
     };
     let mut uncertain_rows = Vec::new();
+    // Rows with fewer numbers than cells placed by position under the header.
+    let mut placed_rows = Vec::new();
+    // Rows whose first cell ends where a sign starts 本年增/减, with the signed number.
+    let mut signed_rows: Vec<(usize, usize)> = Vec::new();
     for (r, row) in found.iter().enumerate() {
         if row.as_ref().is_some_and(|f| f.uncertain) {
             uncertain_rows.push(r);
         }
-        let cells = row.as_ref().map(|f| match &f.collected {
+        let mut cells = row.as_ref().map(|f| match &f.collected {
             Some(collected) => ctx.row_cells(collected, &kinds[r], &paths[r]),
             None => RowCells::NoNumbers,
         });
+        // A short row whose numbers' columns are certain: the first cell before a sign, or
+        // every number by its position under the header.
+        if let Some(RowCells::Mismatch { got, .. }) = &cells {
+            let width = kinds[r].len();
+            let placed = if before_sign(ctx, got, &kinds[r]) {
+                signed_rows.push((r, got[1]));
+                Some(vec![0])
+            } else {
+                let placed = columns
+                    .filter(|_| got.len() < width)
+                    .and_then(|c| c.place(ctx.text, &ctx.scan, got));
+                if placed.is_some() {
+                    placed_rows.push(r);
+                }
+                placed
+            };
+            if let Some(placed) = placed {
+                let got = got.clone();
+                let mut read = vec![None; width];
+                for (&token, c) in got.iter().zip(placed) {
+                    read[c] = ctx.cell_from_token(token, kinds[r][c], paths[r][c]);
+                }
+                cells = Some(RowCells::Read(read, None));
+            }
+        }
         rows.rows.push(cells);
     }
     let resolutions = rows.resolve_glued(relations);
@@ -476,21 +555,40 @@ fn read_rows_table(
             Some(RowCells::Read(cells, first_blank)) => {
                 let blanks: Vec<usize> = (0..width).filter(|&c| cells[c].is_none()).collect();
                 if !blanks.is_empty() {
-                    let names: Vec<String> =
-                        blanks.iter().map(|&c| column_name(paths[r][c])).collect();
-                    ctx.diagnostics.push(
-                        Diagnostic::new(
-                            Code::CellsBlank,
-                            first_blank.unwrap_or(label_span),
-                            format!(
-                                "{table}“{label}”一行有 {} 个单元格为空（{}）；空白不等于 0，这些单元格记为缺失。",
-                                blanks.len(),
-                                names.join("、")
-                            ),
-                        )
+                    let signed = signed_rows.iter().find(|(s, _)| *s == r);
+                    let (code, at, message, help) = match signed {
+                        Some(&(_, signed)) => {
+                            let at = ctx.scan.tokens[signed].span;
+                            let printed = &ctx.text[at.range()];
+                            (
+                                Code::GluedAmbiguous,
+                                at,
+                                format!("{table}“{label}”一行的“{printed}”是本年增/减与处理决定数量两格粘连在一起（单元格之间没有分隔）：可能在任何一位之后分开，也可能整个是本年增/减、处理决定数量空白，无法确定，这两格记为缺失；上一年项目数量在符号之前结束，照读。"),
+                                "请在原报告中用空格或制表符分开各单元格的数字。",
+                            )
+                        }
+                        None => {
+                            let names: Vec<String> =
+                                blanks.iter().map(|&c| column_name(paths[r][c])).collect();
+                            (
+                                Code::CellsBlank,
+                                first_blank.unwrap_or(label_span),
+                                format!(
+                                    "{table}“{label}”一行有 {} 个单元格为空（{}）；空白不等于 0，这些单元格记为缺失。",
+                                    blanks.len(),
+                                    names.join("、")
+                                ),
+                                "如果这些单元格应为 0，请在报告中填写 0；不适用时可填“/”。",
+                            )
+                        }
+                    };
+                    let mut d = Diagnostic::new(code, at, message)
                         .with_cells(blanks.iter().map(|&c| paths[r][c]))
-                        .with_help("如果这些单元格应为 0，请在报告中填写 0；不适用时可填“/”。"),
-                    );
+                        .with_help(help);
+                    if placed_rows.contains(&r) {
+                        d = d.with_note("空白单元格在复制的文字中不留痕迹：这一行的数字按其在版面中与表头各列对齐的位置确定所在列。");
+                    }
+                    ctx.diagnostics.push(d);
                 }
                 cells.clone()
             }
@@ -712,6 +810,53 @@ fn read_rows_table(
     out
 }
 
+/// Table 二 (2019) in crawler text, "行政许可845-2835782": a sign (+, -, 增, 减) can only start
+/// 本年增/减, the one signed column, so the plain number before it is the whole 上一年项目数量.
+/// The signed number holds 本年增/减 and 处理决定数量 glued, which no relation ties (and either
+/// may be blank), so those two stay unread (see `read_rows_table`).
+fn before_sign(ctx: &Ctx, got: &[usize], kinds: &[CellKind]) -> bool {
+    let [first, signed] = got else {
+        return false;
+    };
+    let tokens = &ctx.scan.tokens;
+    let sign = ctx.text[tokens[*signed].span.range()].chars().next();
+    kinds == [CellKind::Count, CellKind::SignedCount, CellKind::Count]
+        && ctx.scan.number(&tokens[*first]).is_some_and(|n| n.plain)
+        && matches!(sign, Some('+' | '-' | '增' | '减' | '＋' | '－'))
+}
+
+/// The table's columns by position when the text keeps the page layout (see `layout`): the
+/// header runs from byte `header_at` to the line of the first number after it. Every full row
+/// on the header's page must sit under its own columns, else positions are not trusted.
+fn layout_columns(
+    ctx: &Ctx,
+    header_at: usize,
+    labels: &[&str],
+    found: &[Option<FoundRow>],
+) -> Option<Columns> {
+    let tokens = &ctx.scan.tokens;
+    let first_value = tokens.partition_point(|t| (t.span.start as usize) < header_at);
+    let value = tokens[first_value..].iter().find(|t| t.is_value())?;
+    let start = value.span.start as usize;
+    let to = ctx.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let columns = header_columns(ctx.text, header_at, to, labels)?;
+    let full_rows_agree = found.iter().flatten().all(|f| {
+        let Some(collected) = &f.collected else {
+            return true;
+        };
+        let got: Vec<usize> = collected
+            .values
+            .iter()
+            .map(|v| v.token)
+            .filter(|&t| tokens[t].is_value())
+            .collect();
+        got.len() != labels.len()
+            || got.len() != collected.values.len()
+            || columns.agrees(ctx.text, &ctx.scan, &got)
+    });
+    full_rows_agree.then_some(columns)
+}
+
 fn shorten(names: &[&str], max: usize) -> String {
     if names.len() <= max {
         names.join("、")
@@ -799,7 +944,7 @@ fn read_t2(ctx: &mut Ctx, format: Format, t3_anchor: Option<usize>) -> TableOut 
     // Table 二 has no row totals: nothing is read by order there.
     let found = find_rows(ctx, start, end, &keys, &widths, false, &mut Vec::new());
     let labels: Vec<&str> = rows.iter().map(|r| r.label).collect();
-    let cells = read_rows_table(ctx, "表二", found, &labels, &kinds, paths, &[]);
+    let cells = read_rows_table(ctx, "表二", found, &labels, &kinds, paths, &[], None);
     flatten(paths, cells)
 }
 
@@ -826,6 +971,9 @@ fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
         &mut notes,
     );
     let labels: Vec<&str> = rows.iter().map(|r| r.short).collect();
+    let t3_labels: Vec<&str> = T3_COLUMNS.iter().map(|c| c.label).collect();
+    let header_at = ctx.scan.canon_offsets.get(start).map_or(0, |&o| o as usize);
+    let columns = layout_columns(ctx, header_at, &t3_labels, &found);
     for order in &notes {
         let note = by_order_note("表三", order, &labels, paths);
         ctx.diagnostics.push(note);
@@ -838,6 +986,7 @@ fn read_t3(ctx: &mut Ctx, format: Format, anchor: Option<usize>) -> TableOut {
         &kinds,
         paths,
         &t3_relations(format),
+        columns.as_ref(),
     );
     flatten(paths, cells)
 }
@@ -900,6 +1049,9 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         uncertain: false,
     })];
     let kinds = vec![vec![CellKind::Count; paths.len()]];
+    let t4_labels: [&str; 15] = std::array::from_fn(|i| T4_COLUMNS[i % 5].label);
+    let header_at = ctx.scan.tokens[header.first_token].span.start as usize;
+    let columns = layout_columns(ctx, header_at, &t4_labels, &found);
     let cells = read_rows_table(
         ctx,
         "表四",
@@ -908,6 +1060,96 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         &kinds,
         std::slice::from_ref(paths),
         &t4_relations(),
+        columns.as_ref(),
     );
     flatten(std::slice::from_ref(paths), cells)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Seed 001 through pdftotext's reading order: "（七）总计", fourteen zeros, then the labels
+    /// of the blank row 1.信访举报投诉类申请 and of 四、结转下年度继续办理.
+    const SEED_001: &str =
+        include_str!("../../../../tests/fixtures/variants/seed-001/pdf-default.txt");
+    const RUN: &str = "（七）总计\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n";
+
+    fn read(text: &str, path: &str) -> Option<String> {
+        crate::check(text)
+            .report
+            .cells
+            .get(path)
+            .map(|c| c.value.display())
+    }
+
+    #[test]
+    fn the_cell_before_a_sign_is_read_and_the_glued_rest_is_not() {
+        let text = include_str!("../../../../tests/fixtures/variants/seed-000/crawler.txt");
+        assert!(text.contains("行政许可845-2835782"));
+        let checked = crate::check(text);
+        let get = |p: &str| checked.report.cells.get(p).map(|c| c.value.display());
+        assert_eq!(get("t2.licensing.previous").as_deref(), Some("845"));
+        assert_eq!(get("t2.licensing.change"), None);
+        assert_eq!(get("t2.licensing.decisions"), None);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("-2835782"))
+            .expect("the glued cells are named");
+        assert_eq!(d.code.as_str(), "glued-ambiguous");
+        // No sign: where the first cell ends is not known.
+        let text = text.replacen("行政许可845-2835782", "行政许可845 2835782", 1);
+        let checked = crate::check(&text);
+        assert!(checked.report.cells.get("t2.licensing.previous").is_none());
+    }
+
+    #[test]
+    fn a_short_row_is_placed_under_the_header_of_its_page() {
+        // Seed 004's table 四 prints only the ten litigation cells, under their header words.
+        let text = include_str!("../../../../tests/fixtures/variants/seed-004/pdf-layout.txt");
+        let checked = crate::check(text);
+        let get = |p: &str| checked.report.cells.get(p).map(|c| c.value.display());
+        assert_eq!(get("t4.litigation_direct.upheld").as_deref(), Some("0"));
+        assert_eq!(
+            get("t4.litigation_after_review.total").as_deref(),
+            Some("0")
+        );
+        assert_eq!(get("t4.review.upheld"), None);
+        let blank = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "cells-blank" && d.message.contains("表四"))
+            .expect("the blank cells are named");
+        assert!(blank.notes.iter().any(|n| n.contains("位置")), "{blank:?}");
+        // A header word split in two: the stacks no longer spell the columns.
+        let garbled = text.replacen("尚未", "尚 未", 1);
+        assert_ne!(garbled, text);
+        let checked = crate::check(&garbled);
+        assert!(checked
+            .report
+            .cells
+            .get("t4.litigation_direct.upheld")
+            .is_none());
+    }
+
+    #[test]
+    fn a_run_goes_on_into_the_rows_after_its_label() {
+        assert!(SEED_001.contains(RUN));
+        assert_eq!(read(SEED_001, "t3.total.total").as_deref(), Some("0"));
+        assert_eq!(
+            read(SEED_001, "t3.carried_forward.total").as_deref(),
+            Some("0")
+        );
+        // The blank row before them stays blank.
+        assert_eq!(read(SEED_001, "t3.not_processed.petition.total"), None);
+    }
+
+    #[test]
+    fn a_run_is_not_continued_when_its_rows_are_not_certain() {
+        // A total that is not the sum of its row.
+        let text = SEED_001.replacen(RUN, &RUN.replacen("\n0\n", "\n5\n", 1), 1);
+        assert_eq!(read(&text, "t3.carried_forward.total"), None);
+        // The label of 四、结转 not printed: where the run stops is unknown.
+        let text = SEED_001.replacen("四、结转下年度继续办理\n", "\n", 1);
+        assert_eq!(read(&text, "t3.total.total"), None);
+    }
 }
