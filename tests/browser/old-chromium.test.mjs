@@ -52,7 +52,7 @@ test('Chromium 80 opens dist/nianbao.html from file:// and checks a seed through
   const url = pathToFileURL(paths.distHtml).href;
   await page.goto(url);
   await page.waitForSelector('.nb-app[data-nb-state="done"]', { timeout: 60000 });
-  await page.click('button[data-example="004"]');
+  await page.click('button[data-example="000"]');
   await page.waitForSelector('.nb-app[data-nb-state="done"]', { timeout: 60000 });
   const text = await page.$eval('textarea.nb-textarea', (t) => t.value);
   const result = check(text);

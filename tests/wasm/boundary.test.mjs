@@ -192,7 +192,7 @@ test('dist/nianbao_bg.wasm and dist/nianbao_docs_bg.wasm are exactly the modules
   const shipped = readFileSync(paths.distWasm);
   const docs = readFileSync(paths.distDocsWasm);
   // The page's examples (scripts/build.mjs PAGE_EXAMPLES), NUL-separated UTF-16LE.
-  const seeds = readdirSync(paths.seeds).filter((f) => /^00[04]_.*\.txt$/.test(f)).sort()
+  const seeds = readdirSync(paths.seeds).filter((f) => /^000_.*\.txt$/.test(f)).sort()
     .map((f) => readFileSync(join(paths.seeds, f), 'utf8'));
   // The stream: the checker, then (the page's) the seed texts, then the documents module.
   for (const [file, after] of [[paths.distHtml, seeds.join('\0')], [paths.distEmbed, '']]) {
