@@ -170,11 +170,13 @@ const common = {
   logLevel: 'warning',
 };
 
+/** Bundles a file, or (`{ contents }`) a few lines of code importing from www/src. */
 async function bundle(entry, modules) {
-  const result = await esbuild.build({ ...common, entryPoints: [entry], write: false, plugins: [virtualModules(modules), minifiedCss] });
+  const input = typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: paths.src, loader: 'ts' } };
+  const result = await esbuild.build({ ...common, ...input, write: false, plugins: [virtualModules(modules), minifiedCss] });
   const code = result.outputFiles[0].text;
   // The page inlines the bundles in <script>; these sequences would end or confuse that element.
-  if (/<\/script|<!--/i.test(code)) throw new Error(`${entry}: bundle contains </script or <!--`);
+  if (/<\/script|<!--/i.test(code)) throw new Error(`${entry.contents || entry}: bundle contains </script or <!--`);
   return code;
 }
 
@@ -184,21 +186,23 @@ async function buildScripts() {
   // it) makes wasm code about a fifth smaller than DEFLATE does.
   const wasm = readFileSync(paths.distWasm);
   const seeds = seedReports();
-  const worker = await bundle(join(paths.src, 'worker.ts'), {});
+  // The page starts its workers from its own script (www/src/own-script.ts); the embed script,
+  // loaded from a URL, cannot read its own text without a request, so it carries their bundles.
+  const worker = await bundle({ contents: "import { serveChecks } from './worker'; serveChecks();" }, {});
   // The documents module rides at the end of the stream, decoded only when a document arrives,
   // and reads in its own worker (a 300-page PDF must not freeze the page).
   const docs = readFileSync(paths.distDocsWasm);
-  const docsWorker = await bundle(join(paths.src, 'docs-worker.ts'), {});
-  const modules = (stream) => ({
+  const docsWorker = await bundle({ contents: "import { serveDocuments } from './docs-worker'; serveDocuments();" }, {});
+  const modules = (stream, workers) => ({
     'nianbao:wasm': () => stream,
-    'nianbao:worker': () => `export default ${JSON.stringify(worker)};`,
-    'nianbao:docs-worker': () => `export default ${JSON.stringify(docsWorker)};`,
+    'nianbao:worker': () => `export default ${JSON.stringify(workers ? worker : '')};`,
+    'nianbao:docs-worker': () => `export default ${JSON.stringify(workers ? docsWorker : '')};`,
     'nianbao:unlzma': decoderModule,
     'nianbao:seeds': () => `export default ${JSON.stringify({ list: seeds.map(({ id, file, title }) => ({ id, file, title })) })};`,
   });
-  const embed = await bundle(join(paths.src, 'embed.ts'), modules(wasmModule(wasm, Buffer.alloc(0), docs)));
+  const embed = await bundle(join(paths.src, 'embed.ts'), modules(wasmModule(wasm, Buffer.alloc(0), docs), true));
   const page = await bundle(join(paths.src, 'page.ts'),
-    modules(wasmModule(wasm, Buffer.from(seeds.map((s) => s.text).join('\0'), 'utf16le'), docs)));
+    modules(wasmModule(wasm, Buffer.from(seeds.map((s) => s.text).join('\0'), 'utf16le'), docs), false));
   writeFileSync(paths.distEmbed, embed);
   // Types for portal developers: the contract and the API, plus the one global.
   const types = readFileSync(join(paths.src, 'types.ts'), 'utf8');

@@ -35,13 +35,28 @@ after(async () => {
 async function withPage(run) {
   const opened = await openPage(browser);
   try {
-    // Counts the workers the page starts (the PDF must be read in one).
+    // Counts the workers the page starts (the PDF must be read in one) and the wasm modules the
+    // main thread compiles (the documents module must be unpacked and compiled in its worker).
     await opened.page.addInitScript(() => {
       const Native = window.Worker;
       window.__workers = [];
+      window.__workerNames = [];
       window.Worker = function Worker(url, options) {
         window.__workers.push(String(url).slice(0, 5));
+        window.__workerNames.push(options && options.name);
         return new Native(url, options);
+      };
+      const NativeModule = WebAssembly.Module;
+      const nativeInstantiate = WebAssembly.instantiate;
+      window.__compiled = 0;
+      WebAssembly.Module = function Module(bytes) {
+        window.__compiled++;
+        return new NativeModule(bytes);
+      };
+      WebAssembly.Module.prototype = NativeModule.prototype;
+      WebAssembly.instantiate = function instantiate(...args) {
+        if (!(args[0] instanceof NativeModule)) window.__compiled++;
+        return nativeInstantiate.apply(WebAssembly, args);
       };
     });
     await opened.page.goto(server.url);
@@ -113,9 +128,15 @@ test('dropped report PDFs draw the tables and findings of their typed text', () 
     ['report_chromium_noframe.pdf', 'report_chromium_noframe.txt'],
     ['report_chromium_hrules.pdf', 'report_chromium_hrules.txt'],
   ];
+  const compiledBefore = await page.evaluate(() => window.__compiled);
   for (const [file, typed] of pairs) await dropAndCompare(page, file, typed);
   const kinds = await page.evaluate(() => window.__workers);
   assert.ok(kinds.includes('blob:'), `the PDFs were read in a worker (workers started: ${kinds.join(', ')})`);
+  // The page is its own workers' script: the documents worker unpacks the module from the stream
+  // it carries, so no drop made the main thread decode (the LZMA decoder is a wasm module) or
+  // compile anything.
+  assert.ok((await page.evaluate(() => window.__workerNames)).includes('docs'), 'the documents worker was started');
+  assert.equal(await page.evaluate(() => window.__compiled), compiledBefore, 'no wasm compiled on the main thread for the PDFs');
 }));
 
 test('a finding names its page and selects its place in the PDF text view', () => withPage(async ({ page }) => {

@@ -5,6 +5,7 @@
 // on the main thread.
 import workerSource from 'nianbao:worker';
 import { initEngine, checkJson } from './engine';
+import { ownScript } from './own-script';
 import { wasmBytes } from './wasm-bytes';
 import type { WorkerRequest } from './worker';
 import { WorkerPool } from './worker-pool';
@@ -34,7 +35,8 @@ export function engineReady(): Promise<void> {
 }
 
 const pool = new WorkerPool<Job>({
-  source: workerSource,
+  source: () => workerSource || ownScript,
+  name: 'check',
   moduleBytes: wasmBytes,
   onMainThread: (job) => engineReady().then(() => checkJson(job.text, job.previousText)),
   request: (job, id): WorkerRequest => ({ type: 'check', id, text: job.text, previousText: job.previousText }),

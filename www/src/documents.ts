@@ -8,6 +8,7 @@
 import docsWorkerSource from 'nianbao:docs-worker';
 import { initDocs, readDocumentJson, readHtmlJson } from './docs-engine';
 import type { DocsRequest } from './docs-worker';
+import { ownScript } from './own-script';
 import { WorkerPool } from './worker-pool';
 import { docsWasmBytes } from './wasm-bytes';
 
@@ -65,8 +66,11 @@ function moduleBytes(): Uint8Array {
 }
 
 const pool = new WorkerPool<Request>({
-  source: docsWorkerSource,
-  moduleBytes,
+  source: () => docsWorkerSource || ownScript,
+  name: 'docs',
+  // The page's own script carries the module and unpacks it in the worker: a dropped file never
+  // makes the main thread decode it (the embed's bundle does not carry it, so it is sent).
+  moduleBytes: () => (docsWorkerSource ? moduleBytes() : null),
   onMainThread(r) {
     if (!mainReady) mainReady = initDocs(moduleBytes());
     return mainReady.then(() => (r.type === 'read' ? readDocumentJson(r.bytes, r.name) : readHtmlJson(r.html)));

@@ -1,13 +1,14 @@
 // Entry of the standalone page (dist/nianbao.html): defines `Nianbao` and mounts the checker with
-// the seed reports as examples, the draft kept in localStorage and the "下载离线版" button.
+// the seed reports as examples, the draft kept in localStorage and the "下载离线版" button. The
+// same script is also its own two workers (own-script.ts): started as one, it serves that.
 import { installApi } from './api';
 import { NO_WASM_MESSAGE, supportsWasm } from './app';
 import { mountBatch } from './batch-view';
+import { serveDocuments } from './docs-worker';
 import { seedExamples } from './seeds';
 import type { Example } from './types';
-
-// Captured before mounting changes the DOM: the file as it was loaded, offered for download.
-const pristineHtml = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+import { docsWasmBytes } from './wasm-bytes';
+import { serveChecks } from './worker';
 
 /** The seeds travel in the wasm's stream: if it cannot be unpacked, the checker says why. */
 function examplesOrNone(): Example[] {
@@ -18,9 +19,12 @@ function examplesOrNone(): Example[] {
   }
 }
 
-const api = installApi();
-const host = document.getElementById('nb-app');
-if (host) {
+function startPage(): void {
+  // Captured before mounting changes the DOM: the file as it was loaded, offered for download.
+  const pristineHtml = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+  const api = installApi();
+  const host = document.getElementById('nb-app');
+  if (!host) return;
   if (supportsWasm()) {
     api.mount(host, {
       examples: examplesOrNone(),
@@ -33,4 +37,13 @@ if (host) {
   } else {
     host.textContent = NO_WASM_MESSAGE;
   }
+}
+
+if (typeof document === 'undefined') {
+  // Started by worker-pool.ts as a worker: the documents worker unpacks its module from the
+  // stream this script carries.
+  if (self.name === 'docs') serveDocuments(docsWasmBytes);
+  else serveChecks();
+} else {
+  startPage();
 }

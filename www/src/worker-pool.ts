@@ -11,10 +11,18 @@ export type PoolResponse =
   | { type: 'failed'; id: number; message: string };
 
 export interface PoolOptions<Job> {
-  /** The worker's script (a bundle, started from a Blob URL). */
-  source: string;
-  /** The wasm module's bytes, sent to the worker with `init` (a copy is transferred). */
-  moduleBytes(): Uint8Array;
+  /**
+   * The worker's script, started from a Blob URL: the page's own script (own-script.ts), which
+   * becomes the worker its `name` says, or the embed's bundle for this worker. Empty: no worker.
+   */
+  source(): string;
+  /** The worker's name (`self.name` inside it). */
+  name: string;
+  /**
+   * The wasm module's bytes, sent to the worker with `init` (a copy is transferred); null when
+   * the worker unpacks its module itself.
+   */
+  moduleBytes(): Uint8Array | null;
   /** Runs a job on the main thread; resolves with the JSON the worker would have sent. */
   onMainThread(job: Job): Promise<string>;
   /** The message asking the worker to run `job` as request `id`. */
@@ -90,8 +98,10 @@ export class WorkerPool<Job> {
   private start(): Worker | null {
     let url = '';
     try {
-      url = URL.createObjectURL(new Blob([this.options.source], { type: 'text/javascript' }));
-      const started = new Worker(url);
+      const source = this.options.source();
+      if (!source) return null;
+      url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      const started = new Worker(url, { name: this.options.name });
       started.onmessage = (event: MessageEvent<PoolResponse>) => {
         const message = event.data;
         if (message.type === 'ready') {
@@ -120,8 +130,9 @@ export class WorkerPool<Job> {
         event.preventDefault();
         this.abandon();
       };
-      const copy = this.options.moduleBytes().slice();
-      started.postMessage({ type: 'init', bytes: copy.buffer }, [copy.buffer]);
+      const bytes = this.options.moduleBytes();
+      const copy = bytes && bytes.slice();
+      started.postMessage(copy ? { type: 'init', bytes: copy.buffer } : { type: 'init' }, copy ? [copy.buffer] : []);
       return started;
     } catch {
       if (url) URL.revokeObjectURL(url);

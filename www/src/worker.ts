@@ -1,34 +1,53 @@
-// Worker entry (started from a Blob URL, which works from file://): checks off the main thread so
-// typing and big pastes never freeze the page.
+// The checker's worker: checks off the main thread so typing and big pastes never freeze the
+// page. The page starts it from its own script (www/src/page.ts); the embed script carries it as
+// a bundle of its own (scripts/build.mjs). Either way it runs in a Blob-URL worker (file:// too).
 import { initEngine, checkJson } from './engine';
 import type { PoolResponse } from './worker-pool';
 
+/** `init` brings the module's bytes (the main thread has them decoded already). */
 export type WorkerRequest =
   | { type: 'init'; bytes: ArrayBuffer }
   | { type: 'check'; id: number; text: string; previousText?: string };
 export type WorkerResponse = PoolResponse;
 
-const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerResponse): void;
+export const scope = self as unknown as {
+  onmessage: ((event: MessageEvent) => void) | null;
+  postMessage(message: PoolResponse): void;
 };
 
-let ready: Promise<void> = Promise.reject(new Error('not initialised'));
-ready.catch(() => undefined);
+/**
+ * Answers one request by its id: the result's JSON, or its failure's zh-CN message (never
+ * "Error: …"); the worker stays usable for the next one.
+ */
+export function answer(id: number, work: Promise<string>): void {
+  work.then(
+    (json) => scope.postMessage({ type: 'result', id, json }),
+    (e: unknown) => scope.postMessage({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) }),
+  );
+}
 
-scope.onmessage = (event) => {
-  const request = event.data;
-  if (request.type === 'init') {
-    ready = initEngine(new Uint8Array(request.bytes));
-    ready.then(() => scope.postMessage({ type: 'ready' }), (e: unknown) => scope.postMessage({ type: 'failed', id: -1, message: String(e) }));
-    return;
+/** Starts the module, then says `ready`, or `failed` with id -1 (the pool then gives up on it). */
+export function starting(init: () => Promise<void>): Promise<void> {
+  let ready: Promise<void>;
+  try {
+    ready = init();
+  } catch (e) {
+    ready = Promise.reject(e);
   }
-  // checkJson throws a zh-CN Error on a trap or a text too long: the request fails with its
-  // message (never "Error: …"), and the worker stays usable for the next one.
-  ready
-    .then(() => checkJson(request.text, request.previousText))
-    .then(
-      (json) => scope.postMessage({ type: 'result', id: request.id, json }),
-      (e: unknown) => scope.postMessage({ type: 'failed', id: request.id, message: e instanceof Error ? e.message : String(e) }),
-    );
-};
+  ready.then(() => scope.postMessage({ type: 'ready' }), (e: unknown) => scope.postMessage({ type: 'failed', id: -1, message: String(e) }));
+  return ready;
+}
+
+/** Serves checks: checkJson throws a zh-CN Error on a trap or a text too long. */
+export function serveChecks(): void {
+  let ready: Promise<void> = Promise.reject(new Error('not initialised'));
+  ready.catch(() => undefined);
+  scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+    const request = event.data;
+    if (request.type === 'init') {
+      ready = starting(() => initEngine(new Uint8Array(request.bytes)));
+      return;
+    }
+    answer(request.id, ready.then(() => checkJson(request.text, request.previousText)));
+  };
+}
