@@ -45,6 +45,15 @@ else
   echo "$want" > "$stamp"
 fi
 
+say "xz (packs the page's wasm 0.5 KB smaller than the pure-JS fallback)"
+if command -v xz >/dev/null; then
+  echo "present: $(xz --version | head -1)"
+else
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  { $SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y xz-utils; } \
+    || echo "xz could not be installed: the build packs with LZMA-JS instead"
+fi
+
 [ -n "$build_only" ] && exit 0
 
 say "Chromium (Debian's, for the browser tests)"
