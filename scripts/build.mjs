@@ -130,7 +130,25 @@ function decoderModule() {
  */
 function wasmModule(wasm, after, docs) {
   const lzma = compressLzma(Buffer.concat([wasm, after, docs])).toString('base64');
-  return `export default ${JSON.stringify({ lzma, size: wasm.length, docs: [wasm.length + after.length, docs.length] })};`;
+  const module = `export default { lzma: ${STREAM_PARAMETER}, size: ${wasm.length}, docs: [${wasm.length + after.length}, ${docs.length}] };`;
+  return { module, lzma };
+}
+
+/**
+ * The name the bundle's outer function gives the base64 stream. The stream is passed to it as
+ * its argument, so it stands at the very end of the script: gzip then compresses the code as one
+ * piece (its window is 32 KB; with the stream in the middle, the code after it could not refer to
+ * the code before), which saves 2 KB of the page (4 KB by GNU gzip's measure).
+ */
+const STREAM_PARAMETER = 'NB_STREAM';
+
+/** Passes `lzma` to the bundle's outer function `(()=>{…})();` as its one parameter. */
+function streamLast(code, lzma) {
+  const strict = code.startsWith('"use strict";') ? '"use strict";' : '';
+  const head = `${strict}(()=>{`;
+  const tail = /\}\)\(\);\n?$/;
+  if (!code.startsWith(head) || !tail.test(code)) throw new Error(`bundle is not (()=>{…})(); — cannot pass the stream last: ${JSON.stringify(code.slice(0, 40))} … ${JSON.stringify(code.slice(-20))}`);
+  return `${strict}((${STREAM_PARAMETER})=>{${code.slice(head.length).replace(tail, `})(${JSON.stringify(lzma)});\n`)}`;
 }
 
 /**
@@ -220,9 +238,10 @@ async function buildScripts() {
     'nianbao:unlzma': decoderModule,
     'nianbao:seeds': () => `export default ${JSON.stringify({ list: seeds.map(({ id, file, title }) => ({ id, file, title })) })};`,
   });
-  const embed = await bundle(join(paths.src, 'embed.ts'), modules(wasmModule(wasm, Buffer.alloc(0), docs), true));
-  const page = await bundle(join(paths.src, 'page.ts'),
-    modules(wasmModule(wasm, Buffer.from(seeds.map((s) => s.text).join('\0'), 'utf16le'), docs), false));
+  const embedStream = wasmModule(wasm, Buffer.alloc(0), docs);
+  const embed = streamLast(await bundle(join(paths.src, 'embed.ts'), modules(embedStream.module, true)), embedStream.lzma);
+  const pageStream = wasmModule(wasm, Buffer.from(seeds.map((s) => s.text).join('\0'), 'utf16le'), docs);
+  const page = streamLast(await bundle(join(paths.src, 'page.ts'), modules(pageStream.module, false)), pageStream.lzma);
   writeFileSync(paths.distEmbed, embed);
   // Types for portal developers: the contract and the API, plus the one global.
   const types = readFileSync(join(paths.src, 'types.ts'), 'utf8');

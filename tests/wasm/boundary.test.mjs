@@ -196,12 +196,15 @@ test('dist/nianbao_bg.wasm and dist/nianbao_docs_bg.wasm are exactly the modules
     .map((f) => readFileSync(join(paths.seeds, f), 'utf8'));
   // The stream: the checker, then (the page's) the seed texts, then the documents module.
   for (const [file, after] of [[paths.distHtml, seeds.join('\0')], [paths.distEmbed, '']]) {
-    const inlined = /lzma:"([A-Za-z0-9+/=]+)",size:(\d+),docs:\[(\d+),(\d+)\]/.exec(readFileSync(file, 'utf8'));
-    assert.ok(inlined, `${file} holds the LZMA-compressed wasm`);
-    const bytes = Buffer.from(decompress(Buffer.from(inlined[1], 'base64')));
-    assert.equal(Number(inlined[2]), shipped.length);
+    // The stream is the argument of the script's outer function, at its end (scripts/build.mjs).
+    const code = readFileSync(file, 'utf8');
+    const inlined = /lzma:NB_STREAM,size:(\d+),docs:\[(\d+),(\d+)\]/.exec(code);
+    const stream = /\}\)\("([A-Za-z0-9+/=]{1000,})"\);\n?(<\/script>|$)/.exec(code);
+    assert.ok(inlined && stream, `${file} holds the LZMA-compressed wasm, passed last`);
+    const bytes = Buffer.from(decompress(Buffer.from(stream[1], 'base64')));
+    assert.equal(Number(inlined[1]), shipped.length);
     assert.ok(bytes.subarray(0, shipped.length).equals(shipped), `${file}: inlined wasm = dist/nianbao_bg.wasm`);
-    const [start, length] = [Number(inlined[3]), Number(inlined[4])];
+    const [start, length] = [Number(inlined[2]), Number(inlined[3])];
     assert.equal(bytes.subarray(shipped.length, start).toString('utf16le'), after, `${file}: what follows the wasm`);
     assert.equal(length, docs.length);
     assert.ok(bytes.subarray(start).equals(docs), `${file}: inlined documents module = dist/nianbao_docs_bg.wasm`);

@@ -3,7 +3,8 @@
 // stream holds the checker's wasm, then (in the page) the seed texts, then the documents module
 // (.docx, HTML, PDF): one stream is smaller than several, since the two modules share much of
 // Rust's standard library. The first check decodes only the stream's beginning; the documents
-// module is decoded (the whole stream once more) only when a document arrives.
+// module is decoded (the whole stream once more, in the documents worker: page.ts) only when a
+// document arrives.
 import wasm from 'nianbao:wasm';
 import { lzmaDecodeBase64 } from './lzma';
 
