@@ -5,7 +5,7 @@ import type { PoolResponse } from './worker-pool';
 
 export type WorkerRequest =
   | { type: 'init'; bytes: ArrayBuffer }
-  | { type: 'check'; id: number; text: string; previousText?: string };
+  | { type: 'check'; id: number; text: string; previousText?: string; outline?: string; previousOutline?: string };
 export type WorkerResponse = PoolResponse;
 
 const scope = self as unknown as {
@@ -26,7 +26,7 @@ scope.onmessage = (event) => {
   // checkJson throws a zh-CN Error on a trap or a text too long: the request fails with its
   // message (never "Error: …"), and the worker stays usable for the next one.
   ready
-    .then(() => checkJson(request.text, request.previousText))
+    .then(() => checkJson(request.text, request.previousText, request.outline, request.previousOutline))
     .then(
       (json) => scope.postMessage({ type: 'result', id: request.id, json }),
       (e: unknown) => scope.postMessage({ type: 'failed', id: request.id, message: e instanceof Error ? e.message : String(e) }),
