@@ -5,19 +5,12 @@
 // on the main thread.
 import workerSource from 'nianbao:worker';
 import { initEngine, checkJson } from './engine';
+import type { CheckJob } from './engine';
 import { wasmBytes } from './wasm-bytes';
 import type { WorkerRequest } from './worker';
 import { WorkerPool } from './worker-pool';
 import { outlineOf } from './doc-rows';
 import type { CheckResult } from './types';
-
-interface Job {
-  text: string;
-  previousText?: string;
-  /** The document's outline when `text` (`previousText`) is a document's text view (doc-rows.ts). */
-  outline?: string;
-  previousOutline?: string;
-}
 
 let mainReady: Promise<void> | null = null;
 
@@ -37,11 +30,11 @@ export function engineReady(): Promise<void> {
   return mainReady;
 }
 
-const pool = new WorkerPool<Job>({
+const pool = new WorkerPool<CheckJob>({
   source: workerSource,
   moduleBytes: wasmBytes,
-  onMainThread: (job) => engineReady().then(() => checkJson(job.text, job.previousText, job.outline, job.previousOutline)),
-  request: (job, id): WorkerRequest => ({ type: 'check', id, text: job.text, previousText: job.previousText, outline: job.outline, previousOutline: job.previousOutline }),
+  onMainThread: (job) => engineReady().then(() => checkJson(job)),
+  request: (job, id): WorkerRequest => ({ type: 'check', id, ...job }),
   failure: (message) => new Error(message),
   // checkJson turns a trap into a zh-CN error and the worker's engine stays usable.
   restartAfterFailure: false,
@@ -61,7 +54,8 @@ export function checkInWorker(text: string, previousText?: string): Promise<Chec
 }
 
 function submit(text: string, previousText: string | undefined, offMain: boolean): Promise<CheckResult> {
-  const job: Job = { text, previousText, outline: outlineOf(text), previousOutline: previousText ? outlineOf(previousText) : undefined };
+  // A document's text view (and last year's) is read from its cells (doc-rows.ts).
+  const job: CheckJob = { text, previousText, outline: outlineOf(text), previousOutline: outlineOf(previousText) };
   const small = text.length + (previousText ? previousText.length : 0) <= MAIN_THREAD_LIMIT;
   return (!offMain && small ? pool.runOnMainThread(job) : pool.run(job)).then((json) => JSON.parse(json) as CheckResult);
 }

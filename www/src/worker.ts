@@ -1,11 +1,12 @@
 // Worker entry (started from a Blob URL, which works from file://): checks off the main thread so
 // typing and big pastes never freeze the page.
 import { initEngine, checkJson } from './engine';
+import type { CheckJob } from './engine';
 import type { PoolResponse } from './worker-pool';
 
 export type WorkerRequest =
   | { type: 'init'; bytes: ArrayBuffer }
-  | { type: 'check'; id: number; text: string; previousText?: string; outline?: string; previousOutline?: string };
+  | ({ type: 'check'; id: number } & CheckJob);
 export type WorkerResponse = PoolResponse;
 
 const scope = self as unknown as {
@@ -26,7 +27,7 @@ scope.onmessage = (event) => {
   // checkJson throws a zh-CN Error on a trap or a text too long: the request fails with its
   // message (never "Error: …"), and the worker stays usable for the next one.
   ready
-    .then(() => checkJson(request.text, request.previousText, request.outline, request.previousOutline))
+    .then(() => checkJson(request))
     .then(
       (json) => scope.postMessage({ type: 'result', id: request.id, json }),
       (e: unknown) => scope.postMessage({ type: 'failed', id: request.id, message: e instanceof Error ? e.message : String(e) }),
