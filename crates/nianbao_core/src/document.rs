@@ -352,17 +352,18 @@ pub fn rows_in(blocks: &[Block]) -> impl Iterator<Item = &Row> {
     })
 }
 
-/// The decimal number at the start of `specs`, consumed (saturated at `u32::MAX`: a column
-/// that large is refused as overflowing); None when there is none.
+/// The decimal number at the start of `specs`, consumed; None when there is none. Nine digits
+/// at most are read (a tenth is left, and refused by the caller): no overflow to handle.
 fn number(specs: &mut &[u8]) -> Option<u32> {
-    let digits = specs.iter().take_while(|b| b.is_ascii_digit()).count();
-    let (head, rest) = specs.split_at(digits);
-    *specs = rest;
-    (digits > 0).then(|| {
-        head.iter().fold(0u32, |n, &d| {
-            n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
-        })
-    })
+    let mut n = None;
+    for _ in 0..9 {
+        let [d @ b'0'..=b'9', rest @ ..] = *specs else {
+            break;
+        };
+        n = Some(n.unwrap_or(0) * 10 + u32::from(d - b'0'));
+        *specs = rest;
+    }
+    n
 }
 
 /// Writes the text view and records the blocks as it goes.
