@@ -61,14 +61,6 @@ impl Row {
 }
 
 impl Document {
-    /// A text with no blocks known: checked as plain text is (its rows found from separators).
-    pub fn text_only(text: String) -> Document {
-        Document {
-            text,
-            blocks: Vec::new(),
-        }
-    }
-
     /// Every table row in text order.
     pub fn rows(&self) -> impl Iterator<Item = &Row> {
         rows_in(&self.blocks)
@@ -132,9 +124,9 @@ impl Document {
 }
 
 impl Document {
-    /// Why the blocks do not describe the text view, if they do not (the checker's test of rows
-    /// handed back by the page; tests and fuzzing): blocks in order on whole lines, a row's text
-    /// exactly its cells joined by TAB, grid columns increasing, every line in a block.
+    /// Why the blocks do not describe the text view, if they do not (tests and fuzzing): blocks
+    /// in order on whole lines, a row's text exactly its cells joined by TAB, grid columns
+    /// increasing, every line in a block.
     pub fn inconsistency(&self) -> Option<&'static str> {
         let text = self.text.as_bytes();
         let mut at = 0usize;
