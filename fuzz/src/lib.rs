@@ -55,16 +55,16 @@ pub fn document(data: &[u8]) {
     text(html.text().as_bytes());
 }
 
-/// A document model: consistent with its view, checked without a panic, and its rows survive
-/// the trip through UTF-16 numbers.
+/// A document model: consistent with its view, checked without a panic, and its outline
+/// read back over its text view gives it again.
 fn model(document: &nianbao_core::document::Document) {
     assert_eq!(document.inconsistency(), None);
     let checked = nianbao_core::check_document(document);
     let json = to_json(&checked, &document.text, PositionEncoding::Utf8);
     assert!(json.starts_with('{') && json.ends_with('}'));
-    let rows = document.rows_utf16();
-    let back = nianbao_core::document::Document::from_rows_utf16(document.text.clone(), &rows);
-    assert!(back.is_ok_and(|b| b.rows().eq(document.rows())));
+    let outline = document.outline();
+    let back = nianbao_core::document::Document::with_outline(document.text.clone(), &outline);
+    assert_eq!(back.as_ref(), Ok(document));
 }
 
 /// The PDF reader: never a panic; its page starts lie inside its text view.

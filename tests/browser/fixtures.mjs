@@ -15,8 +15,9 @@ export const seeds = readdirSync(paths.seeds).filter((f) => f.endsWith('.txt')).
 /** A textarea normalizes line breaks to \n; spans in the page are offsets into that value. */
 export const asTextarea = (text) => text.replace(/\r\n?/g, '\n');
 
-export function check(text, previous) {
-  return JSON.parse(glue.checkReport(text, previous));
+/** The checker's result; with a document's `outline` (the documents module's), read from its cells. */
+export function check(text, previous, outline) {
+  return JSON.parse(glue.checkReport(text, previous, outline));
 }
 
 export const catalogue = JSON.parse(glue.ruleCatalogue());

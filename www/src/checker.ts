@@ -6,15 +6,12 @@
 import workerSource from 'nianbao:worker';
 import { initEngine, checkJson } from './engine';
 import { ownScript } from './own-script';
+import type { CheckJob } from './engine';
 import { wasmBytes } from './wasm-bytes';
 import type { WorkerRequest } from './worker';
 import { WorkerPool } from './worker-pool';
+import { outlineOf } from './doc-rows';
 import type { CheckResult } from './types';
-
-interface Job {
-  text: string;
-  previousText?: string;
-}
 
 let mainReady: Promise<void> | null = null;
 
@@ -34,12 +31,12 @@ export function engineReady(): Promise<void> {
   return mainReady;
 }
 
-const pool = new WorkerPool<Job>({
+const pool = new WorkerPool<CheckJob>({
   source: () => workerSource || ownScript,
   name: 'check',
   moduleBytes: wasmBytes,
-  onMainThread: (job) => engineReady().then(() => checkJson(job.text, job.previousText)),
-  request: (job, id): WorkerRequest => ({ type: 'check', id, text: job.text, previousText: job.previousText }),
+  onMainThread: (job) => engineReady().then(() => checkJson(job)),
+  request: (job, id): WorkerRequest => ({ type: 'check', id, ...job }),
   failure: (message) => new Error(message),
   // checkJson turns a trap into a zh-CN error and the worker's engine stays usable.
   restartAfterFailure: false,
@@ -59,7 +56,8 @@ export function checkInWorker(text: string, previousText?: string): Promise<Chec
 }
 
 function submit(text: string, previousText: string | undefined, offMain: boolean): Promise<CheckResult> {
-  const job: Job = { text, previousText };
+  // A document's text view (and last year's) is read from its cells (doc-rows.ts).
+  const job: CheckJob = { text, previousText, outline: outlineOf(text), previousOutline: outlineOf(previousText) };
   const small = text.length + (previousText ? previousText.length : 0) <= MAIN_THREAD_LIMIT;
   return (!offMain && small ? pool.runOnMainThread(job) : pool.run(job)).then((json) => JSON.parse(json) as CheckResult);
 }

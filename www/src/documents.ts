@@ -11,6 +11,7 @@ import type { DocsRequest } from './docs-worker';
 import { ownScript } from './own-script';
 import { WorkerPool } from './worker-pool';
 import { docsWasmBytes } from './wasm-bytes';
+import { rememberOutline } from './doc-rows';
 
 export interface DocumentText {
   kind: 'docx' | 'html' | 'pdf';
@@ -22,7 +23,7 @@ export interface DocumentText {
 }
 
 type ReadJson =
-  | { ok: true; kind: 'docx' | 'html' | 'pdf'; text: string; notes: string[]; pages: number[] }
+  | { ok: true; kind: 'docx' | 'html' | 'pdf'; text: string; outline: string; notes: string[]; pages: number[] }
   | { ok: false; reason: 'text' }
   | { ok: false; reason: 'charset'; charset: string }
   | { ok: false; reason: 'unsupported'; message: string };
@@ -90,7 +91,11 @@ function read(request: Request): Promise<ReadJson> {
 }
 
 function toDocument(read: ReadJson): DocumentText {
-  if (read.ok) return { kind: read.kind, text: read.text, notes: read.notes, pages: read.pages || [] };
+  if (read.ok) {
+    // A check of this very text reads its table rows from their cells (doc-rows.ts).
+    rememberOutline(read.text, read.outline);
+    return { kind: read.kind, text: read.text, notes: read.notes, pages: read.pages || [] };
+  }
   throw new Error(read.reason === 'unsupported' ? read.message : '无法读取这个文件。');
 }
 

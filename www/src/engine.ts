@@ -36,12 +36,22 @@ export const MAX_TEXT_UNITS = 8_000_000;
 export const TOO_LONG_MESSAGE = '文本过长（超过 800 万字），超出了浏览器中可以检查的范围；请只粘贴年度报告本身。';
 export const TRAP_MESSAGE = '检查这份文本时校验引擎出错（可能是内存不足），没有得到结果；可以再试一次，或只粘贴年度报告本身。';
 
+/** One check: a report's text, last year's, and the outline of each that is a document's text view. */
+export interface CheckJob {
+  text: string;
+  previousText?: string;
+  /** The document's outline (doc-rows.ts): each table row is read from its cells; without one
+   * the text's rows are found from its separators. */
+  outline?: string;
+  previousOutline?: string;
+}
+
 /**
  * The result contract as JSON text (parsed by the caller, possibly on another thread). Throws an
  * Error with a zh-CN message when the text is too long or the wasm traps (out of memory, a
  * bug); after a trap the engine stays usable: the shadow stack the trapped call left is undone.
  */
-export function checkJson(text: string, previousText?: string): string {
+export function checkJson({ text, previousText, outline, previousOutline }: CheckJob): string {
   const previous = previousText === undefined || previousText === '' ? undefined : previousText;
   if (text.length + (previous ? previous.length : 0) > MAX_TEXT_UNITS) {
     throw new Error(TOO_LONG_MESSAGE);
@@ -50,7 +60,7 @@ export function checkJson(text: string, previousText?: string): string {
   // lowered for good; it is restored to where it stood before the call.
   const stackBefore = exports ? exports.__wbindgen_add_to_stack_pointer(0) : 0;
   try {
-    return checkReport(text, previous);
+    return checkReport(text, previous, outline, previousOutline);
   } catch (error) {
     if (exports) {
       const now = exports.__wbindgen_add_to_stack_pointer(0);

@@ -2,12 +2,13 @@
 // page. The page starts it from its own script (www/src/page.ts); the embed script carries it as
 // a bundle of its own (scripts/build.mjs). Either way it runs in a Blob-URL worker (file:// too).
 import { initEngine, checkJson } from './engine';
+import type { CheckJob } from './engine';
 import type { PoolResponse } from './worker-pool';
 
 /** `init` brings the module's bytes (the main thread has them decoded already). */
 export type WorkerRequest =
   | { type: 'init'; bytes: ArrayBuffer }
-  | { type: 'check'; id: number; text: string; previousText?: string };
+  | ({ type: 'check'; id: number } & CheckJob);
 export type WorkerResponse = PoolResponse;
 
 export const scope = self as unknown as {
@@ -48,6 +49,6 @@ export function serveChecks(): void {
       ready = starting(() => initEngine(new Uint8Array(request.bytes)));
       return;
     }
-    answer(request.id, ready.then(() => checkJson(request.text, request.previousText)));
+    answer(request.id, ready.then(() => checkJson(request)));
   };
 }

@@ -61,20 +61,9 @@ impl Row {
 }
 
 impl Document {
-    /// A text with no blocks known: checked as plain text is (its rows found from separators).
-    pub fn text_only(text: String) -> Document {
-        Document {
-            text,
-            blocks: Vec::new(),
-        }
-    }
-
     /// Every table row in text order.
     pub fn rows(&self) -> impl Iterator<Item = &Row> {
-        self.blocks.iter().flat_map(|b| match b {
-            Block::Table(t) => t.rows.as_slice(),
-            Block::Paragraph(_) => &[],
-        })
+        rows_in(&self.blocks)
     }
 
     /// Appends another document (a PDF page) after this one. `skip` bytes at its start are
@@ -135,9 +124,9 @@ impl Document {
 }
 
 impl Document {
-    /// Why the blocks do not describe the text view, if they do not (the checker's test of rows
-    /// handed back by the page; tests and fuzzing): blocks in order on whole lines, a row's text
-    /// exactly its cells joined by TAB, grid columns increasing, every line in a block.
+    /// Why the blocks do not describe the text view, if they do not (tests and fuzzing): blocks
+    /// in order on whole lines, a row's text exactly its cells joined by TAB, grid columns
+    /// increasing, every line in a block.
     pub fn inconsistency(&self) -> Option<&'static str> {
         let text = self.text.as_bytes();
         let mut at = 0usize;
@@ -197,143 +186,176 @@ impl Document {
 }
 
 impl Document {
-    /// A document's table rows as numbers, for the JavaScript edge (the page's documents module
-    /// hands them to the checker): per row its start, end and cell count, then per cell its
-    /// start, end, grid column, width and 1 when continued — offsets in UTF-16 units. Rows on
-    /// consecutive lines are one table.
-    pub fn rows_utf16(&self) -> Vec<u32> {
-        let mut out = Vec::new();
-        let mut units = Utf16Offsets::new(&self.text);
-        for row in self.rows() {
-            // Converted in text order (the row's start, its cells, its end), written in the
-            // order above.
-            let head = out.len();
-            out.extend([units.at(row.span.start), 0, row.cells.len() as u32]);
-            for cell in &row.cells {
-                out.extend([
-                    units.at(cell.span.start),
-                    units.at(cell.span.end),
-                    cell.column,
-                    cell.width,
-                    u32::from(cell.continued),
-                ]);
+    /// The document's outline, for the JavaScript edge (the page's documents module hands it to
+    /// the checker with the text view): one line per line of the text view, saying what that
+    /// line is — `p` a paragraph's first line, nothing a paragraph's next line, `t` a table's
+    /// first row, `r` a table's next row. A row's letter is followed by one `;`-terminated spec
+    /// per cell: its grid column when not the one after the previous cell's, `*` and its width
+    /// when not 1, `^` when it continues the cell above. The cells' text is not in it: a row's
+    /// line is its cells joined by TAB, so the text view says where each cell is.
+    pub fn outline(&self) -> String {
+        let mut out = String::new();
+        let number = |out: &mut String, n: u32| out.push_str(&n.to_string());
+        for block in &self.blocks {
+            match block {
+                Block::Paragraph(span) => {
+                    out.push('p');
+                    let inner = self.text.get(span.range()).unwrap_or("");
+                    for _ in inner.bytes().filter(|&b| b == b'\n') {
+                        out.push('\n');
+                    }
+                    out.push('\n');
+                }
+                Block::Table(table) => {
+                    let mut letter = 't';
+                    for row in &table.rows {
+                        out.push(letter);
+                        letter = 'r';
+                        let mut next = 0;
+                        for cell in &row.cells {
+                            if cell.column != next {
+                                number(&mut out, cell.column);
+                            }
+                            if cell.width != 1 {
+                                out.push('*');
+                                number(&mut out, cell.width);
+                            }
+                            if cell.continued {
+                                out.push('^');
+                            }
+                            out.push(';');
+                            next = cell.column.saturating_add(cell.width);
+                        }
+                        out.push('\n');
+                    }
+                }
             }
-            out[head + 1] = units.at(row.span.end);
         }
         out
     }
 
-    /// The document [`Document::rows_utf16`] describes over `text`, or the text back when the
-    /// numbers do not describe it (it was edited since it was read: it is then checked as
-    /// text). The lines between rows are paragraphs.
-    pub fn from_rows_utf16(text: String, numbers: &[u32]) -> Result<Document, String> {
-        match Document::rows_over(&text, numbers) {
-            Some(blocks) => {
-                let document = Document { text, blocks };
-                match document.inconsistency() {
-                    None => Ok(document),
-                    Some(_) => Err(document.text),
-                }
-            }
+    /// The document an [`Document::outline`] describes over `text`, or the text back when the
+    /// outline does not describe it (the text was edited since it was read: it is then checked
+    /// as text). What it builds describes its view by construction: blocks on whole lines in
+    /// order, a row's cells exactly the TAB-separated fields of its line, grid columns
+    /// increasing (no [`Document::inconsistency`] to run).
+    pub fn with_outline(text: String, outline: &str) -> Result<Document, String> {
+        match Document::blocks_of(&text, outline) {
+            Some(blocks) => Ok(Document { text, blocks }),
             None => Err(text),
         }
     }
 
-    fn rows_over(text: &str, numbers: &[u32]) -> Option<Vec<Block>> {
-        // UTF-16 offset → byte offset, for offsets in increasing order.
-        let mut bytes = text
-            .char_indices()
-            .map(|(i, c)| (i, c.len_utf16()))
-            .peekable();
-        let (mut unit, mut byte) = (0u32, 0usize);
-        let mut to_byte = |target: u32| -> Option<u32> {
-            while unit < target {
-                let (_, len) = bytes.next()?;
-                unit += len as u32;
-                byte = bytes.peek().map_or(text.len(), |&(i, _)| i);
-            }
-            (unit == target).then_some(byte as u32)
-        };
-        let mut rows: Vec<Row> = Vec::new();
-        let mut it = numbers.iter().copied();
-        while let Some(start) = it.next() {
-            // Converted in text order: the row's start, its cells, its end.
-            let start = to_byte(start)?;
-            let end = it.next()?;
-            let n = it.next()? as usize;
-            let mut cells = Vec::with_capacity(n.min(numbers.len()));
-            for _ in 0..n {
-                let (s, e) = (it.next()?, it.next()?);
-                let cell = Cell {
-                    span: Span {
-                        start: to_byte(s)?,
-                        end: to_byte(e)?,
-                    },
-                    column: it.next()?,
-                    width: it.next()?,
-                    continued: it.next()? != 0,
-                };
-                cells.push(cell);
-            }
-            let span = Span {
-                start,
-                end: to_byte(end)?,
-            };
-            rows.push(Row { span, cells });
-        }
+    fn blocks_of(text: &str, outline: &str) -> Option<Vec<Block>> {
+        let (text, outline) = (text.as_bytes(), outline.as_bytes());
         let mut blocks = Vec::new();
-        let mut at = 0usize;
-        let paragraphs = |blocks: &mut Vec<Block>, from: usize, to: usize| {
-            if to > from {
-                // The lines from..to, their last line break excluded.
-                blocks.push(Block::Paragraph(Span::new(from, to - 1)));
+        let (mut at, mut next) = (0, 0);
+        while next < outline.len() {
+            let what = line_at(outline, &mut next)?;
+            let start = at;
+            let line = line_at(text, &mut at)?;
+            let span = Span::new(start, start + line.len());
+            match what {
+                b"p" => blocks.push(Block::Paragraph(span)),
+                b"" => match blocks.last_mut() {
+                    Some(Block::Paragraph(paragraph)) => paragraph.end = span.end,
+                    _ => return None,
+                },
+                [letter @ (b't' | b'r'), specs @ ..] => {
+                    let row = row_of(line, start, specs)?;
+                    match blocks.last_mut() {
+                        Some(Block::Table(table)) if *letter == b'r' => table.rows.push(row),
+                        _ if *letter == b't' => {
+                            blocks.push(Block::Table(Table { rows: vec![row] }))
+                        }
+                        _ => return None,
+                    }
+                }
+                _ => return None,
             }
+        }
+        (at == text.len()).then_some(blocks)
+    }
+}
+
+/// The line of `bytes` at `at` (without its line break), `at` moved past it; None when no line
+/// break ends it.
+fn line_at<'a>(bytes: &'a [u8], at: &mut usize) -> Option<&'a [u8]> {
+    let rest = bytes.get(*at..)?;
+    let end = rest.iter().position(|&b| b == b'\n')?;
+    *at += end + 1;
+    Some(&rest[..end])
+}
+
+/// The row on `line` (starting at byte `at` of the text) with the cells `specs` describe, one
+/// per TAB-separated field, or None when they do not match.
+fn row_of(line: &[u8], at: usize, mut specs: &[u8]) -> Option<Row> {
+    // A carriage return inside a row would end the tokenizer's line there.
+    if line.contains(&b'\r') {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let (mut start, mut next) = (0, 0u32);
+    while !specs.is_empty() {
+        let field = line.get(start..)?;
+        let len = field
+            .iter()
+            .position(|&b| b == b'\t')
+            .unwrap_or(field.len());
+        let column = number(&mut specs).unwrap_or(next);
+        let width = match specs {
+            [b'*', rest @ ..] => {
+                specs = rest;
+                number(&mut specs)?
+            }
+            _ => 1,
         };
-        for row in rows {
-            let start = row.span.start as usize;
-            if start < at {
-                return None;
-            }
-            let joined = start == at && matches!(blocks.last(), Some(Block::Table(_)));
-            paragraphs(&mut blocks, at, start);
-            at = row.span.end as usize + 1;
-            match blocks.last_mut() {
-                Some(Block::Table(table)) if joined => table.rows.push(row),
-                _ => blocks.push(Block::Table(Table { rows: vec![row] })),
-            }
+        let continued = specs.first() == Some(&b'^');
+        specs = &specs[usize::from(continued)..];
+        let [b';', rest @ ..] = specs else {
+            return None;
+        };
+        specs = rest;
+        if column < next || width == 0 {
+            return None;
         }
-        // A text view ends with a line break: one that does not is not a producer's view.
-        paragraphs(&mut blocks, at, text.len());
-        Some(blocks)
+        cells.push(Cell {
+            span: Span::new(at + start, at + start + len),
+            column,
+            width,
+            continued,
+        });
+        start += len + 1;
+        next = column.checked_add(width)?;
     }
+    // Every field is a cell (a row of no cells is an empty line).
+    (start == line.len() + 1 || (start == 0 && line.is_empty())).then_some(Row {
+        span: Span::new(at, at + line.len()),
+        cells,
+    })
 }
 
-/// UTF-16 offsets of increasing byte offsets, in one sweep.
-struct Utf16Offsets<'a> {
-    chars: std::str::CharIndices<'a>,
-    byte: usize,
-    unit: u32,
+/// Every table row of `blocks` in order: [`Document::rows`], and the tokenizer's no rows for
+/// plain text (one iterator type, so the wasm holds one tokenizer).
+pub fn rows_in(blocks: &[Block]) -> impl Iterator<Item = &Row> {
+    blocks.iter().flat_map(|b| match b {
+        Block::Table(t) => t.rows.as_slice(),
+        Block::Paragraph(_) => &[],
+    })
 }
 
-impl Utf16Offsets<'_> {
-    fn new(text: &str) -> Utf16Offsets<'_> {
-        Utf16Offsets {
-            chars: text.char_indices(),
-            byte: 0,
-            unit: 0,
-        }
+/// The decimal number at the start of `specs`, consumed; None when there is none. Nine digits
+/// at most are read (a tenth is left, and refused by the caller): no overflow to handle.
+fn number(specs: &mut &[u8]) -> Option<u32> {
+    let mut n = None;
+    for _ in 0..9 {
+        let [d @ b'0'..=b'9', rest @ ..] = *specs else {
+            break;
+        };
+        n = Some(n.unwrap_or(0) * 10 + u32::from(d - b'0'));
+        *specs = rest;
     }
-
-    fn at(&mut self, byte: u32) -> u32 {
-        while self.byte < byte as usize {
-            let Some((i, c)) = self.chars.next() else {
-                break;
-            };
-            self.byte = i + c.len_utf8();
-            self.unit += c.len_utf16() as u32;
-        }
-        self.unit
-    }
+    n
 }
 
 /// Writes the text view and records the blocks as it goes.
@@ -550,30 +572,57 @@ mod tests {
     }
 
     #[test]
-    fn rows_cross_the_javascript_edge_and_come_back() {
+    fn the_outline_crosses_the_javascript_edge_and_comes_back() {
         let mut b = Builder::new();
-        b.paragraph("表三😀");
+        b.paragraph("表三😀\n续");
         b.cell("（一）", 2, false);
         b.cell("1", 1, false);
         b.begin_row();
         b.cell("", 2, true);
+        b.next_column(3);
         b.cell("２", 1, false);
+        b.end_table();
+        b.begin_row();
+        b.end_table();
+        b.cell("", 1, false);
         b.paragraph("尾");
         let doc = b.finish();
-        let numbers = doc.rows_utf16();
-        assert_eq!(&numbers[..3], [5, 10, 2]);
-        let back = Document::from_rows_utf16(doc.text.clone(), &numbers);
+        let outline = doc.outline();
+        assert_eq!(outline, "p\n\nt*2;;\nr*2^;3;\nt\nt;\np\n");
+        let back = Document::with_outline(doc.text.clone(), &outline);
         assert_eq!(back.as_ref(), Ok(&doc));
-        // Edited text, or numbers that do not fit it: the text back, to be checked as text.
-        let edited = doc.text.replacen("表三", "表", 1);
+        assert_eq!(back.map(|d| d.inconsistency()), Ok(None));
+        // The outline holds no text: a cell's text edited, it still reads the row's cells.
+        let retyped = Document::with_outline(doc.text.replacen('1', "7", 1), &outline);
+        assert!(retyped.is_ok_and(|d| d.blocks == doc.blocks));
+        // Lines added or a row's cells split: the text back, to be checked as text (the page
+        // sends an outline only with the very text it came with).
+        let edited = doc.text.replacen("续", "续\n", 1);
         assert_eq!(
-            Document::from_rows_utf16(edited.clone(), &numbers),
+            Document::with_outline(edited.clone(), &outline),
             Err(edited)
         );
-        assert!(Document::from_rows_utf16(doc.text.clone(), &numbers[..4]).is_err());
-        assert!(Document::from_rows_utf16(doc.text.clone(), &[9, 9, 9]).is_err());
-        let plain = Document::from_rows_utf16("a\nb\n".into(), &[]).expect("no rows");
+        let moved = doc.text.replacen('1', "\t1", 1);
+        assert!(Document::with_outline(moved, &outline).is_err());
+        for wrong in [
+            "p\n",
+            "p\n\nt*2;;\n",
+            "p\n\nt*2;\nr*2^;3;\nt\nt;\np\n",
+            "p\n\nr*2;;\nr*2^;3;\nt\nt;\np\n",
+            "p\n\nt*2;;\nr*2^;1;\nt\nt;\np\n",
+            "p\n\nt*0;;\nr*2^;3;\nt\nt;\np\n",
+            "p\n\nt*2;;\nr*2^;3;\nt\nt;\nx\n",
+            "p\n\nt*2;;\nr*2^;99999999999;\nt\nt;\np\n",
+            "p\n\nt*2;;\nr*2^;3;\nt\nt;\np\np\n",
+        ] {
+            assert!(
+                Document::with_outline(doc.text.clone(), wrong).is_err(),
+                "{wrong}"
+            );
+        }
+        let plain = Document::with_outline("a\nb\n".into(), "p\n\n").expect("no rows");
         assert_eq!(plain.blocks, [Block::Paragraph(Span::new(0, 3))]);
-        assert!(Document::from_rows_utf16("a\nb".into(), &[]).is_err());
+        assert!(Document::with_outline("a\nb".into(), "p\n\n").is_err());
+        assert!(Document::with_outline("a\r\tb\n".into(), "t;;\n").is_err());
     }
 }

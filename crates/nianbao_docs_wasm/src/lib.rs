@@ -2,13 +2,18 @@
 //! document arrives (a dropped or opened .docx/HTML/PDF, a paste carrying HTML tables, the embed
 //! API given markup), so the first check of pasted text never waits for it. It holds the .docx
 //! and HTML reader (nianbao_doc) and the PDF reader (nianbao_pdf), which share one miniz_oxide.
-//! Like nianbao_wasm it converts only: bytes in, the reader's text view out as JSON.
+//! Like nianbao_wasm it converts only: bytes in, the reader's document model out as JSON (its
+//! text view, and its outline, which the checker's `checkReport` takes back to read each table
+//! row from its cells).
 
+use nianbao_core::document::Document;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Reads a dropped or opened file into the text view the checker reads, as JSON:
-/// `{"ok":true,"kind":"docx"|"html"|"pdf","text":…,"notes":[…],"pages":[…]}` — `pages` (PDF
-/// only, else empty) holds the UTF-16 offset in `text` where each page begins; for plain text
+/// `{"ok":true,"kind":"docx"|"html"|"pdf","text":…,"outline":…,"notes":[…],"pages":[…]}` —
+/// `outline` says which lines of `text` are table rows and where their cells stand in the grid
+/// (`Document::outline`), `pages` (PDF only, else empty) holds the UTF-16 offset in `text`
+/// where each page begins; for plain text
 /// `{"ok":false,"reason":"text"}` (the caller decodes it); for HTML in another charset
 /// `{"ok":false,"reason":"charset","charset":"gbk"}` (decode with TextDecoder, then `readHtml`);
 /// otherwise `{"ok":false,"reason":"unsupported","message":…}` in zh-CN.
@@ -21,14 +26,20 @@ pub fn read_document(bytes: &[u8], name: &str) -> String {
         && name[name.len() - 4..].eq_ignore_ascii_case(".pdf");
     if named_pdf || nianbao_doc::sniff(bytes, name) == nianbao_doc::Sniffed::Pdf {
         return match nianbao_pdf::read_pdf(bytes) {
-            Ok(pdf) => document_json("pdf", &pdf.text, &pdf.notes, &pdf.page_starts),
+            Ok(pdf) => {
+                let document = Document {
+                    text: pdf.text,
+                    blocks: pdf.blocks,
+                };
+                document_json("pdf", &document, &pdf.notes, &pdf.page_starts)
+            }
             Err(error) => unsupported(&error.message_zh()),
         };
     }
     match nianbao_doc::read_document(bytes, name) {
         Ok(document) => document_json(
             document.kind.as_str(),
-            document.text(),
+            &document.document,
             &document.notes,
             &[],
         ),
@@ -50,7 +61,7 @@ pub fn read_html(html: &str) -> String {
     let document = nianbao_doc::read_html(html);
     document_json(
         document.kind.as_str(),
-        document.text(),
+        &document.document,
         &document.notes,
         &[],
     )
@@ -63,13 +74,21 @@ fn unsupported(message: &str) -> String {
     out
 }
 
-/// `page_starts` are byte offsets into `text`, in order; the JSON carries UTF-16 offsets.
-fn document_json(kind: &str, text: &str, notes: &[String], page_starts: &[usize]) -> String {
+/// `page_starts` are byte offsets into the text view, in order; the JSON carries UTF-16 offsets.
+fn document_json(
+    kind: &str,
+    document: &Document,
+    notes: &[String],
+    page_starts: &[usize],
+) -> String {
+    let text = document.text.as_str();
     let mut out = String::with_capacity(text.len() + 64);
     out.push_str(r#"{"ok":true,"kind":"#);
     json_string(kind, &mut out);
     out.push_str(r#","text":"#);
     json_string(text, &mut out);
+    out.push_str(r#","outline":"#);
+    json_string(&document.outline(), &mut out);
     out.push_str(r#","notes":["#);
     for (i, note) in notes.iter().enumerate() {
         if i > 0 {
@@ -126,7 +145,7 @@ mod tests {
     fn documents_come_back_as_json() {
         assert_eq!(
             read_html("<table><tr><td>规章</td><td>1\"</td></tr></table>"),
-            r#"{"ok":true,"kind":"html","text":"规章\t1\"\n","notes":[],"pages":[]}"#
+            r#"{"ok":true,"kind":"html","text":"规章\t1\"\n","outline":"t;;\n","notes":[],"pages":[]}"#
         );
         assert_eq!(
             read_document("一、".as_bytes(), "a.txt"),
@@ -149,9 +168,11 @@ mod tests {
 
     #[test]
     fn page_starts_become_utf16_offsets() {
-        let text = "一😀\n二\n";
+        let mut view = nianbao_core::document::Builder::new();
+        view.paragraph("一😀");
+        view.paragraph("二");
         let pages = [0, "一😀\n".len()];
-        let json = document_json("pdf", text, &[], &pages);
+        let json = document_json("pdf", &view.finish(), &[], &pages);
         assert!(json.ends_with(r#""pages":[0,4]}"#), "{json}");
     }
 

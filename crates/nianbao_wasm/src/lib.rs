@@ -4,15 +4,39 @@
 //! readers (.docx, HTML, PDF) are a second module, `nianbao_docs_wasm`, loaded only when a
 //! document arrives.
 
-use nianbao_core::{vocab, Format, PositionEncoding};
+use nianbao_core::document::Document;
+use nianbao_core::{vocab, Format, Input, PositionEncoding};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Checks one report and returns the result contract (schema `nianbao/1`) as JSON, with
 /// UTF-16 offsets and columns. `previous_text` is last year's report, for cross-year checks.
+/// A report that is a document's text view comes with that document's `outline` (the
+/// documents module's `readDocument`/`readHtml` give it; `previous_outline` likewise for last
+/// year's): each table row is then read from its cells. Without one, or when it does not
+/// describe the text (the user edited it since), the text is read as text.
 #[wasm_bindgen(js_name = checkReport)]
-pub fn check_report(text: &str, previous_text: Option<String>) -> String {
-    let checked = nianbao_core::check_with_previous(text, previous_text.as_deref());
-    nianbao_core::to_json(&checked, text, PositionEncoding::Utf16)
+pub fn check_report(
+    text: String,
+    previous_text: Option<String>,
+    outline: Option<String>,
+    previous_outline: Option<String>,
+) -> String {
+    let read = |text: String, outline: Option<String>| match outline {
+        Some(outline) => Document::with_outline(text, &outline),
+        None => Err(text),
+    };
+    let this = read(text, outline);
+    let previous = previous_text.map(|text| read(text, previous_outline));
+    let checked = nianbao_core::check_input(input(&this), previous.as_ref().map(input));
+    nianbao_core::to_json(&checked, input(&this).text(), PositionEncoding::Utf16)
+}
+
+/// What is checked: the document read back, or the text.
+fn input(read: &Result<Document, String>) -> Input<'_> {
+    match read {
+        Ok(document) => Input::Document(document),
+        Err(text) => Input::Text(text),
+    }
 }
 
 /// The core's version.
