@@ -5,7 +5,7 @@
 //! reading. A reading is accepted only when it is the single one that fits; otherwise the
 //! cells stay unread and the caller reports the candidates (or that the bound stopped it).
 
-use crate::relations::{GridRef, Relation};
+use crate::relations::{GridRef, Relation, RelationId};
 use crate::report::Span;
 use crate::text::scan::{Scan, TokenKind};
 
@@ -325,6 +325,31 @@ pub enum Resolution {
     FewestConflicts(usize),
     /// Several readings fit equally well.
     Ambiguous,
+    /// Every reading of the row (with every reading of the other open rows) breaks a relation
+    /// that touches the row: the table cannot balance, whichever reading is right. Several
+    /// readings break fewest, so none is placed. The bits are the [`RelationId`]s broken where
+    /// the row comes closest to balancing.
+    Unbalanced(u8),
+}
+
+/// The bit of a relation family in [`Resolution::Unbalanced`].
+fn family_bit(relation: &Relation) -> u8 {
+    1 << (relation.id as u8)
+}
+
+/// The relation families of a [`Resolution::Unbalanced`] mask, in declaration order.
+pub fn families(mask: u8) -> impl Iterator<Item = RelationId> {
+    [
+        RelationId::T3Identity,
+        RelationId::T3RowTotal,
+        RelationId::T3ResultTotal,
+        RelationId::T4GroupTotal,
+        RelationId::OldPartsSum,
+        RelationId::OldPartsAtMost,
+        RelationId::OldCumulative,
+    ]
+    .into_iter()
+    .filter(move |&id| mask & (1 << id as u8) != 0)
 }
 
 /// Largest number of joint readings tried before giving up on a table.
@@ -373,22 +398,32 @@ pub fn resolve(
             .filter(|(_, s)| s.len() == 1 && s[0] == slot)
             .map(|(rel, _)| *rel)
             .collect();
+        // The families the candidates break, for a row no candidate of which fits.
+        let mut broken = 0u8;
         let fits: Vec<usize> = (0..values.len())
             .filter(|&k| {
                 local.iter().all(|rel| {
-                    rel.holds(|(r, c)| {
+                    let holds = rel.holds(|(r, c)| {
                         if r == *row {
                             values[k].get(c).copied()
                         } else {
                             fixed((r, c))
                         }
-                    }) != Some(false)
+                    }) != Some(false);
+                    if !holds {
+                        broken |= family_bit(rel);
+                    }
+                    holds
                 })
             })
             .collect();
         if fits.len() == 1 {
             result[slot] = Resolution::Unique(fits[0]);
             settled[slot] = Some(fits[0]);
+        }
+        if fits.is_empty() && !values.is_empty() {
+            // Every reading breaks a relation of this row alone: certain whatever the rest.
+            result[slot] = Resolution::Unbalanced(broken);
         }
         candidates.push(if fits.is_empty() {
             (0..values.len()).collect()
@@ -408,6 +443,10 @@ pub fn resolve(
     if combinations.is_none_or(|n| n > MAX_COMBINATIONS || n == 0) {
         return result;
     }
+    // For each open row: the fewest broken relations touching it in any combination, and
+    // the families broken where that fewest is reached.
+    let mut least = vec![(usize::MAX, 0u8); open.len()];
+    let mut touching = vec![(0usize, 0u8); rows.len()];
     let value_at = |choice: &[Option<usize>], (r, c): GridRef| -> Option<i64> {
         match row_slot(r) {
             Some(slot) => choice[slot].and_then(|k| rows[slot].1[k].get(c).copied()),
@@ -423,10 +462,25 @@ pub fn resolve(
         for (i, &slot) in open.iter().enumerate() {
             choice[slot] = Some(candidates[slot][indices[i]]);
         }
-        let broken = involved
-            .iter()
-            .filter(|(rel, _)| rel.holds(|g| value_at(&choice, g)) == Some(false))
-            .count();
+        touching.fill((0, 0));
+        let mut broken = 0;
+        for (rel, slots) in &involved {
+            if rel.holds(|g| value_at(&choice, g)) == Some(false) {
+                broken += 1;
+                for &slot in slots {
+                    touching[slot].0 += 1;
+                    touching[slot].1 |= family_bit(rel);
+                }
+            }
+        }
+        for (i, &slot) in open.iter().enumerate() {
+            let (count, families) = touching[slot];
+            if count < least[i].0 {
+                least[i] = (count, families);
+            } else if count == least[i].0 {
+                least[i].1 |= families;
+            }
+        }
         if broken < best {
             best = broken;
             for (i, &slot) in open.iter().enumerate() {
@@ -457,13 +511,12 @@ pub fn resolve(
         }
     }
     for (i, &slot) in open.iter().enumerate() {
-        if let Some(Some(k)) = agreed[i] {
-            result[slot] = if best == 0 {
-                Resolution::Unique(k)
-            } else {
-                Resolution::FewestConflicts(k)
-            };
-        }
+        result[slot] = match agreed[i] {
+            Some(Some(k)) if best == 0 => Resolution::Unique(k),
+            Some(Some(k)) => Resolution::FewestConflicts(k),
+            _ if least[i].0 > 0 => Resolution::Unbalanced(least[i].1),
+            _ => Resolution::Ambiguous,
+        };
     }
     result
 }
@@ -602,8 +655,48 @@ mod tests {
             resolve(fixed, &rows, std::slice::from_ref(&rel)),
             vec![Resolution::Unique(0)]
         );
-        // Nothing fits: the reading breaking fewest relations is a flagged guess.
+        // Nothing fits and both readings break the relation once: no reading is placed, but
+        // the table certainly does not balance.
         let fixed = |(r, c): GridRef| (r == 1 && c == 0).then_some(26);
-        assert_eq!(resolve(fixed, &rows, &[rel]), vec![Resolution::Ambiguous]);
+        let result = resolve(fixed, &rows, std::slice::from_ref(&rel));
+        let Resolution::Unbalanced(mask) = result[0] else {
+            panic!("not unbalanced: {result:?}")
+        };
+        assert_eq!(families(mask).collect::<Vec<_>>(), [RelationId::T3Identity]);
+        // A missing cell leaves the relation undecided: nothing is certain.
+        assert_eq!(
+            resolve(|_| None, &rows, &[rel]),
+            vec![Resolution::Ambiguous]
+        );
+    }
+
+    #[test]
+    fn a_row_is_unbalanced_only_when_its_own_relations_break() {
+        let equal = |index, lhs: Vec<GridRef>, rhs: Vec<GridRef>| Relation {
+            id: RelationId::T4GroupTotal,
+            kind: Kind::Equal,
+            lhs,
+            rhs,
+            index,
+        };
+        // Row 0 fits (its first cell equals row 2's 5) under one of its readings; row 1 breaks
+        // its own relation (cell 0 = cell 1) under both of its readings.
+        let rows = vec![
+            (0, vec![vec![5, 1], vec![6, 1]]),
+            (1, vec![vec![1, 2], vec![3, 4]]),
+        ];
+        let relations = [
+            equal(0, vec![(0, 0)], vec![(2, 0)]),
+            equal(1, vec![(1, 0)], vec![(1, 1)]),
+        ];
+        let fixed = |(r, c): GridRef| (r == 2 && c == 0).then_some(5);
+        let result = resolve(fixed, &rows, &relations);
+        assert_eq!(result[0], Resolution::Unique(0));
+        assert!(matches!(result[1], Resolution::Unbalanced(_)), "{result:?}");
+        // A relation across both rows that only some combinations break names neither.
+        let rows = vec![(0, vec![vec![5], vec![7]]), (1, vec![vec![5], vec![7]])];
+        let across = [equal(0, vec![(0, 0)], vec![(1, 0)])];
+        let result = resolve(|_| None, &rows, &across);
+        assert_eq!(result, vec![Resolution::Ambiguous, Resolution::Ambiguous]);
     }
 }

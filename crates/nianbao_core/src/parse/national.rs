@@ -680,6 +680,26 @@ fn read_rows_table(
                         }
                         cells
                     }
+                    Resolution::Unbalanced(families) => {
+                        let formulas: Vec<&str> = crate::parse::glued::families(families)
+                            .map(crate::rules::unassessable::formula)
+                            .collect();
+                        ctx.diagnostics.push(
+                            Diagnostic::new(
+                                Code::GluedUnbalanced,
+                                digits_span,
+                                format!(
+                                    "{table}“{label}”一行的数字“{printed}”粘连在一起，可拆成 {} 种读法，但无论按哪一种拆分，表格都不平衡（{}）：这张表必然有数字填错或漏填。无法确定哪种读法是对的，这一行的单元格记为缺失。",
+                                    splits.len(),
+                                    formulas.join("；")
+                                ),
+                            )
+                            .with_cells(paths[r].iter().cloned())
+                            .with_note(format!("可能的读法：{}", describe_splits(glued, splits, 4)))
+                            .with_help("请核对这一行及相关的合计，并在原报告中用空格或制表符分开各单元格的数字。"),
+                        );
+                        vec![None; width]
+                    }
                     Resolution::Ambiguous if splits.is_empty() => {
                         ctx.diagnostics.push(
                             Diagnostic::new(
@@ -1100,6 +1120,37 @@ mod tests {
         let text = text.replacen("行政许可845-2835782", "行政许可845 2835782", 1);
         let checked = crate::check(&text);
         assert!(checked.report.cells.get("t2.licensing.previous").is_none());
+    }
+
+    #[test]
+    fn glued_digits_no_split_of_which_balances_are_an_error_with_no_value_placed() {
+        let text = include_str!("../../../../tests/fixtures/variants/pingtan-2024/crawler.txt");
+        let clean = crate::check(text);
+        let get = |c: &crate::Checked, p: &str| c.report.cells.get(p).map(|c| c.value.display());
+        assert_eq!(
+            get(&clean, "t4.litigation_after_review.upheld").as_deref(),
+            Some("13")
+        );
+        assert!(!clean.has_errors());
+        // 复议后起诉·结果维持 13 → 14: 2,1,3,1,7 | 0,0,0,0,0 | 14,2,4,0,19 breaks the group
+        // total, and so does every other way of cutting the seventeen digits.
+        let changed = text.replacen("21317000001324019", "21317000001424019", 1);
+        let checked = crate::check(&changed);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "glued-unbalanced")
+            .expect("an error for the row");
+        assert_eq!(d.severity, crate::Severity::Error);
+        assert!(d.message.contains("21317000001424019"), "{}", d.message);
+        assert!(d.message.contains("总计 = 结果维持"), "{}", d.message);
+        assert_eq!(d.cells.len(), 15);
+        assert!(d
+            .cells
+            .iter()
+            .any(|c| c == "t4.litigation_after_review.upheld"));
+        assert_eq!(get(&checked, "t4.litigation_after_review.upheld"), None);
+        assert_eq!(get(&checked, "t4.review.upheld"), None);
     }
 
     #[test]
