@@ -529,6 +529,14 @@ fn read_rows_table(
         rows.rows.push(cells);
     }
     let resolutions = rows.resolve_glued(relations);
+    // Rows printed with fewer numbers than cells, or with blank cells: the table leaves cells
+    // blank, and a blank leaves no trace in glued digits, so a glued row that no split
+    // balances may be a row with a blank cell rather than an error.
+    let leaves_blanks = rows.rows.iter().enumerate().any(|(r, row)| match row {
+        Some(RowCells::Mismatch { got, .. }) => got.len() < kinds[r].len(),
+        Some(RowCells::Read(cells, _)) => cells.iter().any(Option::is_none),
+        _ => false,
+    });
 
     let mut out: Vec<Vec<Option<Cell>>> = Vec::with_capacity(found.len());
     let mut missing_rows = Vec::new();
@@ -680,7 +688,7 @@ fn read_rows_table(
                         }
                         cells
                     }
-                    Resolution::Unbalanced(families) => {
+                    Resolution::Unbalanced(families) if !leaves_blanks => {
                         let formulas: Vec<&str> = crate::parse::glued::families(families)
                             .map(crate::rules::unassessable::formula)
                             .collect();
@@ -714,7 +722,7 @@ fn read_rows_table(
                         );
                         vec![None; width]
                     }
-                    Resolution::Ambiguous => {
+                    Resolution::Ambiguous | Resolution::Unbalanced(_) => {
                         ctx.diagnostics.push(
                             Diagnostic::new(
                                 Code::GluedAmbiguous,
@@ -1151,6 +1159,29 @@ mod tests {
             .any(|c| c == "t4.litigation_after_review.upheld"));
         assert_eq!(get(&checked, "t4.litigation_after_review.upheld"), None);
         assert_eq!(get(&checked, "t4.review.upheld"), None);
+    }
+
+    #[test]
+    fn no_error_for_unbalanced_glued_digits_in_a_table_that_leaves_cells_blank() {
+        // 5.属于三类内部事务信息 32 … 32 → 33: no split balances its row total. With
+        // 2.重复申请 printed as two digits for seven cells, the table leaves cells blank, and
+        // a blank leaves no trace in glued digits: only a warning, nothing placed.
+        let text = include_str!("../../../../tests/fixtures/variants/pingtan-2024/crawler.txt")
+            .replacen("内部事务信息320000032", "内部事务信息320000033", 1)
+            .replacen("2.重复申请1000001", "2.重复申请11", 1);
+        let checked = crate::check(&text);
+        assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("320000033"))
+            .expect("the glued row is named");
+        assert_eq!(d.code.as_str(), "glued-ambiguous");
+        assert!(checked
+            .report
+            .cells
+            .get("t3.denied.internal.total")
+            .is_none());
     }
 
     #[test]
