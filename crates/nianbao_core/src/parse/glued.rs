@@ -5,7 +5,7 @@
 //! reading. A reading is accepted only when it is the single one that fits; otherwise the
 //! cells stay unread and the caller reports the candidates (or that the bound stopped it).
 
-use crate::relations::{GridRef, Relation, RelationId};
+use crate::relations::{GridRef, Relation};
 use crate::report::Span;
 use crate::text::scan::{Scan, TokenKind};
 
@@ -327,29 +327,9 @@ pub enum Resolution {
     Ambiguous,
     /// Every reading of the row (with every reading of the other open rows) breaks a relation
     /// that touches the row: the table cannot balance, whichever reading is right. Several
-    /// readings break fewest, so none is placed. The bits are the [`RelationId`]s broken where
-    /// the row comes closest to balancing.
+    /// readings break fewest, so none is placed. Bit `id as u8` is set for each
+    /// [`crate::relations::RelationId`] broken where the row comes closest to balancing.
     Unbalanced(u8),
-}
-
-/// The bit of a relation family in [`Resolution::Unbalanced`].
-fn family_bit(relation: &Relation) -> u8 {
-    1 << (relation.id as u8)
-}
-
-/// The relation families of a [`Resolution::Unbalanced`] mask, in declaration order.
-pub fn families(mask: u8) -> impl Iterator<Item = RelationId> {
-    [
-        RelationId::T3Identity,
-        RelationId::T3RowTotal,
-        RelationId::T3ResultTotal,
-        RelationId::T4GroupTotal,
-        RelationId::OldPartsSum,
-        RelationId::OldPartsAtMost,
-        RelationId::OldCumulative,
-    ]
-    .into_iter()
-    .filter(move |&id| mask & (1 << id as u8) != 0)
 }
 
 /// Largest number of joint readings tried before giving up on a table.
@@ -398,32 +378,22 @@ pub fn resolve(
             .filter(|(_, s)| s.len() == 1 && s[0] == slot)
             .map(|(rel, _)| *rel)
             .collect();
-        // The families the candidates break, for a row no candidate of which fits.
-        let mut broken = 0u8;
         let fits: Vec<usize> = (0..values.len())
             .filter(|&k| {
                 local.iter().all(|rel| {
-                    let holds = rel.holds(|(r, c)| {
+                    rel.holds(|(r, c)| {
                         if r == *row {
                             values[k].get(c).copied()
                         } else {
                             fixed((r, c))
                         }
-                    }) != Some(false);
-                    if !holds {
-                        broken |= family_bit(rel);
-                    }
-                    holds
+                    }) != Some(false)
                 })
             })
             .collect();
         if fits.len() == 1 {
             result[slot] = Resolution::Unique(fits[0]);
             settled[slot] = Some(fits[0]);
-        }
-        if fits.is_empty() && !values.is_empty() {
-            // Every reading breaks a relation of this row alone: certain whatever the rest.
-            result[slot] = Resolution::Unbalanced(broken);
         }
         candidates.push(if fits.is_empty() {
             (0..values.len()).collect()
@@ -444,9 +414,11 @@ pub fn resolve(
         return result;
     }
     // For each open row: the fewest broken relations touching it in any combination, and
-    // the families broken where that fewest is reached.
-    let mut least = vec![(usize::MAX, 0u8); open.len()];
-    let mut touching = vec![(0usize, 0u8); rows.len()];
+    // the families broken where that fewest is reached (a row no reading of which fits
+    // when the combinations are too many stays ambiguous: nothing is claimed unchecked).
+    // Both packed in one number: the count above the low 8 bits, the families' bits in them.
+    let mut least = vec![usize::MAX; open.len()];
+    let mut touching = vec![0usize; rows.len()];
     let value_at = |choice: &[Option<usize>], (r, c): GridRef| -> Option<i64> {
         match row_slot(r) {
             Some(slot) => choice[slot].and_then(|k| rows[slot].1[k].get(c).copied()),
@@ -462,23 +434,22 @@ pub fn resolve(
         for (i, &slot) in open.iter().enumerate() {
             choice[slot] = Some(candidates[slot][indices[i]]);
         }
-        touching.fill((0, 0));
+        touching.fill(0);
         let mut broken = 0;
         for (rel, slots) in &involved {
             if rel.holds(|g| value_at(&choice, g)) == Some(false) {
                 broken += 1;
                 for &slot in slots {
-                    touching[slot].0 += 1;
-                    touching[slot].1 |= family_bit(rel);
+                    touching[slot] = (touching[slot] + 256) | 1 << rel.id as u8;
                 }
             }
         }
         for (i, &slot) in open.iter().enumerate() {
-            let (count, families) = touching[slot];
-            if count < least[i].0 {
-                least[i] = (count, families);
-            } else if count == least[i].0 {
-                least[i].1 |= families;
+            let t = touching[slot];
+            if t >> 8 < least[i] >> 8 {
+                least[i] = t;
+            } else if t >> 8 == least[i] >> 8 {
+                least[i] |= t;
             }
         }
         if broken < best {
@@ -514,7 +485,7 @@ pub fn resolve(
         result[slot] = match agreed[i] {
             Some(Some(k)) if best == 0 => Resolution::Unique(k),
             Some(Some(k)) => Resolution::FewestConflicts(k),
-            _ if least[i].0 > 0 => Resolution::Unbalanced(least[i].1),
+            _ if least[i] >> 8 > 0 => Resolution::Unbalanced(least[i] as u8),
             _ => Resolution::Ambiguous,
         };
     }
@@ -662,7 +633,7 @@ mod tests {
         let Resolution::Unbalanced(mask) = result[0] else {
             panic!("not unbalanced: {result:?}")
         };
-        assert_eq!(families(mask).collect::<Vec<_>>(), [RelationId::T3Identity]);
+        assert_eq!(mask, 1 << RelationId::T3Identity as u8);
         // A missing cell leaves the relation undecided: nothing is certain.
         assert_eq!(
             resolve(|_| None, &rows, &[rel]),

@@ -688,26 +688,6 @@ fn read_rows_table(
                         }
                         cells
                     }
-                    Resolution::Unbalanced(families) if !leaves_blanks => {
-                        let formulas: Vec<&str> = crate::parse::glued::families(families)
-                            .map(crate::rules::unassessable::formula)
-                            .collect();
-                        ctx.diagnostics.push(
-                            Diagnostic::new(
-                                Code::GluedUnbalanced,
-                                digits_span,
-                                format!(
-                                    "{table}“{label}”一行的数字“{printed}”粘连在一起，可拆成 {} 种读法，但无论按哪一种拆分，表格都不平衡（{}）：这张表必然有数字填错或漏填。无法确定哪种读法是对的，这一行的单元格记为缺失。",
-                                    splits.len(),
-                                    formulas.join("；")
-                                ),
-                            )
-                            .with_cells(paths[r].iter().cloned())
-                            .with_note(format!("可能的读法：{}", describe_splits(glued, splits, 4)))
-                            .with_help("请核对这一行及相关的合计，并在原报告中用空格或制表符分开各单元格的数字。"),
-                        );
-                        vec![None; width]
-                    }
                     Resolution::Ambiguous if splits.is_empty() => {
                         ctx.diagnostics.push(
                             Diagnostic::new(
@@ -723,12 +703,35 @@ fn read_rows_table(
                         vec![None; width]
                     }
                     Resolution::Ambiguous | Resolution::Unbalanced(_) => {
+                        // Every split breaks a relation of the row: an error whichever is
+                        // right (unless the table leaves cells blank, see `leaves_blanks`).
+                        let mut why = String::new();
+                        let code = match resolution {
+                            Resolution::Unbalanced(families) if !leaves_blanks => {
+                                why.push_str("但无论哪种读法表格都不平衡（");
+                                let start = why.len();
+                                for rel in relations {
+                                    let formula = crate::rules::unassessable::formula(rel.id);
+                                    if families >> rel.id as u8 & 1 == 1
+                                        && !why[start..].contains(formula)
+                                    {
+                                        if why.len() > start {
+                                            why.push('；');
+                                        }
+                                        why.push_str(formula);
+                                    }
+                                }
+                                why.push_str("），必然有数字填错或漏填；");
+                                Code::GluedUnbalanced
+                            }
+                            _ => Code::GluedAmbiguous,
+                        };
                         ctx.diagnostics.push(
                             Diagnostic::new(
-                                Code::GluedAmbiguous,
+                                code,
                                 digits_span,
                                 format!(
-                                    "{table}“{label}”一行的数字“{printed}”粘连在一起，可拆成 {} 种读法（{}），无法确定，这一行的单元格记为缺失。",
+                                    "{table}“{label}”一行的数字“{printed}”粘连在一起，可拆成 {} 种读法（{}），{why}无法确定，这一行的单元格记为缺失。",
                                     splits.len(),
                                     describe_splits(glued, splits, 4)
                                 ),
