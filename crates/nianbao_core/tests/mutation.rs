@@ -15,6 +15,9 @@ fn every_changed_cell_is_found_and_most_are_restored() {
     let detected = percent(tally.detected, tally.cases);
     let restored = percent(tally.restored, tally.cases);
     print!("{}", tally.lines());
+    for m in &tally.unread {
+        println!("  unread: {m}");
+    }
     for m in &tally.missed {
         println!("  missed: {m}");
     }
@@ -27,7 +30,7 @@ fn every_changed_cell_is_found_and_most_are_restored() {
         "{} changed cells went unnoticed",
         tally.missed.len()
     );
-    assert!(detected >= 95.0, "an error names only {detected:.1}%");
+    assert!(detected >= 99.0, "an error names only {detected:.1}%");
     assert!(
         restored >= 90.0,
         "first repair restores only {restored:.1}%"

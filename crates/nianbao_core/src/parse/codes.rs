@@ -22,6 +22,9 @@ crate::codes::declare_codes! {
     GluedSplit = "glued-split", Info, "数字粘连，已按表格勾稽关系唯一拆分";
     /// Glued digits that no reading makes balance; the reading breaking fewest relations is used.
     GluedGuess = "glued-guess", Warning, "数字粘连且任何拆分都不平衡，已采用矛盾最少的拆分，请核对原文";
+    /// Glued digits that no reading makes balance, several readings equally close: the table
+    /// certainly has an error there, whichever reading is right; no value is placed.
+    GluedUnbalanced = "glued-unbalanced", Error, "数字粘连，且无论怎样拆分表格都不平衡";
     /// A run of numbers whose rows are not tied to their labels by position (PDF reading order).
     RowsUncertain = "rows-uncertain", Warning, "数字与行标签的对应关系不确定，这些行记为缺失";
     /// Labels printed apart from their numbers, matched in label order and confirmed by each row's total.

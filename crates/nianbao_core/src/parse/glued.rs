@@ -325,6 +325,11 @@ pub enum Resolution {
     FewestConflicts(usize),
     /// Several readings fit equally well.
     Ambiguous,
+    /// Every reading of the row (with every reading of the other open rows) breaks a relation
+    /// that touches the row: the table cannot balance, whichever reading is right. Several
+    /// readings break fewest, so none is placed. Bit `id as u8` is set for each
+    /// [`crate::relations::RelationId`] broken where the row comes closest to balancing.
+    Unbalanced(u8),
 }
 
 /// Largest number of joint readings tried before giving up on a table.
@@ -408,6 +413,12 @@ pub fn resolve(
     if combinations.is_none_or(|n| n > MAX_COMBINATIONS || n == 0) {
         return result;
     }
+    // For each open row: the fewest broken relations touching it in any combination, and
+    // the families broken where that fewest is reached (a row no reading of which fits
+    // when the combinations are too many stays ambiguous: nothing is claimed unchecked).
+    // Both packed in one number: the count above the low 8 bits, the families' bits in them.
+    let mut least = vec![usize::MAX; open.len()];
+    let mut touching = vec![0usize; rows.len()];
     let value_at = |choice: &[Option<usize>], (r, c): GridRef| -> Option<i64> {
         match row_slot(r) {
             Some(slot) => choice[slot].and_then(|k| rows[slot].1[k].get(c).copied()),
@@ -423,10 +434,24 @@ pub fn resolve(
         for (i, &slot) in open.iter().enumerate() {
             choice[slot] = Some(candidates[slot][indices[i]]);
         }
-        let broken = involved
-            .iter()
-            .filter(|(rel, _)| rel.holds(|g| value_at(&choice, g)) == Some(false))
-            .count();
+        touching.fill(0);
+        let mut broken = 0;
+        for (rel, slots) in &involved {
+            if rel.holds(|g| value_at(&choice, g)) == Some(false) {
+                broken += 1;
+                for &slot in slots {
+                    touching[slot] = (touching[slot] + 256) | 1 << rel.id as u8;
+                }
+            }
+        }
+        for (i, &slot) in open.iter().enumerate() {
+            let t = touching[slot];
+            if t >> 8 < least[i] >> 8 {
+                least[i] = t;
+            } else if t >> 8 == least[i] >> 8 {
+                least[i] |= t;
+            }
+        }
         if broken < best {
             best = broken;
             for (i, &slot) in open.iter().enumerate() {
@@ -457,13 +482,12 @@ pub fn resolve(
         }
     }
     for (i, &slot) in open.iter().enumerate() {
-        if let Some(Some(k)) = agreed[i] {
-            result[slot] = if best == 0 {
-                Resolution::Unique(k)
-            } else {
-                Resolution::FewestConflicts(k)
-            };
-        }
+        result[slot] = match agreed[i] {
+            Some(Some(k)) if best == 0 => Resolution::Unique(k),
+            Some(Some(k)) => Resolution::FewestConflicts(k),
+            _ if least[i] >> 8 > 0 => Resolution::Unbalanced(least[i] as u8),
+            _ => Resolution::Ambiguous,
+        };
     }
     result
 }
@@ -602,8 +626,48 @@ mod tests {
             resolve(fixed, &rows, std::slice::from_ref(&rel)),
             vec![Resolution::Unique(0)]
         );
-        // Nothing fits: the reading breaking fewest relations is a flagged guess.
+        // Nothing fits and both readings break the relation once: no reading is placed, but
+        // the table certainly does not balance.
         let fixed = |(r, c): GridRef| (r == 1 && c == 0).then_some(26);
-        assert_eq!(resolve(fixed, &rows, &[rel]), vec![Resolution::Ambiguous]);
+        let result = resolve(fixed, &rows, std::slice::from_ref(&rel));
+        let Resolution::Unbalanced(mask) = result[0] else {
+            panic!("not unbalanced: {result:?}")
+        };
+        assert_eq!(mask, 1 << RelationId::T3Identity as u8);
+        // A missing cell leaves the relation undecided: nothing is certain.
+        assert_eq!(
+            resolve(|_| None, &rows, &[rel]),
+            vec![Resolution::Ambiguous]
+        );
+    }
+
+    #[test]
+    fn a_row_is_unbalanced_only_when_its_own_relations_break() {
+        let equal = |index, lhs: Vec<GridRef>, rhs: Vec<GridRef>| Relation {
+            id: RelationId::T4GroupTotal,
+            kind: Kind::Equal,
+            lhs,
+            rhs,
+            index,
+        };
+        // Row 0 fits (its first cell equals row 2's 5) under one of its readings; row 1 breaks
+        // its own relation (cell 0 = cell 1) under both of its readings.
+        let rows = vec![
+            (0, vec![vec![5, 1], vec![6, 1]]),
+            (1, vec![vec![1, 2], vec![3, 4]]),
+        ];
+        let relations = [
+            equal(0, vec![(0, 0)], vec![(2, 0)]),
+            equal(1, vec![(1, 0)], vec![(1, 1)]),
+        ];
+        let fixed = |(r, c): GridRef| (r == 2 && c == 0).then_some(5);
+        let result = resolve(fixed, &rows, &relations);
+        assert_eq!(result[0], Resolution::Unique(0));
+        assert!(matches!(result[1], Resolution::Unbalanced(_)), "{result:?}");
+        // A relation across both rows that only some combinations break names neither.
+        let rows = vec![(0, vec![vec![5], vec![7]]), (1, vec![vec![5], vec![7]])];
+        let across = [equal(0, vec![(0, 0)], vec![(1, 0)])];
+        let result = resolve(|_| None, &rows, &across);
+        assert_eq!(result, vec![Resolution::Ambiguous, Resolution::Ambiguous]);
     }
 }

@@ -529,6 +529,14 @@ fn read_rows_table(
         rows.rows.push(cells);
     }
     let resolutions = rows.resolve_glued(relations);
+    // Rows printed with fewer numbers than cells, or with blank cells: the table leaves cells
+    // blank, and a blank leaves no trace in glued digits, so a glued row that no split
+    // balances may be a row with a blank cell rather than an error.
+    let leaves_blanks = rows.rows.iter().enumerate().any(|(r, row)| match row {
+        Some(RowCells::Mismatch { got, .. }) => got.len() < kinds[r].len(),
+        Some(RowCells::Read(cells, _)) => cells.iter().any(Option::is_none),
+        _ => false,
+    });
 
     let mut out: Vec<Vec<Option<Cell>>> = Vec::with_capacity(found.len());
     let mut missing_rows = Vec::new();
@@ -694,13 +702,36 @@ fn read_rows_table(
                         );
                         vec![None; width]
                     }
-                    Resolution::Ambiguous => {
+                    Resolution::Ambiguous | Resolution::Unbalanced(_) => {
+                        // Every split breaks a relation of the row: an error whichever is
+                        // right (unless the table leaves cells blank, see `leaves_blanks`).
+                        let mut why = String::new();
+                        let code = match resolution {
+                            Resolution::Unbalanced(families) if !leaves_blanks => {
+                                why.push_str("但无论哪种读法表格都不平衡（");
+                                let start = why.len();
+                                for rel in relations {
+                                    let formula = crate::rules::unassessable::formula(rel.id);
+                                    if families >> rel.id as u8 & 1 == 1
+                                        && !why[start..].contains(formula)
+                                    {
+                                        if why.len() > start {
+                                            why.push('；');
+                                        }
+                                        why.push_str(formula);
+                                    }
+                                }
+                                why.push_str("），必然有数字填错或漏填；");
+                                Code::GluedUnbalanced
+                            }
+                            _ => Code::GluedAmbiguous,
+                        };
                         ctx.diagnostics.push(
                             Diagnostic::new(
-                                Code::GluedAmbiguous,
+                                code,
                                 digits_span,
                                 format!(
-                                    "{table}“{label}”一行的数字“{printed}”粘连在一起，可拆成 {} 种读法（{}），无法确定，这一行的单元格记为缺失。",
+                                    "{table}“{label}”一行的数字“{printed}”粘连在一起，可拆成 {} 种读法（{}），{why}无法确定，这一行的单元格记为缺失。",
                                     splits.len(),
                                     describe_splits(glued, splits, 4)
                                 ),
@@ -1100,6 +1131,60 @@ mod tests {
         let text = text.replacen("行政许可845-2835782", "行政许可845 2835782", 1);
         let checked = crate::check(&text);
         assert!(checked.report.cells.get("t2.licensing.previous").is_none());
+    }
+
+    #[test]
+    fn glued_digits_no_split_of_which_balances_are_an_error_with_no_value_placed() {
+        let text = include_str!("../../../../tests/fixtures/variants/pingtan-2024/crawler.txt");
+        let clean = crate::check(text);
+        let get = |c: &crate::Checked, p: &str| c.report.cells.get(p).map(|c| c.value.display());
+        assert_eq!(
+            get(&clean, "t4.litigation_after_review.upheld").as_deref(),
+            Some("13")
+        );
+        assert!(!clean.has_errors());
+        // 复议后起诉·结果维持 13 → 14: 2,1,3,1,7 | 0,0,0,0,0 | 14,2,4,0,19 breaks the group
+        // total, and so does every other way of cutting the seventeen digits.
+        let changed = text.replacen("21317000001324019", "21317000001424019", 1);
+        let checked = crate::check(&changed);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "glued-unbalanced")
+            .expect("an error for the row");
+        assert_eq!(d.severity, crate::Severity::Error);
+        assert!(d.message.contains("21317000001424019"), "{}", d.message);
+        assert!(d.message.contains("总计 = 结果维持"), "{}", d.message);
+        assert_eq!(d.cells.len(), 15);
+        assert!(d
+            .cells
+            .iter()
+            .any(|c| c == "t4.litigation_after_review.upheld"));
+        assert_eq!(get(&checked, "t4.litigation_after_review.upheld"), None);
+        assert_eq!(get(&checked, "t4.review.upheld"), None);
+    }
+
+    #[test]
+    fn no_error_for_unbalanced_glued_digits_in_a_table_that_leaves_cells_blank() {
+        // 5.属于三类内部事务信息 32 … 32 → 33: no split balances its row total. With
+        // 2.重复申请 printed as two digits for seven cells, the table leaves cells blank, and
+        // a blank leaves no trace in glued digits: only a warning, nothing placed.
+        let text = include_str!("../../../../tests/fixtures/variants/pingtan-2024/crawler.txt")
+            .replacen("内部事务信息320000032", "内部事务信息320000033", 1)
+            .replacen("2.重复申请1000001", "2.重复申请11", 1);
+        let checked = crate::check(&text);
+        assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("320000033"))
+            .expect("the glued row is named");
+        assert_eq!(d.code.as_str(), "glued-ambiguous");
+        assert!(checked
+            .report
+            .cells
+            .get("t3.denied.internal.total")
+            .is_none());
     }
 
     #[test]

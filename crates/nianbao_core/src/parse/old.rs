@@ -491,7 +491,9 @@ fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static
                         );
                         vec![None; columns]
                     }
-                    Resolution::FewestConflicts(_) | Resolution::Ambiguous => {
+                    Resolution::FewestConflicts(_)
+                    | Resolution::Ambiguous
+                    | Resolution::Unbalanced(_) => {
                         let printed = &ctx.text[Span {
                             start: glued.groups[0][0].start,
                             end: glued

@@ -22,6 +22,8 @@ pub struct Tally {
     /// The parser cannot read the changed digits (glued digits that no longer split one way)
     /// and a warning names the cell, which is recorded as missing.
     pub unreadable: usize,
+    /// The unreadable cases, named.
+    pub unread: Vec<String>,
     /// Every relation of the cell has blank cells, and the blanks could absorb the change.
     pub undecidable: usize,
     pub restored: usize,
@@ -57,6 +59,7 @@ pub fn run() -> Tally {
         cases: 0,
         detected: 0,
         unreadable: 0,
+        unread: Vec::new(),
         undecidable: 0,
         restored: 0,
         missed: Vec::new(),
@@ -95,6 +98,7 @@ pub fn run() -> Tally {
                 tally.detected += 1;
             } else if unreadable(&result, path) {
                 tally.unreadable += 1;
+                tally.unread.push(format!("{name} {path} {value}→{new}"));
             } else if undecidable(&result, path) {
                 tally.undecidable += 1;
             } else {
