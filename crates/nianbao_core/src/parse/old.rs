@@ -240,11 +240,11 @@ fn label_lines(ctx: &Ctx, chunk: &Chunk, header_end: usize) -> Vec<(String, Span
     let mut lines: Vec<(String, Span)> = Vec::new();
     let mut current_line = 0;
     for token in &ctx.scan.tokens[chunk.first_token..chunk.end_token] {
-        if !token.is_text() || token.span.end <= from_offset {
+        if !token.is_text() || token.span().end <= from_offset {
             continue;
         }
-        let start = token.span.start.max(from_offset);
-        let piece: String = ctx.text[start as usize..token.span.end as usize]
+        let start = token.span().start.max(from_offset);
+        let piece: String = ctx.text[start as usize..token.span().end as usize]
             .chars()
             .filter(|c| {
                 !c.is_whitespace()
@@ -259,7 +259,7 @@ fn label_lines(ctx: &Ctx, chunk: &Chunk, header_end: usize) -> Vec<(String, Span
         }
         let span = Span {
             start,
-            end: token.span.end,
+            end: token.span().end,
         };
         let line = ctx.scan.line_of_token(token);
         match lines.last_mut() {
