@@ -107,9 +107,15 @@ fn read_rows(ctx: &mut Ctx, header_end: usize, columns: usize, has_unit_column: 
         .copied()
         .filter(|c| c.canon_end > header_end)
         .collect();
+    // Sized up front (a table repeated by the thousand has tens of thousands of rows, and a
+    // doubling vector holds its old and new buffer at once): only a chunk's last line has
+    // values, so there are at most as many value rows as chunks; headings and wrapped
+    // labels add a few rows more.
     let mut rows = Rows {
-        rows: Vec::new(),
-        table: TableRows { rows: Vec::new() },
+        rows: Vec::with_capacity(chunks.len() + chunks.len() / 8),
+        table: TableRows {
+            rows: Vec::with_capacity(chunks.len()),
+        },
     };
     let paths: Vec<String> = (0..columns).map(naming::id::unnumbered_old).collect();
     for chunk in chunks {
