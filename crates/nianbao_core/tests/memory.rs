@@ -26,7 +26,7 @@ const SIZE: usize = 1 << 20;
 /// The heap bound of each class, as a multiple of the input (see the module comment).
 fn bound(class: &str) -> f64 {
     match class {
-        "old" => 12.5,
+        "old" => 12.0,
         _ => 9.0,
     }
 }
