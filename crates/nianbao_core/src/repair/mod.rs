@@ -469,18 +469,25 @@ pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)
 /// take about 3.5 times the text for nothing (issue 14). A cell's relations are counted from
 /// its path's hash (a collision only counts more, so the answer is never a wrong "no").
 fn can_hit(instances: &[Instance], broken: usize) -> bool {
-    let mut hashes: Vec<u64> = instances
-        .iter()
-        .flat_map(|i| i.lhs.iter().chain(&i.rhs))
-        .filter(|t| t.count().is_some())
-        .map(|t| path_hash(t.path))
-        .collect();
-    crate::order::sort(&mut hashes);
-    let most = hashes
-        .chunk_by(|a, b| a == b)
-        .map(<[u64]>::len)
-        .max()
-        .unwrap_or(0);
+    // Hashes cut to 32 bits (a collision only counts more), sorted by the core's radix sort.
+    let mut hashes: Vec<(u32, u32)> = Vec::new();
+    for instance in instances {
+        for t in instance.lhs.iter().chain(&instance.rhs) {
+            if t.count().is_some() {
+                hashes.push((path_hash(t.path) as u32, 0));
+            }
+        }
+    }
+    let hashes = crate::order::radix_sort_pairs(hashes);
+    let (mut most, mut run) = (0, 0);
+    for (i, h) in hashes.iter().enumerate() {
+        run = if i > 0 && hashes[i - 1].0 == h.0 {
+            run + 1
+        } else {
+            1
+        };
+        most = most.max(run);
+    }
     broken <= MAX_CELLS * most
 }
 

@@ -355,20 +355,27 @@ fn scan_rows<'r>(text: &str, rows: impl Iterator<Item = &'r Row>) -> Scan {
 /// Fills the line-end bits and counts of [`Scan`] from its tokens.
 fn index_line_ends(out: &mut Scan) {
     let words = out.tokens.len() / 64 + 1;
-    let mut bits = vec![0u64; words];
+    let mut bits: Vec<u64> = Vec::with_capacity(words);
     let mut before = Vec::with_capacity(words);
     let mut count = 0u32;
-    for (w, chunk) in out.tokens.chunks(64).enumerate() {
-        before.push(count);
-        for (b, token) in chunk.iter().enumerate() {
-            if token.code() == LINE_END {
-                bits[w] |= 1 << b;
-            }
+    // One word more than full words: `line_ends_in` looks one past the last token.
+    for (i, token) in out
+        .tokens
+        .iter()
+        .chain([&Token::new(BLANK, 0, 0)])
+        .enumerate()
+    {
+        if i % 64 == 0 {
+            before.push(count);
+            bits.push(0);
         }
-        count += bits[w].count_ones();
+        if token.code() == LINE_END {
+            if let Some(word) = bits.last_mut() {
+                *word |= 1 << (i % 64);
+            }
+            count += 1;
+        }
     }
-    // A full last word leaves one more, empty, for the end.
-    before.resize(words, count);
     out.line_end_bits = bits;
     out.line_ends_before = before;
 }
@@ -608,7 +615,9 @@ impl Scanner<'_> {
     fn release(&mut self, j: usize) {
         let k = j.saturating_sub(self.base).min(self.window.len());
         if !self.keep_all && k >= 1024 && 2 * k >= self.window.len() {
-            self.window.drain(..k);
+            let len = self.window.len();
+            self.window.copy_within(k..len, 0);
+            self.window.truncate(len - k);
             self.base += k;
         }
     }
