@@ -703,7 +703,7 @@ impl Scanner<'_> {
         let mut field_start = 0;
         let mut first = true;
         loop {
-            let (e, blank) = self.next_separator(&mut cursor);
+            let (e, blank, first_at) = self.next_separator(&mut cursor);
             let s = field_start;
             field_start = e + 1;
             let last = e >= n;
@@ -713,12 +713,8 @@ impl Scanner<'_> {
             self.release(s.saturating_sub(1));
             if !skip {
                 if blank {
-                    let at = if s < n {
-                        self.at(s).start
-                    } else {
-                        line.last_end
-                    };
-                    self.push(BLANK, 0, at);
+                    // Where its first character (or the separator after it) starts.
+                    self.push(BLANK, 0, first_at.unwrap_or(line.last_end));
                 } else {
                     self.content(s, e);
                 }
@@ -730,19 +726,22 @@ impl Scanner<'_> {
     }
 
     /// From `cursor` (a byte offset and character index in the line): the index of the next
-    /// TAB or `|` (or the line's length) and whether only spaces come before it. The cursor
-    /// moves past it.
-    fn next_separator(&self, cursor: &mut (usize, usize)) -> (usize, bool) {
+    /// TAB or `|` (or the line's length), whether only spaces come before it, and where the
+    /// first character read starts (the field's, or the separator's when it is empty). The
+    /// cursor moves past it.
+    fn next_separator(&self, cursor: &mut (usize, usize)) -> (usize, bool, Option<u32>) {
         let mut blank = true;
+        let mut first_at = None;
         while let Some(ch) = next_char(self.text, &mut cursor.0) {
+            first_at.get_or_insert(ch.start);
             let i = cursor.1;
             cursor.1 += 1;
             if ch.c == '\t' || ch.c == '|' {
-                return (i, blank);
+                return (i, blank, first_at);
             }
             blank &= ch.c == ' ';
         }
-        (cursor.1, blank)
+        (cursor.1, blank, first_at)
     }
 
     /// A document's table row: each cell is a field, as [`Scanner::fields`] reads a field
@@ -1152,6 +1151,8 @@ enum Lexed {
 #[derive(Default)]
 struct Footer {
     first: Option<char>,
+    /// Characters fed.
+    count: usize,
     /// After the first: how many, the last, and whether all before the last are digits.
     inner: usize,
     inner_last: Option<char>,
@@ -1167,24 +1168,31 @@ struct Footer {
 
 impl Footer {
     fn add(&mut self, c: char) {
-        if self.first.is_none() {
-            self.first = Some(c);
-            self.inner_digits = true;
-            self.page_chars = true;
-        } else {
-            if let Some(last) = self.inner_last {
-                self.inner_digits &= last.is_ascii_digit();
+        let first = *self.first.get_or_insert(c);
+        self.count += 1;
+        // Only what the first character's kind of footer needs: most lines are none.
+        if chars::is_dash(first) {
+            if self.count > 1 {
+                self.inner_digits = match self.inner_last {
+                    Some(last) => self.inner_digits && last.is_ascii_digit(),
+                    None => true,
+                };
+                self.inner_last = Some(c);
+                self.inner += 1;
             }
-            self.inner_last = Some(c);
-            self.inner += 1;
+        } else if first == '第' {
+            if self.count == 1 {
+                self.page_chars = true;
+            }
+            self.page |= c == '页';
+            self.page_chars &= c.is_ascii_digit() || matches!(c, '第' | '页' | '共' | '/');
+        } else if matches!(first, 'h' | 'H' | 'w' | 'W') {
+            if self.head_len < self.head.len() {
+                self.head[self.head_len] = c.to_ascii_lowercase();
+                self.head_len += 1;
+            }
+            self.cjk |= chars::is_cjk(c);
         }
-        self.page |= c == '页';
-        self.page_chars &= c.is_ascii_digit() || "第页共/".contains(c);
-        if self.head_len < self.head.len() {
-            self.head[self.head_len] = c.to_ascii_lowercase();
-            self.head_len += 1;
-        }
-        self.cjk |= chars::is_cjk(c);
     }
 
     fn is_footer(&self) -> bool {
