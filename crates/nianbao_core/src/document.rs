@@ -567,7 +567,7 @@ mod tests {
             kinds(scan(&doc.text)),
             [Text, Text, Blank, Number, LineEnd, LineEnd]
         );
-        let blank = scan_document(&doc).tokens[1].span;
+        let blank = scan_document(&doc).tokens[1].span();
         assert_eq!(blank.start, doc.rows().next().unwrap().cells[1].span.start);
     }
 

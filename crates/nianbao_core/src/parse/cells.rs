@@ -47,16 +47,16 @@ impl Ctx<'_> {
         match token.kind() {
             TokenKind::Placeholder => Some(Cell {
                 value: Value::Placeholder,
-                span: token.span,
+                span: token.span(),
                 line,
                 old: None,
             }),
             TokenKind::Number => {
                 let number = self.scan.number(&token)?;
-                let value = self.value_of(number.value, number.unit, kind, token.span, path)?;
+                let value = self.value_of(number.value, number.unit, kind, token.span(), path)?;
                 Some(Cell {
                     value,
-                    span: token.span,
+                    span: token.span(),
                     line,
                     old: None,
                 })
@@ -157,7 +157,7 @@ impl Ctx<'_> {
                 .iter()
                 .map(|v| self.scan.tokens[v.token])
                 .find(|t| t.kind() == TokenKind::Blank)
-                .map(|t| t.span);
+                .map(|t| t.span());
             return RowCells::Read(read, first_blank);
         }
         let span = values_span(self, values);
@@ -170,7 +170,7 @@ impl Ctx<'_> {
         // (10 | 6,239,795.00 and 106,239,795.00 both read well).
         let separated = values
             .iter()
-            .any(|v| self.text[self.scan.tokens[v.token].span.range()].contains([',', '，']));
+            .any(|v| self.text[self.scan.tokens[v.token].span().range()].contains([',', '，']));
         if count < cells && !has_blank && !separated {
             let numbers = glued::number_tokens(&self.scan, values);
             if numbers.len() == count {
@@ -256,7 +256,7 @@ impl Ctx<'_> {
 fn values_span(ctx: &Ctx, values: &[RawValue]) -> Span {
     values
         .iter()
-        .map(|v| ctx.scan.tokens[v.token].span)
+        .map(|v| ctx.scan.tokens[v.token].span())
         .reduce(Span::cover)
         .unwrap_or_default()
 }

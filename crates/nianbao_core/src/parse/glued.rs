@@ -73,8 +73,8 @@ impl Glued {
             }
             let mut group = Vec::new();
             let mut tail = false;
-            for (i, c) in text[token.span.range()].char_indices() {
-                let start = token.span.start + i as u32;
+            for (i, c) in text[token.span().range()].char_indices() {
+                let start = token.span().start + i as u32;
                 // Read through the tokenizer's normalization, so both see the same digits.
                 let digit = match crate::text::chars::digit(c) {
                     Some(d) => d,
@@ -104,7 +104,7 @@ impl Glued {
                 if !is_last || number.value.is_some_and(|v| v.is_negative()) {
                     return None;
                 }
-                glued.tail_end = Some(token.span.end);
+                glued.tail_end = Some(token.span().end);
             }
             glued.groups.push(group);
         }

@@ -167,7 +167,7 @@ impl Columns {
         let mut out = Vec::with_capacity(values.len());
         for &v in values {
             let token = scan.tokens.get(v)?;
-            let (start, end) = (token.span.start as usize, token.span.end as usize);
+            let (start, end) = (token.span().start as usize, token.span().end as usize);
             if scan.line_of_token(token) != line || start < self.page.0 || end > self.page.1 {
                 return None;
             }

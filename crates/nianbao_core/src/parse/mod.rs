@@ -69,8 +69,16 @@ fn parse_scanned(text: &str, scan: Scan) -> Parsed {
     let read = match format {
         Format::F2019 | Format::F2021 => typed(national::read(&mut ctx, format)),
         Format::Old => {
-            let mut cells = old::read(&mut ctx);
+            let rows = old::read(&mut ctx);
             let (pct_cells, captions) = percent::read(&mut ctx);
+            // The tokens and label chunks are done with unless a glued row is cut from its
+            // tokens: given back before the old table's cells are made (a long pre-2019
+            // table's are megabytes).
+            if !rows.as_ref().is_some_and(old::Read::needs_tokens) {
+                ctx.scan = Scan::default();
+                ctx.chunks = Vec::new();
+            }
+            let mut cells = old::cells(&mut ctx, rows);
             cells.extend(typed(pct_cells));
             pct_captions = captions;
             cells

@@ -353,8 +353,8 @@ fn read_in_order(
             .flatten()
             .zip(by_rows.iter().flatten())
             .all(|(&a, &b)| {
-                ctx.text[ctx.scan.tokens[a].span.range()]
-                    == ctx.text[ctx.scan.tokens[b].span.range()]
+                ctx.text[ctx.scan.tokens[a].span().range()]
+                    == ctx.text[ctx.scan.tokens[b].span().range()]
             })
     };
     let columns_ok = by_columns
@@ -449,11 +449,11 @@ fn by_order_note(
 /// seven TABs): a row of blank cells, not a label without numbers.
 fn blank_cells_after(ctx: &Ctx, label_end: u32, width: usize) -> Option<Collected> {
     let tokens = &ctx.scan.tokens;
-    let first = tokens.partition_point(|t| t.span.end <= label_end);
+    let first = tokens.partition_point(|t| t.span().end <= label_end);
     let rest = &tokens[first..];
     let after_label = rest
         .iter()
-        .position(|t| !t.is_text() || t.span.start >= label_end)?;
+        .position(|t| !t.is_text() || t.span().start >= label_end)?;
     let mut values = Vec::new();
     for (k, t) in rest[after_label..].iter().enumerate() {
         match t.kind() {
@@ -566,7 +566,7 @@ fn read_rows_table(
                     let signed = signed_rows.iter().find(|(s, _)| *s == r);
                     let (code, at, message, help) = match signed {
                         Some(&(_, signed)) => {
-                            let at = ctx.scan.tokens[signed].span;
+                            let at = ctx.scan.tokens[signed].span();
                             let printed = &ctx.text[at.range()];
                             (
                                 Code::GluedAmbiguous,
@@ -603,7 +603,7 @@ fn read_rows_table(
             Some(RowCells::Mismatch { got, span }) => {
                 let numbers: Vec<&str> = got
                     .iter()
-                    .map(|&t| &ctx.text[ctx.scan.tokens[t].span.range()])
+                    .map(|&t| &ctx.text[ctx.scan.tokens[t].span().range()])
                     .collect();
                 // Too few numbers is often blank cells that the copy dropped (a web page's or a
                 // PDF's empty cells leave nothing in the text): say so, not "an error".
@@ -850,7 +850,7 @@ fn before_sign(ctx: &Ctx, got: &[usize], kinds: &[CellKind]) -> bool {
         return false;
     };
     let tokens = &ctx.scan.tokens;
-    let sign = ctx.text[tokens[*signed].span.range()].chars().next();
+    let sign = ctx.text[tokens[*signed].span().range()].chars().next();
     kinds == [CellKind::Count, CellKind::SignedCount, CellKind::Count]
         && ctx.scan.number(&tokens[*first]).is_some_and(|n| n.plain)
         && matches!(sign, Some('+' | '-' | '增' | '减' | '＋' | '－'))
@@ -866,9 +866,9 @@ fn layout_columns(
     found: &[Option<FoundRow>],
 ) -> Option<Columns> {
     let tokens = &ctx.scan.tokens;
-    let first_value = tokens.partition_point(|t| (t.span.start as usize) < header_at);
+    let first_value = tokens.partition_point(|t| (t.span().start as usize) < header_at);
     let value = tokens[first_value..].iter().find(|t| t.is_value())?;
-    let start = value.span.start as usize;
+    let start = value.span().start as usize;
     let to = ctx.text[..start].rfind('\n').map_or(0, |i| i + 1);
     let columns = header_columns(ctx.text, header_at, to, labels)?;
     let full_rows_agree = found.iter().flatten().all(|f| {
@@ -1072,7 +1072,7 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         crate::parse::rows::collect_row_values(&ctx.scan, header.end_token, paths.len(), label_line)
     });
     // The header chunk may run on over many lines; point at its last piece of text.
-    let header_span = ctx.scan.tokens[header.end_token - 1].span;
+    let header_span = ctx.scan.tokens[header.end_token - 1].span();
     let _ = label;
     let found = vec![Some(FoundRow {
         label: header_span,
@@ -1081,7 +1081,7 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
     })];
     let kinds = vec![vec![CellKind::Count; paths.len()]];
     let t4_labels: [&str; 15] = std::array::from_fn(|i| T4_COLUMNS[i % 5].label);
-    let header_at = ctx.scan.tokens[header.first_token].span.start as usize;
+    let header_at = ctx.scan.tokens[header.first_token].span().start as usize;
     let columns = layout_columns(ctx, header_at, &t4_labels, &found);
     let cells = read_rows_table(
         ctx,

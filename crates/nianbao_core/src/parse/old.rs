@@ -72,15 +72,20 @@ const HEADER_END_KEYS: [&str; 5] = ["历年累计", "统计数", "年度", "计�
 /// A label longer than this is prose: the table has ended.
 const MAX_LABEL_CHARS: usize = 60;
 
-pub fn read(ctx: &mut Ctx) -> Vec<(CellId<'static>, Option<Cell>)> {
+/// The table's rows as read from the tokens; [`cells`] makes its cells.
+pub struct Read {
+    rows: Rows,
+    columns: usize,
+}
+
+/// Reads the table's rows: the part of reading that needs the tokens, so they can be given
+/// back before the cells are made (a table repeated by the thousand holds both otherwise).
+pub fn read(ctx: &mut Ctx) -> Option<Read> {
     let canon = &ctx.scan.canon;
-    let Some(anchor) = HEADER_KEYS
+    let anchor = HEADER_KEYS
         .iter()
         .filter_map(|k| crate::parse::rows::find(canon, k, 0, canon.len()))
-        .min()
-    else {
-        return Vec::new();
-    };
+        .min()?;
     let window_end = (anchor + 40).min(canon.len());
     let columns = if crate::parse::rows::find(canon, "历年累计", anchor, window_end).is_some() {
         2
@@ -97,22 +102,46 @@ pub fn read(ctx: &mut Ctx) -> Vec<(CellId<'static>, Option<Cell>)> {
 
     let has_unit_column = crate::parse::rows::find(canon, "单位", anchor, window_end).is_some();
     let rows = read_rows(ctx, header_end, columns, has_unit_column);
-    build_cells(ctx, rows, columns)
+    Some(Read { rows, columns })
+}
+
+impl Read {
+    /// Whether making the cells still needs the tokens: a glued row's cells are cut from its
+    /// number tokens.
+    pub fn needs_tokens(&self) -> bool {
+        self.rows
+            .table
+            .rows
+            .iter()
+            .any(|r| matches!(r, Some(RowCells::Glued { .. })))
+    }
+}
+
+/// The cells of the rows [`read`] found (none without a table).
+pub fn cells(ctx: &mut Ctx, read: Option<Read>) -> Vec<(CellId<'static>, Option<Cell>)> {
+    match read {
+        Some(Read { rows, columns }) => build_cells(ctx, rows, columns),
+        None => Vec::new(),
+    }
 }
 
 fn read_rows(ctx: &mut Ctx, header_end: usize, columns: usize, has_unit_column: bool) -> Rows {
-    let chunks: Vec<Chunk> = ctx
-        .chunks
-        .iter()
-        .copied()
-        .filter(|c| c.canon_end > header_end)
-        .collect();
+    // The chunks after the header (in text order, so a suffix: no copy of them is made).
+    let first = ctx.chunks.partition_point(|c| c.canon_end <= header_end);
+    let count = ctx.chunks.len() - first;
+    // Sized up front (a table repeated by the thousand has tens of thousands of rows, and a
+    // doubling vector holds its old and new buffer at once): only a chunk's last line has
+    // values, so there are at most as many value rows as chunks; headings and wrapped
+    // labels add a few rows more.
     let mut rows = Rows {
-        rows: Vec::new(),
-        table: TableRows { rows: Vec::new() },
+        rows: Vec::with_capacity(count + count / 8),
+        table: TableRows {
+            rows: Vec::with_capacity(count),
+        },
     };
     let paths: Vec<String> = (0..columns).map(naming::id::unnumbered_old).collect();
-    for chunk in chunks {
+    for k in first..ctx.chunks.len() {
+        let chunk = ctx.chunks[k];
         let followed_by_values = ctx.scan.tokens[chunk.end_token..]
             .iter()
             .find(|t| !matches!(t.kind(), TokenKind::LineEnd | TokenKind::Blank))
@@ -240,11 +269,11 @@ fn label_lines(ctx: &Ctx, chunk: &Chunk, header_end: usize) -> Vec<(String, Span
     let mut lines: Vec<(String, Span)> = Vec::new();
     let mut current_line = 0;
     for token in &ctx.scan.tokens[chunk.first_token..chunk.end_token] {
-        if !token.is_text() || token.span.end <= from_offset {
+        if !token.is_text() || token.span().end <= from_offset {
             continue;
         }
-        let start = token.span.start.max(from_offset);
-        let piece: String = ctx.text[start as usize..token.span.end as usize]
+        let start = token.span().start.max(from_offset);
+        let piece: String = ctx.text[start as usize..token.span().end as usize]
             .chars()
             .filter(|c| {
                 !c.is_whitespace()
@@ -259,7 +288,7 @@ fn label_lines(ctx: &Ctx, chunk: &Chunk, header_end: usize) -> Vec<(String, Span
         }
         let span = Span {
             start,
-            end: token.span.end,
+            end: token.span().end,
         };
         let line = ctx.scan.line_of_token(token);
         match lines.last_mut() {

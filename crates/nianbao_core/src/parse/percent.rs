@@ -26,7 +26,7 @@ fn lines(tokens: &[Token]) -> Vec<&[Token]> {
 }
 
 fn label_of(ctx: &Ctx, token: &Token) -> String {
-    ctx.text[token.span.range()]
+    ctx.text[token.span().range()]
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
@@ -37,7 +37,7 @@ fn label_of(ctx: &Ctx, token: &Token) -> String {
 fn is_label(ctx: &Ctx, line: &[Token], word: &str) -> bool {
     line.first().is_some_and(|t| {
         t.is_text()
-            && ctx.text[t.span.range()]
+            && ctx.text[t.span().range()]
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .eq(word.chars())
@@ -46,8 +46,8 @@ fn is_label(ctx: &Ctx, line: &[Token], word: &str) -> bool {
 
 /// "表 1 2017 年…" / "表１：…": a caption, as printed (trimmed), when `line` is one.
 fn caption(ctx: &Ctx, line: &[Token]) -> Option<String> {
-    let start = line.first()?.span.start;
-    let end = line.last()?.span.end;
+    let start = line.first()?.span().start;
+    let end = line.last()?.span().end;
     caption_text(ctx.text.get(start as usize..end as usize)?)
 }
 
@@ -63,14 +63,10 @@ fn caption_text(text: &str) -> Option<String> {
 
 /// The text of 1-based line `line`.
 fn line_text<'a>(ctx: &Ctx<'a>, line: u32) -> &'a str {
-    let starts = &ctx.scan.line_starts;
-    let Some(&start) = starts.get((line as usize).wrapping_sub(1)) else {
+    let Some(range) = ctx.scan.line_range(ctx.text, line) else {
         return "";
     };
-    let end = starts
-        .get(line as usize)
-        .map_or(ctx.text.len(), |&e| e as usize);
-    ctx.text.get(start as usize..end).unwrap_or("")
+    ctx.text.get(range).unwrap_or("")
 }
 
 /// Cells read, by path.
@@ -153,7 +149,7 @@ fn push_item(
     let count_cell = ctx.scan.number(count).and_then(|num| {
         Some(Cell {
             value: Value::Count(num.as_count()?),
-            span: count.span,
+            span: count.span(),
             line: ctx.scan.line_of_token(count),
             old: Some(Box::new(OldRowInfo {
                 label: category,
@@ -169,7 +165,7 @@ fn push_item(
         .and_then(|num| num.value)
         .map(|value: Decimal| Cell {
             value: Value::Decimal(value),
-            span: percent.span,
+            span: percent.span(),
             line: ctx.scan.line_of_token(percent),
             old: None,
         });
@@ -190,7 +186,7 @@ fn push_item(
 fn read_stream(ctx: &Ctx, used: &[u32], first: usize) -> (Cells, Vec<Option<String>>) {
     let tokens = &ctx.scan.tokens;
     let stripped = |t: &Token| -> String {
-        ctx.text[t.span.range()]
+        ctx.text[t.span().range()]
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect()
@@ -338,7 +334,7 @@ struct GluedTable {
 fn glued_tables(ctx: &Ctx) -> Vec<GluedTable> {
     let tokens = &ctx.scan.tokens;
     let stripped = |t: &Token| -> String {
-        ctx.text[t.span.range()]
+        ctx.text[t.span().range()]
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect()
@@ -359,7 +355,7 @@ fn glued_tables(ctx: &Ctx) -> Vec<GluedTable> {
             continue;
         }
         // Full-width digits are plain too (normalized by the scanner).
-        let digits: Vec<u8> = ctx.text[counts.span.range()]
+        let digits: Vec<u8> = ctx.text[counts.span().range()]
             .chars()
             .filter_map(|c| match c {
                 '０'..='９' => Some(c as u32 - '０' as u32),
@@ -377,7 +373,7 @@ fn glued_tables(ctx: &Ctx) -> Vec<GluedTable> {
                         break;
                     };
                     let Some(value) = n.value else { break };
-                    let printed = &ctx.text[t.span.range()];
+                    let printed = &ctx.text[t.span().range()];
                     let decimals = printed.split_once(['.', '．']).map_or(0, |(_, after)| {
                         after.chars().take_while(|c| c.is_ascii_digit()).count() as u32
                     });
@@ -394,7 +390,7 @@ fn glued_tables(ctx: &Ctx) -> Vec<GluedTable> {
             continue;
         }
         let caption = tokens.get(k).filter(|t| t.is_text()).and_then(|t| {
-            let text = ctx.text[t.span.start as usize..]
+            let text = ctx.text[t.span().start as usize..]
                 .lines()
                 .next()
                 .unwrap_or("");
@@ -405,7 +401,7 @@ fn glued_tables(ctx: &Ctx) -> Vec<GluedTable> {
         });
         out.push(GluedTable {
             digits,
-            digits_span: counts.span,
+            digits_span: counts.span(),
             digits_line: ctx.scan.line_of_token(counts),
             percents,
             caption,
@@ -557,7 +553,7 @@ fn read_glued(ctx: &Ctx, first: usize) -> (Cells, Vec<Option<String>>, Vec<Diagn
                 id(i + 1, true).into(),
                 Some(Cell {
                     value: Value::Decimal(*value),
-                    span: token.span,
+                    span: token.span(),
                     line: ctx.scan.line_of_token(token),
                     old: None,
                 }),

@@ -314,7 +314,7 @@ pub fn text_span(scan: &Scan, first: usize, end: usize) -> Option<Span> {
     scan.tokens[first..end]
         .iter()
         .filter(|t| t.is_text())
-        .map(|t| t.span)
+        .map(|t| t.span())
         .reduce(Span::cover)
 }
 

@@ -362,14 +362,17 @@ impl Search<'_> {
 /// The smallest repairs of the report's broken relations, best first. `evidence` holds
 /// values the prose states for single cells (path, value), used only to order repairs.
 pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)]) -> Vec<Repair> {
-    let broken = instances.iter().any(|i| {
-        matches!(
-            i.outcome(),
-            crate::relations::instance::Outcome::Fails { .. }
-                | crate::relations::instance::Outcome::FailsAnyway { .. }
-        )
-    });
-    if !broken {
+    let broken = instances
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.outcome(),
+                crate::relations::instance::Outcome::Fails { .. }
+                    | crate::relations::instance::Outcome::FailsAnyway { .. }
+            )
+        })
+        .count();
+    if broken == 0 || !can_hit(instances, broken) {
         return Vec::new();
     }
     let problem = problem(report, instances);
@@ -457,6 +460,35 @@ pub fn search(report: &Report, instances: &[Instance], evidence: &[(String, i64)
             }
         })
         .collect()
+}
+
+/// Whether `MAX_CELLS` cells can touch `broken` relations (the ones whose outcome fails, which
+/// are the problem's violated constraints): not when there are more than `MAX_CELLS` times the
+/// most relations one cell is in, and the search below would skip every size. Then the problem
+/// is not built: a pre-2019 table repeated by the thousand, one broken sum in each copy, would
+/// take about 3.5 times the text for nothing (issue 14). A cell's relations are counted from
+/// its path's hash (a collision only counts more, so the answer is never a wrong "no").
+fn can_hit(instances: &[Instance], broken: usize) -> bool {
+    // Hashes cut to 32 bits (a collision only counts more), sorted by the core's radix sort.
+    let mut hashes: Vec<(u32, u32)> = Vec::new();
+    for instance in instances {
+        for t in instance.lhs.iter().chain(&instance.rhs) {
+            if t.count().is_some() {
+                hashes.push((path_hash(t.path) as u32, 0));
+            }
+        }
+    }
+    let hashes = crate::order::radix_sort_pairs(hashes);
+    let (mut most, mut run) = (0, 0);
+    for (i, h) in hashes.iter().enumerate() {
+        run = if i > 0 && hashes[i - 1].0 == h.0 {
+            run + 1
+        } else {
+            1
+        };
+        most = most.max(run);
+    }
+    broken <= MAX_CELLS * most
 }
 
 /// A repair in words, row by row: "（七）总计 自然人 0 → 1，总计 0 → 1".

@@ -63,50 +63,68 @@ pub enum TokenKind {
     LineEnd,
 }
 
-/// One token: 12 bytes, because a dense paste ("1 1 1 …", a line of TABs) has a token per one
-/// or two bytes of text and the token array is then most of the checker's memory (issue 14).
-/// The kind and a 29-bit payload share one word: a text token's canonical end, a small plain
-/// number's value, or another number's index in [`Scan::numbers`]. The line is not stored:
-/// [`Scan::line_of`] finds it from the span.
+/// One token: 8 bytes, because a dense paste ("1 1 1 …", "1\n1\n…", a line of TABs) has a
+/// token per one or two bytes of text and the token array is then most of the checker's
+/// memory (issue 14). Where it starts, and one word for its kind and a 29-bit payload: the
+/// length of a text, placeholder or number, or a small plain number's length and value. What
+/// is not stored is found: a text token's canonical end from [`Scan::canon_offsets`], a
+/// number's record by its start, a token's line by the line ends before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
+    start: u32,
     packed: u32,
 }
 
 const KIND_BITS: u32 = 3;
 const PAYLOAD_MAX: u32 = u32::MAX >> KIND_BITS;
-/// Payload flag of a number token whose value is the payload itself: only ASCII digits, no
-/// sign, separator, point or unit, so its digit count is its span's length.
-const INLINE: u32 = 1 << (31 - KIND_BITS);
+/// Kind codes; a number is `NUMBER` (its record in [`Scan::numbers`]) or `INLINE`.
+const TEXT: u32 = 0;
+const NUMBER: u32 = 1;
+const PLACEHOLDER: u32 = 2;
+const BLANK: u32 = 3;
+const LINE_END: u32 = 4;
+/// A number that is only ASCII digits (no sign, separator, point or unit), at most 31 of
+/// them, with a value under 2^24: its length (5 bits) and value are the payload.
+const INLINE: u32 = 5;
+const INLINE_VALUE_BITS: u32 = 24;
 
 impl Token {
-    fn new(kind: TokenKind, payload: u32, span: Span) -> Token {
-        let kind = match kind {
-            TokenKind::Text => 0,
-            TokenKind::Number => 1,
-            TokenKind::Placeholder => 2,
-            TokenKind::Blank => 3,
-            TokenKind::LineEnd => 4,
-        };
+    fn new(code: u32, payload: u32, start: u32) -> Token {
         Token {
-            span,
-            packed: (payload.min(PAYLOAD_MAX) << KIND_BITS) | kind,
+            start,
+            packed: (payload.min(PAYLOAD_MAX) << KIND_BITS) | code,
         }
     }
 
+    fn code(&self) -> u32 {
+        self.packed & ((1 << KIND_BITS) - 1)
+    }
+
     pub fn kind(&self) -> TokenKind {
-        match self.packed & ((1 << KIND_BITS) - 1) {
-            0 => TokenKind::Text,
-            1 => TokenKind::Number,
-            2 => TokenKind::Placeholder,
-            3 => TokenKind::Blank,
+        match self.code() {
+            TEXT => TokenKind::Text,
+            NUMBER | INLINE => TokenKind::Number,
+            PLACEHOLDER => TokenKind::Placeholder,
+            BLANK => TokenKind::Blank,
             _ => TokenKind::LineEnd,
         }
     }
 
     fn payload(&self) -> u32 {
         self.packed >> KIND_BITS
+    }
+
+    /// Its bytes in the original text (empty for a blank cell or a line end).
+    pub fn span(&self) -> Span {
+        let len = match self.code() {
+            TEXT | NUMBER | PLACEHOLDER => self.payload(),
+            INLINE => self.payload() >> INLINE_VALUE_BITS,
+            _ => 0,
+        };
+        Span {
+            start: self.start,
+            end: self.start + len,
+        }
     }
 
     pub fn is_value(&self) -> bool {
@@ -138,55 +156,66 @@ const BIG: u8 = 4;
 #[derive(Clone, Debug, Default)]
 pub struct Scan {
     pub tokens: Vec<Token>,
-    /// Numbers that are not small plain digit runs (those are kept in their token).
+    /// Numbers that are not small plain digit runs (those are kept in their token), and where
+    /// each starts (in token order, so a number token finds its record by its start).
     numbers: Vec<NumRec>,
+    number_starts: Vec<u32>,
     /// Numbers whose mantissa or scale does not fit a `NumRec`.
     big: Vec<Number>,
     /// Canonical label characters of all text tokens, in order.
     pub canon: Vec<char>,
     /// Original byte offset of each canonical character.
     pub canon_offsets: Vec<u32>,
-    /// Byte offset of each line start (1-based line n starts at `line_starts[n - 1]`).
-    pub line_starts: Vec<u32>,
+    /// Bit `i % 64` of word `i / 64` is set when token `i` is a line end; and the line ends
+    /// before each word. Every line, skipped or not, ends with one `LineEnd` token, so a
+    /// token's line is one more than the line ends before it (0.2 bytes a token, where a
+    /// list of line starts took 4 bytes a line).
+    line_end_bits: Vec<u64>,
+    line_ends_before: Vec<u32>,
 }
 
 impl Scan {
     /// The number a token holds.
     pub fn number(&self, token: &Token) -> Option<Number> {
-        if token.kind() != TokenKind::Number {
-            return None;
+        match token.code() {
+            INLINE => {
+                let payload = token.payload();
+                let value = i64::from(payload & ((1 << INLINE_VALUE_BITS) - 1));
+                Some(Number {
+                    value: Some(Decimal::from_int(value)),
+                    unit: Unit::None,
+                    plain: true,
+                    digit_count: payload >> INLINE_VALUE_BITS,
+                })
+            }
+            NUMBER => {
+                let index = self.number_starts.binary_search(&token.start).ok()?;
+                let rec = self.numbers[index];
+                if rec.flags & BIG != 0 {
+                    return self.big.get(rec.mantissa as usize).copied();
+                }
+                Some(Number {
+                    value: if rec.flags & HAS_VALUE != 0 {
+                        Decimal::new(i128::from(rec.mantissa), u32::from(rec.scale))
+                    } else {
+                        None
+                    },
+                    unit: rec.unit,
+                    plain: rec.flags & PLAIN != 0,
+                    digit_count: rec.digit_count,
+                })
+            }
+            _ => None,
         }
-        let payload = token.payload();
-        if payload & INLINE != 0 {
-            let value = i64::from(payload & !INLINE);
-            return Some(Number {
-                value: Some(Decimal::from_int(value)),
-                unit: Unit::None,
-                plain: true,
-                digit_count: token.span.end - token.span.start,
-            });
-        }
-        let rec = self.numbers.get(payload as usize)?;
-        if rec.flags & BIG != 0 {
-            return self.big.get(rec.mantissa as usize).copied();
-        }
-        Some(Number {
-            value: if rec.flags & HAS_VALUE != 0 {
-                Decimal::new(i128::from(rec.mantissa), u32::from(rec.scale))
-            } else {
-                None
-            },
-            unit: rec.unit,
-            plain: rec.flags & PLAIN != 0,
-            digit_count: rec.digit_count,
-        })
     }
 
     /// One past the last canonical character of a text token (its first is the previous text
-    /// token's end, or 0).
+    /// token's end, or 0): its canonical characters are those whose original is inside it,
+    /// and no other token's are.
     pub fn canon_end(&self, token: &Token) -> usize {
         if token.is_text() {
-            (token.payload() as usize).min(self.canon.len())
+            let end = token.span().end;
+            self.canon_offsets.partition_point(|&o| o < end)
         } else {
             0
         }
@@ -208,14 +237,60 @@ impl Scan {
         Span::new(first, last + last_len)
     }
 
-    /// 1-based line of a byte offset.
+    /// Line ends among the first `k` tokens.
+    fn line_ends_in(&self, k: usize) -> u32 {
+        let (word, bit) = (k / 64, k % 64);
+        let (Some(&before), Some(&bits)) = (
+            self.line_ends_before.get(word),
+            self.line_end_bits.get(word),
+        ) else {
+            return self.line_ends_before.last().copied().unwrap_or(0);
+        };
+        before + (bits & ((1u64 << bit) - 1)).count_ones()
+    }
+
+    /// 1-based line of a byte offset (of a character, or where an empty token stands; the
+    /// `\n` of a `\r\n` break counts to the next line, and no reader asks for it).
     pub fn line_of(&self, offset: u32) -> u32 {
-        super::line_number(&self.line_starts, offset)
+        let k = self.tokens.partition_point(|t| t.start < offset);
+        self.line_ends_in(k) + 1
     }
 
     /// 1-based line of a token.
     pub fn line_of_token(&self, token: &Token) -> u32 {
-        self.line_of(token.span.start)
+        self.line_of(token.start)
+    }
+
+    /// Byte range of 1-based line `line` in `text` (the text scanned), its line break
+    /// included; `None` past the last line.
+    pub fn line_range(&self, text: &str, line: u32) -> Option<std::ops::Range<usize>> {
+        let start = match line.checked_sub(1)? {
+            0 => 0,
+            before => self.after_line_end(text, before)?,
+        };
+        let end = self.after_line_end(text, line).unwrap_or(text.len());
+        Some(start..end.max(start))
+    }
+
+    /// Where the line after the `n`-th line end (1-based) starts.
+    fn after_line_end(&self, text: &str, n: u32) -> Option<usize> {
+        // The word holding the n-th line end, then the bit.
+        let word = self
+            .line_ends_before
+            .partition_point(|&b| b < n)
+            .checked_sub(1)?;
+        let mut bits = self.line_end_bits[word];
+        for _ in 1..n - self.line_ends_before[word] {
+            bits &= bits - 1;
+        }
+        if bits == 0 {
+            return None;
+        }
+        let index = word * 64 + bits.trailing_zeros() as usize;
+        let at = self.tokens[index].start as usize;
+        let bytes = text.as_bytes();
+        let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
+        Some((at + if crlf { 2 } else { 1 }).min(text.len()))
     }
 }
 
@@ -243,23 +318,23 @@ fn scan_rows<'r>(text: &str, rows: impl Iterator<Item = &'r Row>) -> Scan {
         text,
         out: Scan {
             tokens: Vec::with_capacity(token_estimate),
-            numbers: Vec::new(),
-            big: Vec::new(),
             canon: Vec::with_capacity(label_estimate),
             canon_offsets: Vec::with_capacity(label_estimate),
-            line_starts: Vec::with_capacity(text.len() / 32 + 1),
+            ..Scan::default()
         },
-        chars: Vec::with_capacity(256),
+        window: Vec::with_capacity(256),
+        base: 0,
+        next: 0,
+        keep_all: false,
         last_list: None,
     };
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut rows = rows.peekable();
     loop {
-        let line = scanner.normalize_line(start);
         while rows.next_if(|r| (r.span.start as usize) < start).is_some() {}
         let row = rows.next_if(|r| r.span.start as usize == start);
-        scanner.line(start, line, row);
+        let line = scanner.line(start, row);
         let Some(&ending) = bytes.get(line.end) else {
             break;
         };
@@ -270,10 +345,39 @@ fn scan_rows<'r>(text: &str, rows: impl Iterator<Item = &'r Row>) -> Scan {
     // What the readers keep while they work: no spare capacity worth giving back.
     trim(&mut out.tokens);
     trim(&mut out.numbers);
+    trim(&mut out.number_starts);
     trim(&mut out.canon);
     trim(&mut out.canon_offsets);
-    trim(&mut out.line_starts);
+    index_line_ends(&mut out);
     out
+}
+
+/// Fills the line-end bits and counts of [`Scan`] from its tokens.
+fn index_line_ends(out: &mut Scan) {
+    let words = out.tokens.len() / 64 + 1;
+    let mut bits: Vec<u64> = Vec::with_capacity(words);
+    let mut before = Vec::with_capacity(words);
+    let mut count = 0u32;
+    // One word more than full words: `line_ends_in` looks one past the last token.
+    for (i, token) in out
+        .tokens
+        .iter()
+        .chain([&Token::new(BLANK, 0, 0)])
+        .enumerate()
+    {
+        if i % 64 == 0 {
+            before.push(count);
+            bits.push(0);
+        }
+        if token.code() == LINE_END {
+            if let Some(word) = bits.last_mut() {
+                *word |= 1 << (i % 64);
+            }
+            count += 1;
+        }
+    }
+    out.line_end_bits = bits;
+    out.line_ends_before = before;
 }
 
 /// Gives back a vector's spare room when it is more than a sixteenth (a shrink may copy).
@@ -312,119 +416,219 @@ fn estimates(text: &str) -> (usize, usize) {
     (labels, tokens + tokens / 32 + 16)
 }
 
-/// A text token being read: its first character. Its canonical characters begin where the
-/// previous text token's end.
+/// A text token being read: its first character (index in the line, and where its original
+/// starts). Its canonical characters begin where the previous text token's end.
 #[derive(Clone, Copy)]
 struct OpenText {
     start: usize,
+    at: u32,
 }
 
-/// A normalized character and where its original starts (8 bytes: a line of one long paste
-/// holds one per character; where the original ends is read back from the text).
+/// A normalized character and where its original starts (where the original ends is read
+/// back from the text).
 #[derive(Clone, Copy, Debug)]
 struct Ch {
     c: char,
     start: u32,
 }
 
+/// Lines up to this many bytes are normalized once, whole, into the window; a longer line is
+/// read into it as it is tokenized, and what is behind is given back.
+const SHORT_LINE: usize = 16 * 1024;
+
 struct Scanner<'a> {
     text: &'a str,
     out: Scan,
-    /// Normalized characters of the current line (reused buffer).
-    chars: Vec<Ch>,
+    /// Normalized characters of the current line from index `base` on. A line of a million
+    /// TABs, or "1 1 1 …" pasted as one line, is never held whole (8 bytes a character):
+    /// the tokenizer looks back one character and ahead as far as the token it reads.
+    window: Vec<Ch>,
+    base: usize,
+    /// Byte offset of the line's next character not yet in the window.
+    next: usize,
+    /// Keep the whole line (a document's row: its cells are found by their offsets).
+    keep_all: bool,
     /// The last list number read ("2." → 2): the next is expected to be one more, which tells
     /// a value glued to a list number ("次62.政府网站…" = 6, then "2.") from a list number "62.".
     last_list: Option<u64>,
 }
 
-/// What normalizing a line found out about it.
+/// What a first pass over a line found out about it.
 #[derive(Clone, Copy)]
 struct Line {
-    /// Byte offset of its line break (or of the end of the text).
+    /// Byte offsets of its first character and of its line break (or the end of the text).
+    start: usize,
     end: usize,
-    /// It has TAB or `|` cell separators.
-    has_fields: bool,
+    /// Normalized characters.
+    len: usize,
+    /// Where the original of its last normalized character ends.
+    last_end: u32,
+    /// The first and last TAB or `|` cell separator: index and character.
+    first_sep: Option<(usize, char)>,
+    last_sep: Option<(usize, char)>,
+    /// Only spaces before the first separator; only spaces after the last.
+    blank_before_first: bool,
+    blank_after_last: bool,
+    /// A page footer or a lone URL line.
+    skippable: bool,
+}
+
+/// The next normalized character of the line at byte `*at`, which moves past it: invisible
+/// characters and Markdown bold markers dropped, odd spaces made plain, full-width made
+/// ASCII. `None` at the line's end (`\n`, `\r` or the end of the text; `*at` stays there).
+fn next_char(text: &str, at: &mut usize) -> Option<Ch> {
+    loop {
+        let i = *at;
+        let c = text.get(i..)?.chars().next()?;
+        let start = i as u32;
+        // Ideographs and most ASCII are already normal.
+        if chars::is_cjk(c) || c.is_ascii_graphic() && c != '*' && c != '|' {
+            *at += c.len_utf8();
+            return Some(Ch { c, start });
+        }
+        match c {
+            '\n' | '\r' => return None,
+            '*' if text.as_bytes().get(i + 1) == Some(&b'*') => {
+                *at += 2;
+                continue;
+            }
+            _ => {}
+        }
+        *at += c.len_utf8();
+        match chars::normalize(c) {
+            Norm::Skip => continue,
+            Norm::Space => return Some(Ch { c: ' ', start }),
+            // Full-width ｜ separates cells too.
+            Norm::Char(c) => return Some(Ch { c, start }),
+        }
+    }
 }
 
 impl Scanner<'_> {
-    fn line(&mut self, start: usize, line: Line, row: Option<&Row>) {
-        self.out.line_starts.push(start as u32);
-        if !is_skippable_line(&self.chars) {
-            if let Some(row) = row.filter(|r| r.cells.len() > 1) {
-                self.cells(row);
-            } else if line.has_fields && row.is_none() {
-                self.fields();
+    /// Tokenizes the line starting at byte `start`.
+    fn line(&mut self, start: usize, row: Option<&Row>) -> Line {
+        let cells = row.filter(|r| r.cells.len() > 1);
+        self.keep_all = cells.is_some();
+        let line = self.survey(start);
+        if !line.skippable {
+            if let Some(row) = cells {
+                self.cells(row, &line);
+            } else if line.first_sep.is_some() && row.is_none() {
+                self.fields(&line);
             } else {
-                let n = self.chars.len();
-                self.content(0, n);
+                self.content(0, line.len);
             }
         }
-        self.push(TokenKind::LineEnd, 0, Span::empty_at(line.end));
+        self.push(LINE_END, 0, line.end as u32);
+        line
     }
 
-    /// Fills `self.chars` with the normalized characters of the line starting at `start`:
-    /// invisible characters and Markdown bold markers dropped, odd spaces made plain,
-    /// full-width made ASCII. The line ends at `\n`, `\r` or the end of the text.
-    fn normalize_line(&mut self, start: usize) -> Line {
-        self.chars.clear();
-        let rest = &self.text[start..];
-        // Room for exactly this line's characters: a buffer doubling its way up to one long
-        // line would hold twice its size.
-        let line_bytes = rest.as_bytes();
-        let line_len = line_bytes
+    /// Reads a line once: its length, separators and whether it is a footer. A short line
+    /// (or a document row) is kept whole in the window; a long one is read again as it is
+    /// tokenized.
+    fn survey(&mut self, start: usize) -> Line {
+        let bytes = &self.text.as_bytes()[start..];
+        let short = match bytes
             .iter()
+            .take(SHORT_LINE + 1)
             .position(|&b| b == b'\n' || b == b'\r')
-            .unwrap_or(line_bytes.len());
-        let line_chars = line_bytes[..line_len]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count();
-        self.chars.reserve_exact(line_chars);
-        let mut has_fields = false;
-        let mut iter = rest.char_indices();
-        while let Some((i, c)) = iter.next() {
-            let at = (start + i) as u32;
-            let c = if chars::is_cjk(c) || c.is_ascii_graphic() && c != '*' && c != '|' {
-                // Ideographs and most ASCII are already normal.
-                c
-            } else {
-                match c {
-                    '\n' | '\r' => {
-                        return Line {
-                            end: start + i,
-                            has_fields,
-                        }
-                    }
-                    '*' if rest.as_bytes().get(i + 1) == Some(&b'*') => {
-                        iter.next();
-                        continue;
-                    }
-                    _ => {}
+        {
+            Some(_) => true,
+            None => bytes.len() <= SHORT_LINE,
+        };
+        let fill = short || self.keep_all;
+        self.window.clear();
+        self.base = 0;
+        let mut line = Line {
+            start,
+            end: start,
+            len: 0,
+            last_end: start as u32,
+            first_sep: None,
+            last_sep: None,
+            blank_before_first: true,
+            blank_after_last: true,
+            skippable: false,
+        };
+        let mut footer = Footer::default();
+        let mut spaces_only = true;
+        let mut at = start;
+        while let Some(ch) = next_char(self.text, &mut at) {
+            if fill {
+                self.window.push(ch);
+            }
+            if ch.c != ' ' {
+                footer.add(ch.c);
+            }
+            if ch.c == '\t' || ch.c == '|' {
+                if line.first_sep.is_none() {
+                    line.first_sep = Some((line.len, ch.c));
+                    line.blank_before_first = spaces_only;
                 }
-                let c = match chars::normalize(c) {
-                    Norm::Skip => continue,
-                    Norm::Space => ' ',
-                    Norm::Char(c) => c,
-                };
-                // Full-width ｜ separates cells too.
-                has_fields |= c == '\t' || c == '|';
-                c
-            };
-            self.chars.push(Ch { c, start: at });
+                line.last_sep = Some((line.len, ch.c));
+                spaces_only = true;
+            } else if ch.c != ' ' {
+                spaces_only = false;
+            }
+            line.len += 1;
+            line.last_end = at as u32;
         }
-        Line {
-            end: self.text.len(),
-            has_fields,
+        line.blank_after_last = spaces_only;
+        line.end = at;
+        line.skippable = footer.is_footer();
+        self.next = if fill { at } else { start };
+        line
+    }
+
+    /// Character `j` of the line, read into the window if it is not yet there.
+    fn at(&mut self, j: usize) -> Ch {
+        while j >= self.base + self.window.len() {
+            match next_char(self.text, &mut self.next) {
+                Some(ch) => self.window.push(ch),
+                None => break,
+            }
+        }
+        // Past the line (never asked for): a space, which ends every token.
+        let fallback = Ch {
+            c: ' ',
+            start: self.next as u32,
+        };
+        self.window
+            .get(j.wrapping_sub(self.base))
+            .copied()
+            .unwrap_or(fallback)
+    }
+
+    /// Characters `from..to` of the line, read into the window.
+    fn slice(&mut self, from: usize, to: usize) -> &[Ch] {
+        if to > from {
+            self.at(to - 1);
+        }
+        let base = self.base;
+        self.window
+            .get(from.wrapping_sub(base)..to.wrapping_sub(base))
+            .unwrap_or(&[])
+    }
+
+    /// Gives back the window's characters before index `j` (in steps, so the rest is moved
+    /// rarely).
+    fn release(&mut self, j: usize) {
+        let k = j.saturating_sub(self.base).min(self.window.len());
+        if !self.keep_all && k >= 1024 && 2 * k >= self.window.len() {
+            let len = self.window.len();
+            self.window.copy_within(k..len, 0);
+            self.window.truncate(len - k);
+            self.base += k;
         }
     }
 
-    fn push(&mut self, kind: TokenKind, payload: u32, span: Span) {
-        self.out.tokens.push(Token::new(kind, payload, span));
+    fn push(&mut self, code: u32, payload: u32, start: u32) {
+        self.out.tokens.push(Token::new(code, payload, start));
     }
 
     /// Where the original of character `i` of the line ends.
-    fn end(&self, i: usize) -> u32 {
-        let start = self.chars[i].start;
+    fn end(&mut self, i: usize) -> u32 {
+        let start = self.at(i).start;
         let len = self.text[start as usize..]
             .chars()
             .next()
@@ -432,20 +636,16 @@ impl Scanner<'_> {
         start + len as u32
     }
 
-    /// A number token: small plain digit runs keep their value in the token.
+    /// A number token: small plain digit runs keep their length and value in the token.
     fn push_number(&mut self, number: Number, span: Span) {
+        let len = span.end - span.start;
         let ascii_digits = || self.text[span.range()].bytes().all(|b| b.is_ascii_digit());
         if let (true, Some(v)) = (number.plain && number.unit == Unit::None, number.as_count()) {
-            if (0..i64::from(INLINE)).contains(&v) && ascii_digits() {
-                self.push(TokenKind::Number, INLINE | v as u32, span);
+            if (0..1 << INLINE_VALUE_BITS).contains(&v) && len < 32 && ascii_digits() {
+                let payload = (len << INLINE_VALUE_BITS) | v as u32;
+                self.push(INLINE, payload, span.start);
                 return;
             }
-        }
-        let index = self.out.numbers.len() as u32;
-        if index >= INLINE {
-            // Past 268 million numbers (a text of hundreds of megabytes): no index left.
-            self.push(TokenKind::Placeholder, 0, span);
-            return;
         }
         let plain = if number.plain { PLAIN } else { 0 };
         let small = number
@@ -479,84 +679,106 @@ impl Scanner<'_> {
             }
         };
         self.out.numbers.push(rec);
-        self.push(TokenKind::Number, index, span);
+        self.out.number_starts.push(span.start);
+        self.push(NUMBER, len, span.start);
     }
 
     /// A TAB- or `|`-separated line: each field is a cell; empty fields are blank cells.
     /// A `|` at the very start or end of the line frames the row and is not a cell boundary.
-    /// Fields are read one by one, never listed: a line of a million TABs is a million cells.
-    fn fields(&mut self) {
-        let n = self.chars.len();
-        let is_sep = |c: char| c == '\t' || c == '|';
-        let is_blank = |chars: &[Ch], s: usize, e: usize| chars[s..e].iter().all(|c| c.c == ' ');
-        let (Some(first_sep), Some(last_sep)) = (
-            self.chars.iter().position(|c| is_sep(c.c)),
-            self.chars.iter().rposition(|c| is_sep(c.c)),
-        ) else {
-            let n = self.chars.len();
+    /// Fields are read one by one, never listed, and a second pass over the line finds where
+    /// each ends: a line of a million TABs is a million cells, with one field in the window.
+    fn fields(&mut self, line: &Line) {
+        let n = line.len;
+        let (Some((first_sep, first_c)), Some((last_sep, last_c))) =
+            (line.first_sep, line.last_sep)
+        else {
             self.content(0, n);
             return;
         };
         let two_fields_only = first_sep == last_sep;
         // Pipe framing: "| a | b |" has an empty first and last field that are not cells.
-        let skip_first = self.chars[first_sep].c == '|' && is_blank(&self.chars, 0, first_sep);
-        let skip_last = !(two_fields_only && skip_first)
-            && self.chars[last_sep].c == '|'
-            && is_blank(&self.chars, last_sep + 1, n);
+        let skip_first = first_c == '|' && line.blank_before_first;
+        let skip_last = !(two_fields_only && skip_first) && last_c == '|' && line.blank_after_last;
+        let mut cursor = (line.start, 0);
         let mut field_start = 0;
         let mut first = true;
-        for i in 0..=n {
-            if i < n && !is_sep(self.chars[i].c) {
-                continue;
-            }
-            let (s, e) = (field_start, i);
-            field_start = i + 1;
-            let skip = (first && skip_first) || (i == n && skip_last);
+        loop {
+            let (e, blank, first_at) = self.next_separator(&mut cursor);
+            let s = field_start;
+            field_start = e + 1;
+            let last = e >= n;
+            let skip = (first && skip_first) || (last && skip_last);
             first = false;
-            if skip {
-                continue;
+            // The separator before the field is looked back at; nothing before it is.
+            self.release(s.saturating_sub(1));
+            if !skip {
+                if blank {
+                    // Where its first character (or the separator after it) starts.
+                    self.push(BLANK, 0, first_at.unwrap_or(line.last_end));
+                } else {
+                    self.content(s, e);
+                }
             }
-            if is_blank(&self.chars, s, e) {
-                let at = match self.chars.get(s) {
-                    Some(c) => c.start,
-                    None => self.end(n - 1),
-                };
-                self.push(TokenKind::Blank, 0, Span::empty_at(at as usize));
-            } else {
-                self.content(s, e);
+            if last {
+                break;
             }
         }
+    }
+
+    /// From `cursor` (a byte offset and character index in the line): the index of the next
+    /// TAB or `|` (or the line's length), whether only spaces come before it, and where the
+    /// first character read starts (the field's, or the separator's when it is empty). The
+    /// cursor moves past it.
+    fn next_separator(&self, cursor: &mut (usize, usize)) -> (usize, bool, Option<u32>) {
+        let mut blank = true;
+        let mut first_at = None;
+        while let Some(ch) = next_char(self.text, &mut cursor.0) {
+            first_at.get_or_insert(ch.start);
+            let i = cursor.1;
+            cursor.1 += 1;
+            if ch.c == '\t' || ch.c == '|' {
+                return (i, blank, first_at);
+            }
+            blank &= ch.c == ' ';
+        }
+        (cursor.1, blank, first_at)
     }
 
     /// A document's table row: each cell is a field, as [`Scanner::fields`] reads a field
-    /// between separators (an empty cell is a blank where its text would stand).
-    fn cells(&mut self, row: &Row) {
-        let n = self.chars.len();
+    /// between separators (an empty cell is a blank where its text would stand). The whole
+    /// line is in the window (`keep_all`).
+    fn cells(&mut self, row: &Row, line: &Line) {
+        let n = line.len;
         for cell in &row.cells {
-            let s = self.chars.partition_point(|c| c.start < cell.span.start);
-            let e = self.chars.partition_point(|c| c.start < cell.span.end);
-            if self.chars[s..e].iter().all(|c| c.c == ' ') {
-                let at = match self.chars.get(s) {
+            let s = self.window.partition_point(|c| c.start < cell.span.start);
+            let e = self.window.partition_point(|c| c.start < cell.span.end);
+            if self.window[s..e].iter().all(|c| c.c == ' ') {
+                let at = match self.window.get(s) {
                     Some(c) => c.start,
-                    None if n > 0 => self.end(n - 1),
+                    None if n > 0 => line.last_end,
                     None => cell.span.start,
                 };
-                self.push(TokenKind::Blank, 0, Span::empty_at(at as usize));
+                self.push(BLANK, 0, at);
             } else {
                 self.content(s, e);
             }
         }
     }
 
-    /// Tokenizes `self.chars[from..to]` (a whole line or one field).
+    /// Tokenizes characters `from..to` of the line (a whole line or one field).
     fn content(&mut self, from: usize, to: usize) {
         let mut i = from;
         let mut text: Option<OpenText> = None;
         while i < to {
-            let ch = self.chars[i];
+            // One character is looked back at; an open text keeps where it starts.
+            self.release(i.saturating_sub(1));
+            let ch = self.at(i);
             // Fast path: most characters are ideographs of labels and prose.
             if chars::is_cjk(ch.c) && !matches!(ch.c, '无' | '增' | '减') {
-                self.open_text(&mut text, i);
+                text.get_or_insert(OpenText {
+                    start: i,
+                    at: ch.start,
+                });
                 self.out.canon.push(ch.c);
                 self.out.canon_offsets.push(ch.start);
                 i += 1;
@@ -577,8 +799,8 @@ impl Scanner<'_> {
             }
             if let Some(end) = self.placeholder_at(i, to, text.is_none()) {
                 self.flush_text(&mut text, i);
-                let span = Span::new(ch.start as usize, self.end(end - 1) as usize);
-                self.push(TokenKind::Placeholder, 0, span);
+                let len = self.end(end - 1) - ch.start;
+                self.push(PLACEHOLDER, len, ch.start);
                 i = end;
                 continue;
             }
@@ -607,16 +829,20 @@ impl Scanner<'_> {
         self.flush_text(&mut text, to);
     }
 
-    /// Starts a text token at character `at` unless one is open.
-    fn open_text(&self, text: &mut Option<OpenText>, at: usize) {
-        text.get_or_insert(OpenText { start: at });
-    }
-
-    /// Adds `self.chars[from..to]` to the open text token (opening one if needed): its label
+    /// Adds characters `from..to` to the open text token (opening one if needed): their label
     /// characters go to the canonical text as they are passed, not in a second pass.
     fn take_text(&mut self, text: &mut Option<OpenText>, from: usize, to: usize) {
-        self.open_text(text, from);
-        for ch in &self.chars[from..to] {
+        if text.is_none() {
+            let at = self.at(from).start;
+            *text = Some(OpenText { start: from, at });
+        }
+        self.slice(from, to);
+        let base = self.base;
+        let chars = self
+            .window
+            .get(from.wrapping_sub(base)..to.wrapping_sub(base))
+            .unwrap_or(&[]);
+        for ch in chars {
             if is_label_char(ch.c) {
                 self.out.canon.push(ch.c);
                 self.out.canon_offsets.push(ch.start);
@@ -626,53 +852,50 @@ impl Scanner<'_> {
 
     /// Ends the open text token (if any) before character `end`.
     fn flush_text(&mut self, text: &mut Option<OpenText>, end: usize) {
-        let Some(OpenText { start }) = text.take() else {
+        let Some(OpenText { start, at }) = text.take() else {
             return;
         };
         if start >= end {
             return;
         }
-        let canon_end = self.out.canon.len() as u32;
-        let span = Span::new(self.chars[start].start as usize, self.end(end - 1) as usize);
-        self.push(TokenKind::Text, canon_end, span);
+        let len = self.end(end - 1) - at;
+        self.push(TEXT, len, at);
     }
 
     /// The index of the `)` closing a `(` at `open`, when it comes soon on the same line.
-    fn closing_paren(&self, open: usize, to: usize) -> Option<usize> {
+    fn closing_paren(&mut self, open: usize, to: usize) -> Option<usize> {
         let limit = (open + 48).min(to);
+        // "(件)" right after a number is a unit, handled by the number lexer.
         (open + 1..limit)
-            .find(|&j| self.chars[j].c == ')')
-            .filter(|&j| {
-                // "(件)" right after a number is a unit, handled by the number lexer.
-                j > open + 1
-            })
+            .find(|&j| self.at(j).c == ')')
+            .filter(|&j| j > open + 1)
     }
 
     /// A placeholder is a standalone "/", "—", "-", "–" (or a run of dashes) or "无".
-    fn placeholder_at(&self, i: usize, to: usize, after_boundary: bool) -> Option<usize> {
+    fn placeholder_at(&mut self, i: usize, to: usize, after_boundary: bool) -> Option<usize> {
         let is_dash = |c: char| c == '/' || chars::is_dash(c);
-        let c = self.chars[i].c;
+        let c = self.at(i).c;
         if !(is_dash(c) || c == '无') {
             return None;
         }
-        let separated_before = i == 0 || matches!(self.chars[i - 1].c, ' ' | '\t' | '|');
+        let separated_before = i == 0 || matches!(self.at(i - 1).c, ' ' | '\t' | '|');
         if !after_boundary || !separated_before {
             return None;
         }
         let mut end = i + 1;
         if c != '无' {
-            while end < to && is_dash(self.chars[end].c) {
+            while end < to && is_dash(self.at(end).c) {
                 end += 1;
             }
         }
-        let separated_after = end >= to || self.chars[end].c == ' ';
+        let separated_after = end >= to || self.at(end).c == ' ';
         separated_after.then_some(end)
     }
 
-    /// Whether `self.chars[from..to]` are the digits of `n`.
-    fn digits_equal(&self, from: usize, to: usize, n: u64) -> bool {
+    /// Whether characters `from..to` are the digits of `n`.
+    fn digits_equal(&mut self, from: usize, to: usize, n: u64) -> bool {
         let mut value: u64 = 0;
-        for ch in &self.chars[from..to] {
+        for ch in self.slice(from, to) {
             let Some(d) = ch.c.to_digit(10) else {
                 return false;
             };
@@ -682,8 +905,8 @@ impl Scanner<'_> {
     }
 
     /// The list number of a text run "12." / "3、" lexed at `from..to`.
-    fn list_number(&self, from: usize, to: usize) -> Option<u64> {
-        let (last, digits) = self.chars[from..to].split_last()?;
+    fn list_number(&mut self, from: usize, to: usize) -> Option<u64> {
+        let (last, digits) = self.slice(from, to).split_last()?;
         if !matches!(last.c, '.' | '、') || digits.is_empty() || digits.len() > 2 {
             return None;
         }
@@ -692,12 +915,12 @@ impl Scanner<'_> {
         })
     }
 
-    fn digit(&self, i: usize, to: usize) -> bool {
-        i < to && self.chars[i].c.is_ascii_digit()
+    fn digit(&mut self, i: usize, to: usize) -> bool {
+        i < to && self.at(i).c.is_ascii_digit()
     }
 
-    fn starts_number(&self, i: usize, to: usize) -> bool {
-        let c = self.chars[i].c;
+    fn starts_number(&mut self, i: usize, to: usize) -> bool {
+        let c = self.at(i).c;
         if c.is_ascii_digit() {
             return true;
         }
@@ -706,24 +929,25 @@ impl Scanner<'_> {
             '增' | '减' => {
                 // "增 71" / "减5": a sign word, not "本年增/减" or "增加".
                 let mut j = i + 1;
-                while j < to && self.chars[j].c == ' ' {
+                while j < to && self.at(j).c == ' ' {
                     j += 1;
                 }
                 // Right after digits it starts the next cell: "154增 71" (crawler text).
                 self.digit(j, to)
-                    && (i == 0
-                        || !is_label_char(self.chars[i - 1].c)
-                        || self.chars[i - 1].c.is_ascii_digit())
+                    && (i == 0 || {
+                        let before = self.at(i - 1).c;
+                        !is_label_char(before) || before.is_ascii_digit()
+                    })
             }
             _ => false,
         }
     }
 
-    fn number(&self, start: usize, to: usize) -> Lexed {
+    fn number(&mut self, start: usize, to: usize) -> Lexed {
         let mut i = start;
         let mut negative = false;
         let mut plain = true;
-        match self.chars[i].c {
+        match self.at(i).c {
             '+' | '增' => {
                 plain = false;
                 i += 1;
@@ -735,7 +959,7 @@ impl Scanner<'_> {
             }
             _ => {}
         }
-        while i < to && self.chars[i].c == ' ' {
+        while i < to && self.at(i).c == ' ' {
             i += 1;
         }
         let digits_start = i;
@@ -746,29 +970,24 @@ impl Scanner<'_> {
 
         // Dates, ordinals and times are prose: "2020年", "60号", "12月31日".
         let mut k = i;
-        while k < to && self.chars[k].c == ' ' {
+        while k < to && self.at(k).c == ' ' {
             k += 1;
         }
-        if k < to
-            && matches!(
-                self.chars[k].c,
-                '年' | '月' | '日' | '号' | '时' | '期' | '届'
-            )
-        {
+        if k < to && matches!(self.at(k).c, '年' | '月' | '日' | '号' | '时' | '期' | '届') {
             return Lexed::Text { end: k + 1 };
         }
 
         // A list number glued to the digits before it: "00000002.其他…", "1、当面…".
-        if i < to && matches!(self.chars[i].c, '.' | '、') && plain {
+        if i < to && matches!(self.at(i).c, '.' | '、') && plain {
             let after = i + 1;
             let next_is_label =
-                after < to && is_label_char(self.chars[after].c) && !self.digit(after, to)
-                    || (self.chars[i].c == '.' && after < to && self.chars[after].c == ' ' && {
+                after < to && is_label_char(self.at(after).c) && !self.digit(after, to)
+                    || (self.at(i).c == '.' && after < to && self.at(after).c == ' ' && {
                         let mut j = after;
-                        while j < to && self.chars[j].c == ' ' {
+                        while j < to && self.at(j).c == ' ' {
                             j += 1;
                         }
-                        j < to && chars::is_cjk(self.chars[j].c)
+                        j < to && chars::is_cjk(self.at(j).c)
                     });
             if next_is_label {
                 // The list number the previous one leads to ("1." then "…次62." = 6 and
@@ -814,7 +1033,7 @@ impl Scanner<'_> {
 
         // Thousands separators: "6,239,795".
         while i < to
-            && self.chars[i].c == ','
+            && self.at(i).c == ','
             && (1..=3).all(|d| self.digit(i + d, to))
             && !self.digit(i + 4, to)
         {
@@ -825,9 +1044,9 @@ impl Scanner<'_> {
 
         // Decimal part, allowing a stray space after the point ("3929. 08").
         let mut fraction = None;
-        if i < to && self.chars[i].c == '.' {
+        if i < to && self.at(i).c == '.' {
             let mut j = i + 1;
-            while j < to && self.chars[j].c == ' ' {
+            while j < to && self.at(j).c == ' ' {
                 j += 1;
             }
             if self.digit(j, to) {
@@ -844,7 +1063,7 @@ impl Scanner<'_> {
 
         // Unit.
         let mut j = i;
-        while j < to && self.chars[j].c == ' ' {
+        while j < to && self.at(j).c == ' ' {
             j += 1;
         }
         let (unit, end) = self.unit(j, to).unwrap_or((Unit::None, value_end));
@@ -855,8 +1074,8 @@ impl Scanner<'_> {
         Lexed::Number { end, number }
     }
 
-    fn unit(&self, j: usize, to: usize) -> Option<(Unit, usize)> {
-        let at = |k: usize| (k < to).then(|| self.chars[k].c);
+    fn unit(&mut self, j: usize, to: usize) -> Option<(Unit, usize)> {
+        let mut at = |k: usize| (k < to).then(|| self.at(k).c);
         match at(j)? {
             '万' if at(j + 1) == Some('元') => Some((Unit::Wan, j + 2)),
             '万' => Some((Unit::Wan, j + 1)),
@@ -869,7 +1088,7 @@ impl Scanner<'_> {
     }
 
     fn make_number(
-        &self,
+        &mut self,
         negative: bool,
         digits_start: usize,
         digits_end: usize,
@@ -880,8 +1099,18 @@ impl Scanner<'_> {
         let mut mantissa: i128 = 0;
         let mut count = 0u32;
         let mut overflow = false;
-        let fraction_chars = fraction.map_or(&[][..], |(s, e)| &self.chars[s..e]);
-        let integer_chars = &self.chars[digits_start..digits_end];
+        // Both ranges were read into the window by the lexer.
+        let (fraction_start, fraction_end) = fraction.unwrap_or((0, 0));
+        self.slice(fraction_start, fraction_end);
+        self.slice(digits_start, digits_end);
+        let base = self.base;
+        let window = |from: usize, to: usize| {
+            self.window
+                .get(from.wrapping_sub(base)..to.wrapping_sub(base))
+                .unwrap_or(&[])
+        };
+        let fraction_chars = window(fraction_start, fraction_end);
+        let integer_chars = window(digits_start, digits_end);
         for ch in integer_chars.iter().chain(fraction_chars) {
             let Some(d) = ch.c.to_digit(10) else { continue };
             count += 1;
@@ -917,38 +1146,74 @@ enum Lexed {
     Text { end: usize },
 }
 
-/// Page footers ("- 9 -", "第 3 页 共 10 页") and lone URL lines are not part of the report.
-fn is_skippable_line(chars: &[Ch]) -> bool {
-    let mut content = chars.iter().map(|c| c.c).filter(|c| *c != ' ');
-    let Some(first) = content.clone().next() else {
-        return false;
-    };
-    match first {
-        // "- 9 -"
-        c if chars::is_dash(c) => {
-            let inner: Vec<char> = content.skip(1).collect();
-            inner.len() >= 2
-                && chars::is_dash(inner[inner.len() - 1])
-                && inner[..inner.len() - 1].iter().all(|c| c.is_ascii_digit())
+/// Whether a line is a page footer ("- 9 -", "第 3 页 共 10 页") or a lone URL, which are not
+/// part of the report: fed the line's characters other than spaces, one at a time.
+#[derive(Default)]
+struct Footer {
+    first: Option<char>,
+    /// Characters fed.
+    count: usize,
+    /// After the first: how many, the last, and whether all before the last are digits.
+    inner: usize,
+    inner_last: Option<char>,
+    inner_digits: bool,
+    /// "第…页": a 页, and nothing but digits and 第页共/.
+    page: bool,
+    page_chars: bool,
+    /// The first eight, lowercased, and whether any is an ideograph.
+    head: [char; 8],
+    head_len: usize,
+    cjk: bool,
+}
+
+impl Footer {
+    fn add(&mut self, c: char) {
+        let first = *self.first.get_or_insert(c);
+        self.count += 1;
+        // Only what the first character's kind of footer needs: most lines are none.
+        if chars::is_dash(first) {
+            if self.count > 1 {
+                self.inner_digits = match self.inner_last {
+                    Some(last) => self.inner_digits && last.is_ascii_digit(),
+                    None => true,
+                };
+                self.inner_last = Some(c);
+                self.inner += 1;
+            }
+        } else if first == '第' {
+            if self.count == 1 {
+                self.page_chars = true;
+            }
+            self.page |= c == '页';
+            self.page_chars &= c.is_ascii_digit() || matches!(c, '第' | '页' | '共' | '/');
+        } else if matches!(first, 'h' | 'H' | 'w' | 'W') {
+            if self.head_len < self.head.len() {
+                self.head[self.head_len] = c.to_ascii_lowercase();
+                self.head_len += 1;
+            }
+            self.cjk |= chars::is_cjk(c);
         }
-        // "第3页" / "第3页共10页"
-        '第' => {
-            content.clone().any(|c| c == '页')
-                && content.all(|c| c.is_ascii_digit() || "第页共/".contains(c))
+    }
+
+    fn is_footer(&self) -> bool {
+        match self.first {
+            None => false,
+            // "- 9 -"
+            Some(c) if chars::is_dash(c) => {
+                self.inner >= 2 && self.inner_last.is_some_and(chars::is_dash) && self.inner_digits
+            }
+            // "第3页" / "第3页共10页"
+            Some('第') => self.page && self.page_chars,
+            // A lone URL line (no ideographs).
+            Some('h' | 'H' | 'w' | 'W') => {
+                let head: String = self.head[..self.head_len].iter().collect();
+                (head.starts_with("http://")
+                    || head.starts_with("https://")
+                    || head.starts_with("www."))
+                    && !self.cjk
+            }
+            _ => false,
         }
-        // A lone URL line (no ideographs).
-        'h' | 'H' | 'w' | 'W' => {
-            let head: String = content
-                .clone()
-                .take(8)
-                .collect::<String>()
-                .to_ascii_lowercase();
-            (head.starts_with("http://")
-                || head.starts_with("https://")
-                || head.starts_with("www."))
-                && !content.any(chars::is_cjk)
-        }
-        _ => false,
     }
 }
 
@@ -979,12 +1244,12 @@ mod tests {
                         Unit::Items => "件",
                     };
                     if n.plain {
-                        format!("N:{}", &text[t.span.range()])
+                        format!("N:{}", &text[t.span().range()])
                     } else {
                         format!("N:{v}{unit}*")
                     }
                 }
-                TokenKind::Placeholder => format!("P:{}", &text[t.span.range()]),
+                TokenKind::Placeholder => format!("P:{}", &text[t.span().range()]),
                 TokenKind::Blank => "B".to_string(),
                 TokenKind::LineEnd => "/".to_string(),
             })
