@@ -199,7 +199,7 @@ test('dist/nianbao_bg.wasm and dist/nianbao_docs_bg.wasm are exactly the modules
     // The stream is the argument of the script's outer function, at its end (scripts/build.mjs).
     const code = readFileSync(file, 'utf8');
     const inlined = /lzma:NB_STREAM,size:(\d+),docs:\[(\d+),(\d+)\]/.exec(code);
-    const stream = /\}\)\("([A-Za-z0-9+/=]{1000,})"\);\n?(<\/script>|$)/.exec(code);
+    const stream = /\}\)\("([A-Za-z0-9+/=]{1000,})","[A-Za-z0-9+/=]+"\);\n?(<\/script>|$)/.exec(code);
     assert.ok(inlined && stream, `${file} holds the LZMA-compressed wasm, passed last`);
     const bytes = Buffer.from(decompress(Buffer.from(stream[1], 'base64')));
     assert.equal(Number(inlined[1]), shipped.length);
