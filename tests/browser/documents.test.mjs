@@ -60,6 +60,16 @@ async function assertTables(page, view, name) {
   assertDrawn(result, await drawnCells(page), await readSummary(page), count, name);
 }
 
+/** A paste into the text area whose clipboard carries `html` as text/html and `plain` as text/plain. */
+function pasteHtml(page, html, plain) {
+  return page.evaluate(({ html, plain }) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', plain);
+    document.querySelector('textarea.nb-textarea').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, { html, plain });
+}
+
 test('a paste carrying text/html is read from its tables, not from the flattened text/plain', () => withPage(async ({ page }) => {
   const html = readFileSync(new URL(`${STEM}.word.html`, docs), 'utf8');
   // What a browser's text/plain of a Word table looks like: cells run together.
@@ -67,12 +77,7 @@ test('a paste carrying text/html is read from its tables, not from the flattened
   await page.fill('textarea.nb-textarea', '');
   await settled(page);
   await page.focus('textarea.nb-textarea');
-  await page.evaluate(({ html, plain }) => {
-    const data = new DataTransfer();
-    data.setData('text/html', html);
-    data.setData('text/plain', plain);
-    document.querySelector('textarea.nb-textarea').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, { html, plain });
+  await pasteHtml(page, html, plain);
   const view = JSON.parse(glue.readHtml(html)).text;
   await assertTables(page, view, 'paste');
   assert.match(await page.textContent('.nb-notice'), /按其中的表格读取/);
@@ -211,12 +216,7 @@ async function assertFromCells(page, read, name) {
 test('a paste carrying text/html is checked from its cells: a bar inside a cell does not split it', () => withPage(async ({ page }) => {
   const html = withBar(readFileSync(new URL(`${STEM}.word.html`, docs), 'utf8'));
   await page.focus('textarea.nb-textarea');
-  await page.evaluate(({ html, plain }) => {
-    const data = new DataTransfer();
-    data.setData('text/html', html);
-    data.setData('text/plain', plain);
-    document.querySelector('textarea.nb-textarea').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, { html, plain: seed.text });
+  await pasteHtml(page, html, seed.text);
   await assertFromCells(page, JSON.parse(glue.readHtml(html)), 'paste');
 }));
 
