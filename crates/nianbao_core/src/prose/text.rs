@@ -25,9 +25,14 @@ pub struct Stream<'a> {
 
 impl<'a> Stream<'a> {
     pub fn new(text: &'a str) -> Stream<'a> {
-        // Exactly enough for every character (some are skipped): growing the vector instead would
-        // hold the old and the new buffer at once, and wasm memory never shrinks back.
-        let mut chars = Vec::with_capacity(text.chars().count());
+        // Enough for every character kept: growing the vector instead would hold the old and the
+        // new buffer at once, and wasm memory never shrinks back. ASCII whitespace is never kept,
+        // so it gets no room: a paste that is half spaces ("1 1 1 …") has half the stream.
+        let kept_at_most = text
+            .bytes()
+            .filter(|&b| !b.is_ascii_whitespace() && b & 0xC0 != 0x80)
+            .count();
+        let mut chars = Vec::with_capacity(kept_at_most);
         let mut sentences = Vec::new();
         let mut sentence_start = 0;
         for (i, raw) in text.char_indices() {
