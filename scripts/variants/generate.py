@@ -215,9 +215,12 @@ td.corner { width: 9em; }
 """
 
 
-def table_html(rows):
+def table_html(rows, head=0):
+    """`head` > 0: the first `head` rows in <thead>, which Chromium repeats on every page."""
     out = ["<table>"]
-    for row in rows:
+    for i, row in enumerate(rows):
+        if head and i in (0, head):
+            out.append("<thead>" if i == 0 else "</thead>")
         out.append("<tr>")
         for c in row:
             attrs = f' class="{c["cls"]}"' if c["cls"] else ""
@@ -233,7 +236,7 @@ def table_html(rows):
     return "".join(out)
 
 
-def article_html(doc, script=""):
+def article_html(doc, script="", thead=False):
     body = [f"<h1>{html.escape(doc['title'])}</h1>"]
     for kind, part in doc["parts"]:
         if kind == "p":
@@ -241,7 +244,8 @@ def article_html(doc, script=""):
         elif kind == "h":
             body.append(f"<p><strong>{html.escape(part)}</strong></p>")
         else:
-            body.append(table_html(part))
+            head = 3 if thead and part[0][-1]["text"] == "申请人情况" else 0
+            body.append(table_html(part, head))
     return (f"<!doctype html><html><head><meta charset=\"utf-8\"><style>{CSS}</style></head>"
             f"<body><article id=\"a\">{''.join(body)}</article>{script}</body></html>\n")
 
@@ -329,10 +333,10 @@ def inner_text(doc, tmp):
     return html.unescape(m.group(1)) + "\n"
 
 
-def pdf_texts(doc, tmp):
+def pdf_texts(doc, tmp, thead=False):
     page = os.path.join(tmp, "article.html")
     with open(page, "w", encoding="utf-8") as f:
-        f.write(article_html(doc))
+        f.write(article_html(doc, thead=thead))
     pdf = os.path.join(tmp, "article.pdf")
     chromium([f"--print-to-pdf={pdf}", "--no-pdf-header-footer", "file://" + page])
     default = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
@@ -440,12 +444,29 @@ def write_variants(rid, report, cells):
     print(rid, fmt, sum(c is not None for c in cells.values()), "/", len(cells))
 
 
+# The same, printed with 重复标题行: table 三's header rows repeat at the top of the page it runs
+# onto. Only the PDF layout text (the other forms do not change).
+def write_thead_variant(rid, report, cells):
+    folder = os.path.join(OUT, rid)
+    os.makedirs(folder, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        layout = pdf_texts(sections(report["format"], report, cells), tmp, thead=True)[1]
+    for name, text in [("truth.tsv", truth_tsv(report, cells)), ("pdf-layout.txt", layout)]:
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    print(rid, report["format"])
+
+
 def main():
     only = set(sys.argv[1:])
     for rid, source in BLANK_COLUMNS:
         if not only or rid in only:
             report, cells = truth_of(source)
             write_variants(rid, report, blank_zero_columns(cells))
+        thead = rid.replace("-blankcols", "-thead-blankcols")
+        if not only or thead in only:
+            report, cells = truth_of(source)
+            write_thead_variant(thead, report, blank_zero_columns(cells))
     for rid, source in OLD_REPORTS:
         if not only or rid in only:
             old_variants(rid, source)

@@ -1,23 +1,31 @@
-//! Columns by position in text that keeps the page's layout (`pdftotext -layout`): a row
+//! Columns by position in text that keeps the page layout (`pdftotext -layout`): a row
 //! with fewer numbers than cells (blank cells leave nothing in the text) is placed by where
-//! its numbers stand under the table's header — only on the header's own page, only when the
-//! header's words stack into exactly the table's column labels, and only when one placement
-//! alone fits; otherwise the row stays unread as before.
+//! its numbers stand under the table's header — only on a page that has the header (the
+//! header's own page, and following pages that repeat it at their top, as a table printed with
+//! 重复标题行 does), only when the header's words stack into exactly the table's column labels,
+//! and only when one placement alone fits; otherwise the row stays unread as before.
 //!
 //! Positions are character columns: pdftotext pads with spaces counting every character as
 //! one column, so a column's header words and its numbers share character columns on one page
-//! (not across pages: each page is laid out on its own scale).
+//! (not across pages: poppler gives each text block the column after the blocks to its left on
+//! the same page, so a page's columns depend on everything printed on it; without its own
+//! header a page's rows cannot be placed — with no header on the page, the same text can come
+//! from numbers in different columns, see tests/fixtures/variants/README.md).
 
 use crate::text::scan::Scan;
 
-/// Where a table's columns stand on the header's page.
+/// Where a table's columns stand on each page that has its header.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Columns {
-    /// Per column, left to right, the character columns its header words cover.
-    bands: Vec<(usize, usize)>,
-    /// Byte range of the header's page (between form feeds): rows elsewhere are not placed.
-    page: (usize, usize),
+    /// Per page, the character columns each column's header words cover, left to right (as
+    /// many per page as the table has columns).
+    bands: Vec<Span>,
+    /// Per page, its byte range (between form feeds): rows elsewhere are not placed.
+    pages: Vec<Span>,
 }
+
+/// A span: bytes of a page, character columns of a column's header words or of a number.
+type Span = (usize, usize);
 
 /// Character column of byte `at` on its line (form feeds do not count: pdftotext starts a
 /// page's first line with one). Counted on bytes, without decoding: a character is one byte
@@ -41,10 +49,22 @@ const MAX_WORDS: usize = 160;
 /// labels are `labels` left to right. Words that are part of a label are stacked by
 /// overlapping character columns; the stacks, read top to bottom, must spell the labels in
 /// order, one stack each (so 申请人情况, the corner note and the group headings are ignored,
-/// and a header the layout garbled gives nothing).
-pub fn header_columns(text: &str, from: usize, to: usize, labels: &[&str]) -> Option<Columns> {
+/// and a header the layout garbled gives nothing). Adds the header's page to `columns` and
+/// gives the page's end.
+fn add_header(
+    columns: &mut Columns,
+    text: &str,
+    from: usize,
+    to: usize,
+    labels: &[&str],
+) -> Option<usize> {
     let (from, to) = (from.min(text.len()), to.min(text.len()));
-    let from = text[..from].rfind('\n').map_or(0, |i| i + 1);
+    // A page's first line starts after its form feed.
+    let page_start = text[..from].rfind('\x0c').map_or(0, |i| i + 1);
+    let from = text[..from]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+        .max(page_start);
     let header = text.get(from..to)?;
     // Only text laid out with spaces: a TAB means cells, not positions.
     if header.contains(['\t', '\x0c']) {
@@ -110,12 +130,47 @@ pub fn header_columns(text: &str, from: usize, to: usize, labels: &[&str]) -> Op
     if words.iter().any(|w| w.0 >= done) {
         return None;
     }
-    let page_start = text[..from].rfind('\x0c').map_or(0, |i| i + 1);
     let page_end = text[to..].find('\x0c').map_or(text.len(), |i| to + i);
-    Some(Columns {
-        bands,
-        page: (page_start, page_end),
-    })
+    columns.bands.append(&mut bands);
+    columns.pages.push((page_start, page_end));
+    Some(page_end)
+}
+
+#[cfg(test)]
+fn header_columns(text: &str, from: usize, to: usize, labels: &[&str]) -> Option<Columns> {
+    let mut columns = Columns {
+        bands: Vec::new(),
+        pages: Vec::new(),
+    };
+    add_header(&mut columns, text, from, to, labels)?;
+    Some(columns)
+}
+
+/// The columns of a table whose header starts at byte `from` and ends at the line of the
+/// first number after it, and of each following page that starts with the same header again
+/// (up to the first page that does not).
+pub fn table_columns(text: &str, scan: &Scan, from: usize, labels: &[&str]) -> Option<Columns> {
+    let mut columns = Columns {
+        bands: Vec::new(),
+        pages: Vec::new(),
+    };
+    let mut from = from;
+    loop {
+        let first = scan
+            .tokens
+            .partition_point(|t| (t.span().start as usize) < from);
+        let Some(value) = scan.tokens[first..].iter().find(|t| t.is_value()) else {
+            break;
+        };
+        let at = value.span().start as usize;
+        let to = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        // Past this page's form feed: each round moves on a page.
+        match add_header(&mut columns, text, from, to, labels) {
+            Some(end) => from = end + 1,
+            None => break,
+        }
+    }
+    (!columns.pages.is_empty()).then_some(columns)
 }
 
 impl Columns {
@@ -124,10 +179,10 @@ impl Columns {
     /// columns' header words (it is one of those) or lie in the gap between two neighbouring
     /// columns (one of those two), and the columns increase left to right.
     pub fn place(&self, text: &str, scan: &Scan, values: &[usize]) -> Option<Vec<usize>> {
-        let ranges: Vec<(usize, usize)> = self
-            .positions(text, scan, values)?
+        let (bands, at) = self.positions(text, scan, values)?;
+        let ranges: Vec<(usize, usize)> = at
             .into_iter()
-            .map(|(first, end)| self.candidates(first, end))
+            .map(|(first, end)| candidates(bands, first, end))
             .collect();
         // Each number's columns are a range; the placements increasing left to right are
         // one exactly when the leftmost and the rightmost of them agree.
@@ -150,25 +205,32 @@ impl Columns {
     }
 
     /// Whether a full row (a number in every column) stands under its own columns; a row
-    /// off the header's page or spread over lines proves nothing and agrees.
+    /// off the header's pages or spread over lines proves nothing and agrees.
     pub fn agrees(&self, text: &str, scan: &Scan, values: &[usize]) -> bool {
-        self.positions(text, scan, values).is_none_or(|at| {
-            at.iter().enumerate().all(|(i, &(first, end))| {
-                let (lo, hi) = self.candidates(first, end);
-                lo <= i && i <= hi
+        self.positions(text, scan, values)
+            .is_none_or(|(bands, at)| {
+                at.iter().enumerate().all(|(i, &(first, end))| {
+                    let (lo, hi) = candidates(bands, first, end);
+                    lo <= i && i <= hi
+                })
             })
-        })
     }
 
-    /// Character columns of each value, when all stand on one line of the header's page.
-    fn positions(&self, text: &str, scan: &Scan, values: &[usize]) -> Option<Vec<(usize, usize)>> {
+    /// The header's columns on the values' page and the character columns of each value,
+    /// when all stand on one line of a page with the header.
+    fn positions(&self, text: &str, scan: &Scan, values: &[usize]) -> Option<(&[Span], Vec<Span>)> {
         let first = scan.tokens.get(*values.first()?)?;
         let line = scan.line_of_token(first);
+        let at = first.span().start as usize;
+        let page = self.pages.iter().position(|p| p.0 <= at && at < p.1)?;
+        let (from, to) = &self.pages[page];
+        let n = self.bands.len() / self.pages.len();
+        let bands = &self.bands[page * n..][..n];
         let mut out = Vec::with_capacity(values.len());
         for &v in values {
             let token = scan.tokens.get(v)?;
             let (start, end) = (token.span().start as usize, token.span().end as usize);
-            if scan.line_of_token(token) != line || start < self.page.0 || end > self.page.1 {
+            if scan.line_of_token(token) != line || start < *from || end > *to {
                 return None;
             }
             let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -178,22 +240,19 @@ impl Columns {
             let first = column_of(text, start);
             out.push((first, first + chars_in(&text.as_bytes()[start..end])));
         }
-        Some(out)
+        Some((bands, out))
     }
+}
 
-    /// The columns a number can be in: those whose header words it overlaps, else the two
-    /// either side of the gap it stands in (first and last column, inclusive).
-    fn candidates(&self, first: usize, end: usize) -> (usize, usize) {
-        let lo = self.bands.partition_point(|b| b.1 <= first);
-        let hi = self.bands.partition_point(|b| b.0 < end);
-        if lo < hi {
-            (lo, hi - 1)
-        } else {
-            (
-                lo.saturating_sub(1),
-                lo.min(self.bands.len().saturating_sub(1)),
-            )
-        }
+/// The columns a number can be in: those whose header words it overlaps, else the two either
+/// side of the gap it stands in (first and last column, inclusive).
+fn candidates(bands: &[Span], first: usize, end: usize) -> Span {
+    let lo = bands.partition_point(|b| b.1 <= first);
+    let hi = bands.partition_point(|b| b.0 < end);
+    if lo < hi {
+        (lo, hi - 1)
+    } else {
+        (lo.saturating_sub(1), lo.min(bands.len().saturating_sub(1)))
     }
 }
 
@@ -257,6 +316,29 @@ mod tests {
         let columns = header_columns(&text, 0, HEADER.len(), &T3).expect("columns");
         let s = scan(&text);
         assert_eq!(columns.place(&text, &s, &values(&s)), None);
+    }
+
+    #[test]
+    fn a_page_that_repeats_the_header_is_placed_by_its_own() {
+        let row = "          一、本年新收政府信息公开申请数量                  71   3                 74\n";
+        // Page 2 repeats the header on its own scale (ten columns further right); page 3
+        // does not repeat it.
+        let shifted: String = format!("{HEADER}{row}")
+            .lines()
+            .map(|l| format!("          {l}\n"))
+            .collect();
+        let text = format!("{HEADER}{row}\x0c{shifted}\x0c{row}");
+        let s = scan(&text);
+        let columns = table_columns(&text, &s, 0, &T3).expect("columns");
+        assert_eq!(columns.pages.len(), 2);
+        let placed: Vec<_> = values(&s)
+            .chunks(3)
+            .map(|row| columns.place(&text, &s, row))
+            .collect();
+        assert_eq!(placed, [Some(vec![0, 1, 6]), Some(vec![0, 1, 6]), None]);
+        // Page 1's header alone would not place page 2's row.
+        let first = header_columns(&text, 0, HEADER.len(), &T3).expect("columns");
+        assert_eq!(first.place(&text, &s, &values(&s)[3..6]), None);
     }
 
     #[test]

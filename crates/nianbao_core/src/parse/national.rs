@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::naming::{CellId, Table};
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
-use crate::parse::layout::{header_columns, Columns};
+use crate::parse::layout::{table_columns, Columns};
 use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, text_span, Collected};
 use crate::parse::Ctx;
 use crate::relations::{t3_relations, t4_relations, Relation};
@@ -857,8 +857,9 @@ fn before_sign(ctx: &Ctx, got: &[usize], kinds: &[CellKind]) -> bool {
 }
 
 /// The table's columns by position when the text keeps the page layout (see `layout`): the
-/// header runs from byte `header_at` to the line of the first number after it. Every full row
-/// on the header's page must sit under its own columns, else positions are not trusted.
+/// header runs from byte `header_at` to the line of the first number after it, and pages that
+/// repeat it have their own. Every full row on those pages must sit under its own columns,
+/// else positions are not trusted.
 fn layout_columns(
     ctx: &Ctx,
     header_at: usize,
@@ -866,11 +867,7 @@ fn layout_columns(
     found: &[Option<FoundRow>],
 ) -> Option<Columns> {
     let tokens = &ctx.scan.tokens;
-    let first_value = tokens.partition_point(|t| (t.span().start as usize) < header_at);
-    let value = tokens[first_value..].iter().find(|t| t.is_value())?;
-    let start = value.span().start as usize;
-    let to = ctx.text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let columns = header_columns(ctx.text, header_at, to, labels)?;
+    let columns = table_columns(ctx.text, &ctx.scan, header_at, labels)?;
     let full_rows_agree = found.iter().flatten().all(|f| {
         let Some(collected) = &f.collected else {
             return true;
