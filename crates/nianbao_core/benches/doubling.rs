@@ -6,6 +6,10 @@
 //! `cargo bench -p nianbao_core --bench doubling` runs the criterion group (per-size
 //! estimates) and then prints the ratio table (fastest of 7 runs per size) that
 //! BENCHMARKS.md quotes. `-- --ratios` prints only the table.
+//!
+//! `-- --count CLASS BYTES [--build-only]` builds one input and checks it once, for
+//! `bench/doubling-instructions.mjs`, which counts the instructions under valgrind: a count
+//! that, unlike time on a shared machine, does not move with the load.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -65,7 +69,22 @@ fn ratios() {
     println!("worst growth per doubling: {worst:.2}× (limit {LIMIT}×)");
 }
 
+/// One input checked once (or only built), for an instruction count.
+fn count_one(args: &[String]) {
+    let at = args.iter().position(|a| a == "--count").unwrap();
+    let (class, size) = (&args[at + 1], args[at + 2].parse::<usize>().unwrap());
+    let (_, head, unit) = classes().into_iter().find(|c| c.0 == class).unwrap();
+    let text = build(&head, &unit, size);
+    if !args.iter().any(|a| a == "--build-only") {
+        black_box(work(black_box(&text)));
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--count") {
+        return count_one(&args);
+    }
     let only_ratios = std::env::args().any(|a| a == "--ratios");
     if !only_ratios {
         let mut c = Criterion::default()
