@@ -610,13 +610,20 @@ pub fn t2_rows(format: Format) -> &'static [T2Row] {
 /// columns (a row key can be in both formats, with different columns: 行政许可 has three in
 /// 2019 and one in 2021).
 pub fn t2_column_label(row: &str, width: usize, column: &str) -> Option<&'static str> {
-    T2_ROWS_2019
-        .iter()
-        .chain(&T2_ROWS_2021)
-        .filter(|r| r.key == row && r.columns.len() == width)
-        .flat_map(|r| r.columns)
-        .find(|(c, _)| c.key == column)
-        .map(|(c, _)| c.label)
+    // Plain loops: a chain/flat_map/find of the same cost 0.2 KB more of the page.
+    for rows in [&T2_ROWS_2019[..], &T2_ROWS_2021[..]] {
+        for r in rows {
+            if r.key != row || r.columns.len() != width {
+                continue;
+            }
+            for (c, _) in r.columns {
+                if c.key == column {
+                    return Some(c.label);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Every cell path of tables 二, 三 and 四 for one format, built once per process so that a
