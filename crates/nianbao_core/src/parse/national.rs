@@ -8,7 +8,7 @@ use crate::naming::{CellId, Table};
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
 use crate::parse::layout::{header_columns, Columns};
-use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, text_span, Collected};
+use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, Collected};
 use crate::parse::Ctx;
 use crate::relations::{t3_relations, t4_relations, Relation};
 use crate::report::{Cell, CellPath, Format, Span};
@@ -1040,7 +1040,11 @@ fn split_runs(ctx: &Ctx, first: &Collected) -> Option<Vec<usize>> {
     let tokens = &ctx.scan.tokens;
     let mut got: Vec<usize> = first.values.iter().map(|v| v.token).collect();
     let mut i = first.end;
+    // Bounded: a sixteenth number already says no.
     while let Some(t) = tokens.get(i) {
+        if got.len() > 15 {
+            return None;
+        }
         let (from, to) = (canon_at(ctx, t.span().start), canon_at(ctx, t.span().end));
         if t.is_text()
             && !ctx.scan.canon[from..to]
@@ -1080,7 +1084,6 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         table_missing(ctx, "表四", "政府信息公开行政复议、行政诉讼情况", 4, paths);
         return flatten(std::slice::from_ref(paths), vec![vec![None; paths.len()]]);
     };
-    let label = text_span(&ctx.scan, header.first_token, header.end_token).unwrap_or_default();
     let label_line = ctx
         .scan
         .line_of_token(&ctx.scan.tokens[header.end_token - 1]);
@@ -1098,7 +1101,6 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
     });
     // The header chunk may run on over many lines; point at its last piece of text.
     let header_span = ctx.scan.tokens[header.end_token - 1].span();
-    let _ = label;
     let mut found = vec![Some(FoundRow {
         label: header_span,
         collected,
@@ -1121,7 +1123,7 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
             let zeros = got.iter().all(|&t| {
                 ctx.scan
                     .number(&ctx.scan.tokens[t])
-                    .is_some_and(|n| n.plain && n.as_count() == Some(0))
+                    .is_some_and(|n| n.as_count() == Some(0))
             });
             row.uncertain = !zeros;
             row.collected = zeros.then(|| Collected {
