@@ -8,7 +8,7 @@ use crate::naming::{CellId, Table};
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
 use crate::parse::layout::{table_columns, Columns};
-use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, text_span, Collected};
+use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, Collected};
 use crate::parse::Ctx;
 use crate::relations::{t3_relations, t4_relations, Relation};
 use crate::report::{Cell, CellPath, Format, Span};
@@ -812,7 +812,7 @@ fn read_rows_table(
                 Code::RowsUncertain,
                 at,
                 format!(
-                    "{table}有 {} 行的数字与标签分开印出、连成一串（{}），无法确定哪些数字属于哪一行；这些行的单元格记为缺失，没有移到别的行。",
+                    "{table}有 {} 行的数字与标签分开印出、连成一串（{}），无法确定哪些数字属于哪一格；这些行的单元格记为缺失，没有移到别的行。",
                     uncertain_rows.len(),
                     shorten(&names, 8)
                 ),
@@ -1036,6 +1036,35 @@ const T4_HEADER_KEYS: [&str; 6] = [
     "其他结果",
 ];
 
+/// Table 四 in reading order with its header words printed between its numbers (淮安 2024:
+/// "72 64 178 37", header words, "12 1 1 6", "总计", "351", …): the first run is not the row.
+/// Every number from it on while only header words stand between, when they are exactly the
+/// fifteen cells.
+fn split_runs(ctx: &Ctx, first: &Collected) -> Option<Vec<usize>> {
+    let tokens = &ctx.scan.tokens;
+    let mut got: Vec<usize> = first.values.iter().map(|v| v.token).collect();
+    let mut i = first.end;
+    // Bounded: a sixteenth number already says no.
+    while let Some(t) = tokens.get(i) {
+        if got.len() > 15 {
+            return None;
+        }
+        let (from, to) = (canon_at(ctx, t.span().start), canon_at(ctx, t.span().end));
+        if t.is_text()
+            && !ctx.scan.canon[from..to]
+                .iter()
+                .all(|&c| "行政复议诉讼未经直接起后结果维持纠正其他尚审总计".contains(c))
+        {
+            break;
+        }
+        if t.is_value() {
+            got.push(i);
+        }
+        i += 1;
+    }
+    (got.len() == 15 && got.iter().all(|&t| tokens[t].is_value())).then_some(got)
+}
+
 fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
     let paths = &path_table(Format::F2019).t4;
     let from = t3_anchor
@@ -1059,7 +1088,6 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
         table_missing(ctx, "表四", "政府信息公开行政复议、行政诉讼情况", 4, paths);
         return flatten(std::slice::from_ref(paths), vec![vec![None; paths.len()]]);
     };
-    let label = text_span(&ctx.scan, header.first_token, header.end_token).unwrap_or_default();
     let label_line = ctx
         .scan
         .line_of_token(&ctx.scan.tokens[header.end_token - 1]);
@@ -1077,8 +1105,7 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
     });
     // The header chunk may run on over many lines; point at its last piece of text.
     let header_span = ctx.scan.tokens[header.end_token - 1].span();
-    let _ = label;
-    let found = vec![Some(FoundRow {
+    let mut found = vec![Some(FoundRow {
         label: header_span,
         collected,
         uncertain: false,
@@ -1087,6 +1114,31 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
     let t4_labels: [&str; 15] = std::array::from_fn(|i| T4_COLUMNS[i % 5].label);
     let header_at = ctx.scan.tokens[header.first_token].span().start as usize;
     let columns = layout_columns(ctx, header_at, &t4_labels, &found);
+    if let Some(row) = found[0].as_mut() {
+        let split = row
+            .collected
+            .as_ref()
+            .filter(|c| columns.is_none() && c.values.len() < 15)
+            .and_then(|c| split_runs(ctx, c));
+        if let Some(got) = split {
+            // Fifteen zeros are every cell whatever their order. Other numbers are not placed:
+            // their order is not the columns' (淮安 prints 复议后起诉's before 直接起诉's), and
+            // the group totals pair them up but cannot say which group is which.
+            let zeros = got.iter().all(|&t| {
+                ctx.scan
+                    .number(&ctx.scan.tokens[t])
+                    .is_some_and(|n| n.as_count() == Some(0))
+            });
+            row.uncertain = !zeros;
+            row.collected = zeros.then(|| Collected {
+                end: got[14] + 1,
+                values: got
+                    .into_iter()
+                    .map(|token| crate::parse::rows::RawValue { token })
+                    .collect(),
+            });
+        }
+    }
     let cells = read_rows_table(
         ctx,
         "表四",
@@ -1240,5 +1292,71 @@ mod tests {
         // The label of 四、结转 not printed: where the run stops is unknown.
         let text = SEED_001.replacen("四、结转下年度继续办理\n", "\n", 1);
         assert_eq!(read(&text, "t3.total.total"), None);
+    }
+
+    /// Table 四 the way pdftotext's reading order gives 淮安 2024's (its real PDF, in
+    /// ../shared/corpus/originals): the header words of the three groups between runs of the
+    /// fifteen numbers, which come in the order 行政复议's four, 复议后起诉's four, 行政复议's
+    /// 总计, 直接起诉's five, 复议后起诉's 总计.
+    fn interleaved_t4(n: [&str; 15]) -> String {
+        let text = SEED_001;
+        let start = text.find("四、政府信息公开行政复议、行政诉讼情况").unwrap();
+        let end = start + text[start..].find("五、").unwrap();
+        let runs = |r: &[&str]| r.join("\n\n");
+        let t4 = format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n未经复议直接起诉\n\
+             结果\n结果\n其他结\n尚未\n维持\n纠正\n果\n审结\n总计\n{}\n\
+             结 果\n结果\n其他\n复议后起诉\n尚未\n结果\n结果\n其他\n尚未审\n\
+             维持\n纠正\n结果\n结\n{}\n总计\n{}\n维持\n纠正\n结果\n审结\n{}\n总计\n{}\n",
+            runs(&n[0..4]),
+            runs(&n[10..14]),
+            n[4],
+            runs(&n[5..10]),
+            n[14]
+        );
+        format!("{}{t4}{}", &text[..start], &text[end..])
+    }
+
+    #[test]
+    fn table_4_numbers_among_its_header_words_are_read_only_when_their_order_cannot_matter() {
+        // Fifteen zeros: every cell is 0 whichever way the runs go.
+        let zeros = interleaved_t4(["0"; 15]);
+        let checked = crate::check(&zeros);
+        for path in &crate::vocab::national::path_table(crate::report::Format::F2019).t4 {
+            let got = checked.report.cells.get(path).map(|c| c.value.display());
+            assert_eq!(got.as_deref(), Some("0"), "{path}");
+        }
+        // Other numbers: the group totals pair them up, but which group is 行政复议, 直接起诉
+        // or 复议后起诉 the text does not say. Nothing placed, every cell named.
+        let numbers = [
+            "2", "1", "3", "1", "7", "0", "0", "0", "0", "0", "13", "2", "4", "0", "19",
+        ];
+        let checked = crate::check(&interleaved_t4(numbers));
+        assert!(!checked
+            .report
+            .cells
+            .iter()
+            .any(|(p, c)| p.starts_with("t4.") && c.is_some()));
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "rows-uncertain" && d.message.contains("表四"))
+            .expect("the unread table 四 is named");
+        assert_eq!(d.cells.len(), 15);
+        assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+        // Other text between the runs (a row label of table 三): the numbers after it are not
+        // table 四's; the first run is read as before, a short row, and nothing is placed.
+        let other = zeros.replacen("总计\n0\n维持", "（七）总计\n0\n维持", 1);
+        assert_ne!(other, zeros);
+        let checked = crate::check(&other);
+        assert!(!checked
+            .report
+            .cells
+            .iter()
+            .any(|(p, c)| p.starts_with("t4.") && c.is_some()));
+        assert!(checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "row-short" && d.message.contains("表四")));
     }
 }

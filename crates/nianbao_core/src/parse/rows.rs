@@ -6,7 +6,6 @@
 //! label split over lines ("（ 三 ） 不\n予公开") or cut short is found, and a prose sentence
 //! that happens to contain the key is not.
 
-use crate::report::Span;
 use crate::text::keys::KeySet;
 use crate::text::scan::{Scan, Token, TokenKind};
 
@@ -307,15 +306,6 @@ fn trim_blank_edges(scan: &Scan, values: &mut Vec<RawValue>, wanted: usize) {
     while values.len() > wanted && values.first().is_some_and(blank) {
         values.remove(0);
     }
-}
-
-/// Span of a token range's text tokens (a label).
-pub fn text_span(scan: &Scan, first: usize, end: usize) -> Option<Span> {
-    scan.tokens[first..end]
-        .iter()
-        .filter(|t| t.is_text())
-        .map(|t| t.span())
-        .reduce(Span::cover)
 }
 
 #[cfg(test)]
