@@ -14,7 +14,7 @@ use crate::relations::{t3_relations, t4_relations, Relation};
 use crate::report::{Cell, CellPath, Format, Span};
 use crate::text::keys::KeySet;
 use crate::vocab::national::{
-    path_table, t2_rows, t3_data_rows, CellKind, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
+    path_table, t2_column_label, t2_rows, t3_data_rows, CellKind, T3_COLUMNS, T4_COLUMNS, T4_GROUPS,
 };
 
 /// A row found by its label.
@@ -576,8 +576,10 @@ fn read_rows_table(
                             )
                         }
                         None => {
-                            let names: Vec<String> =
-                                blanks.iter().map(|&c| column_name(paths[r][c])).collect();
+                            let names: Vec<String> = blanks
+                                .iter()
+                                .map(|&c| column_name(paths[r][c], paths[r].len()))
+                                .collect();
                             (
                                 Code::CellsBlank,
                                 first_blank.unwrap_or(label_span),
@@ -893,10 +895,15 @@ fn shorten(names: &[&str], max: usize) -> String {
     }
 }
 
-fn column_name(path: &str) -> String {
+/// A blank cell's column as its header prints it; `width` is its row's number of cells.
+fn column_name(path: &str, width: usize) -> String {
     let Some(CellId::National { table, row, column }) = CellId::parse(path) else {
         return path.to_string();
     };
+    if table == Table::T2 {
+        return t2_column_label(row, width, column)
+            .map_or_else(|| column.to_string(), str::to_string);
+    }
     if table == Table::T4 {
         let group = T4_GROUPS
             .iter()

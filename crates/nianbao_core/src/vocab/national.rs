@@ -606,6 +606,19 @@ pub fn t2_rows(format: Format) -> &'static [T2Row] {
     }
 }
 
+/// The printed heading of a table 二 column, found from the row's key and its number of
+/// columns (a row key can be in both formats, with different columns: 行政许可 has three in
+/// 2019 and one in 2021).
+pub fn t2_column_label(row: &str, width: usize, column: &str) -> Option<&'static str> {
+    T2_ROWS_2019
+        .iter()
+        .chain(&T2_ROWS_2021)
+        .filter(|r| r.key == row && r.columns.len() == width)
+        .flat_map(|r| r.columns)
+        .find(|(c, _)| c.key == column)
+        .map(|(c, _)| c.label)
+}
+
 /// Every cell path of tables 二, 三 and 四 for one format, built once per process so that a
 /// check allocates no path strings.
 pub struct PathTable {
