@@ -34,6 +34,7 @@ export function leaks(line, own) {
   if (/\[object |\{"|\bNaN\b/.test(text)) found.push('raw value');
   for (const [open, close] of PAIRS) if (text.split(open).length !== text.split(close).length) found.push(`${open}${close} unpaired`);
   if (text.includes('““')) found.push('““ (the inner quote should be ‘’)');
+  if (/。。|。）。/.test(text)) found.push('。 doubled');
   return found;
 }
 
@@ -51,6 +52,7 @@ test('the leak finder sees keys, raw values and unpaired brackets, and passes pl
   assert.deepEqual(leaks('表二“规章”一行有 3 个单元格为空（issued、in_force）', new Set()), ['issued', 'in_force']);
   assert.deepEqual(leaks('涉及：old.1；统计表第 2 行', new Set()), ['old.1']);
   assert.deepEqual(leaks('建议改为 undefined', new Set()), ['undefined']);
+  assert.deepEqual(leaks('（Word 文档；文档含修订标记（删除的文字不计）。）。', new Set()), ['。 doubled']);
   assert.deepEqual(leaks('[object Object]（', new Set()), ['object', 'Object', 'raw value', '（） unpaired']);
   assert.deepEqual(leaks('已打开 a_b.docx（Word 文档，从 PDF 复制）：http', new Set(['http'])), []);
 });

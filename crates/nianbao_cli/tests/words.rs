@@ -1,7 +1,7 @@
 //! What `nianbao check` prints for people is Chinese: over every fixture (texts, .docx, .html,
 //! .pdf, and the real originals when present) no line but the report's own quoted line holds a
 //! lowercase English word — a path key ("issued", "old.1"), "undefined", "null" — an unpaired
-//! （）“”《》 or a quote opened inside a quote. File names and the rule code in brackets
+//! （）“”《》, a quote opened inside a quote or a doubled full stop. File names and the rule code in brackets
 //! (`警告[cells-blank]`) are identifiers, not words.
 
 use std::path::Path;
@@ -43,6 +43,10 @@ fn english_words(line: &str) -> Vec<String> {
 fn unpaired(line: &str) -> Option<&'static str> {
     if line.contains("““") {
         return Some("““");
+    }
+    // Two full stops in a row, or one on each side of a closing bracket: a note's own "。" kept.
+    if line.contains("。。") || line.contains("。）。") {
+        return Some("。");
     }
     [("（", "）"), ("“", "”"), ("《", "》")]
         .into_iter()
@@ -97,6 +101,10 @@ fn the_words_test_sees_keys_and_brackets() {
     assert!(english_words("读到 PDF 的文字；Word 表格，共 3 页。").is_empty());
     assert_eq!(unpaired("表二“规章（本年"), Some("（"));
     assert_eq!(unpaired("统计表““其中”各项之和”"), Some("““"));
+    assert_eq!(
+        unpaired("按其中的表格读取（删除的文字不计）。）。"),
+        Some("。")
+    );
     let names = ["a/b_c.txt".to_string()];
     assert_eq!(
         said("a/b_c.txt:3:1: 警告[cells-blank] 表二", &names),
