@@ -125,5 +125,6 @@ export function htmlHasTable(html: string): boolean {
 export function describe(doc: DocumentText): string {
   const what = doc.kind === 'pdf' ? `PDF 文件，共 ${doc.pages.length} 页，按其中的文字位置和表格线读取`
     : doc.kind === 'docx' ? 'Word 文档，按其中的表格读取' : '网页，按其中的表格读取';
-  return doc.notes.length ? `${what}；${doc.notes.join('；')}` : what;
+  // Inside the notice's brackets: a note's own "。" would read "…不计）。）。".
+  return doc.notes.length ? `${what}；${doc.notes.map((n) => n.replace(/。$/, '')).join('；')}` : what;
 }

@@ -25,6 +25,9 @@ export function valueWords(code: string): [string, string] {
 }
 
 /** Describes cell paths in Chinese, e.g. "表三（七）总计 自然人": the core names the official tables' cells (`layout.names`). */
+/** A row without a label (not read at all), by its place: "old.3", "pct.1.3" → "第 3 行". */
+export const rowName = (path: string): string => `第 ${path.slice(path.lastIndexOf('.') + 1)} 行`;
+
 export function pathDescriber(layout: Layout, result: CheckResult): (path: string) => string {
   const names = layout.names || {};
   const words = coreWords().cells;
@@ -32,7 +35,8 @@ export function pathDescriber(layout: Layout, result: CheckResult): (path: strin
     if (Object.prototype.hasOwnProperty.call(names, path)) return names[path];
     const old = /^(old\.\d+)(\.cumulative)?$/.exec(path);
     const cell = old ? result.report.cells[old[1]] : null;
-    if (old && cell && cell.label) return `${words.old}“${cell.label}”${old[2] ? ` ${words.cumulative}` : ''}`;
+    // A row not read at all (its cell is null) has no label: named by its place, never "old.1".
+    if (old) return `${words.old}${cell && cell.label ? `“${cell.label}”` : rowName(old[1])}${old[2] ? ` ${words.cumulative}` : ''}`;
     const pct = /^pct\.(\d+)\.(\d+)(\.percent)?$/.exec(path);
     const category = pct ? result.report.cells[`pct.${pct[1]}.${pct[2]}`] : null;
     if (pct) return `${words.pct} ${pct[1]}“${category && category.label ? category.label : pct[2]}” ${pct[3] ? words.percent : words.count}`;

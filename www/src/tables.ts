@@ -2,7 +2,7 @@
 // here), or the pre-2019 statistics table, with the value read in every cell and its state:
 // marked by a finding (colour, icon and words), missing, or a placeholder such as "/".
 import { el } from './dom';
-import { cellShown, SEVERITY_ICONS, SEVERITY_NAMES, TABLE_NAMES, valueText } from './labels';
+import { cellShown, rowName, SEVERITY_ICONS, SEVERITY_NAMES, TABLE_NAMES, valueText } from './labels';
 import type { Cell, CheckResult, Diagnostic, Layout, Severity } from './types';
 
 /** Cell path → the most severe finding that marks it (see marked). */
@@ -192,7 +192,7 @@ function oldTable(result: CheckResult, marks: Marks, describe: (p: string) => st
     const cell = cells[path];
     const cumulative = `${path}.cumulative`;
     return el('tr', {},
-      el('th', { scope: 'row', class: `nb-level-${Math.min(depth(path), 3)}` }, cell && cell.label ? cell.label : path),
+      el('th', { scope: 'row', class: `nb-level-${Math.min(depth(path), 3)}` }, cell && cell.label ? cell.label : rowName(path)),
       el('td', { class: 'nb-unit' }, cell && cell.unit ? cell.unit : ''),
       valueCell(result, path, marks, describe),
       cumulative in cells ? valueCell(result, cumulative, marks, describe) : el('td', { class: 'nb-cell nb-cell--none' }, ''));
@@ -217,7 +217,7 @@ function percentTables(result: CheckResult, marks: Marks, describe: (p: string) 
       const cell = cells[path];
       const percent = `${path}.percent`;
       return el('tr', {},
-        el('th', { scope: 'row' }, cell && cell.label ? cell.label : path),
+        el('th', { scope: 'row' }, cell && cell.label ? cell.label : rowName(path)),
         valueCell(result, path, marks, describe),
         percent in cells ? valueCell(result, percent, marks, describe) : el('td', { class: 'nb-cell nb-cell--none' }, ''));
     }));

@@ -63,13 +63,19 @@ pub fn source_of<'a>(
         Sniffed::Pdf => {
             let pdf = nianbao_pdf::read_pdf(bytes)
                 .map_err(|e| format!("无法读取 PDF“{}”：{}", input_name(input), e.message_zh()))?;
-            let note = (!pdf.notes.is_empty()).then(|| pdf.notes.join("；"));
+            let note = sentence(&pdf.notes);
             return Ok((Source::Document(pdf.into_document()), note));
         }
         _ => nianbao_doc::read_document(bytes, &name).map_err(fail)?,
     };
-    let note = (!document.notes.is_empty()).then(|| document.notes.join("；"));
+    let note = sentence(&document.notes);
     Ok((Source::Document(document.document), note))
+}
+
+/// The readers' notes as one sentence: some end in "。", some not ("…扫描重建").
+fn sentence(notes: &[String]) -> Option<String> {
+    let parts: Vec<&str> = notes.iter().map(|n| n.trim_end_matches('。')).collect();
+    (!parts.is_empty()).then(|| format!("{}。", parts.join("；")))
 }
 
 /// HTML bytes as text: by BOM, else by the declared charset (GBK/GB2312 read as GB18030,

@@ -35,7 +35,8 @@ pub fn formula(id: RelationId) -> &'static str {
         RelationId::T3ResultTotal => "（七）总计 = 各项办理结果之和",
         RelationId::T4GroupTotal => "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
         RelationId::OldPartsSum => "合计 = 各分项之和",
-        RelationId::OldPartsAtMost => "“其中”各项之和 ≤ 所属的行",
+        // Quoted by the messages (统计表“…”在…): its own quotes are the inner kind.
+        RelationId::OldPartsAtMost => "‘其中’各项之和 ≤ 所属的行",
         RelationId::OldCumulative => "历年累计 ≥ 本年度",
     }
 }
