@@ -33,7 +33,7 @@ export function leaks(line, own) {
   }
   if (/\[object |\{"|\bNaN\b/.test(text)) found.push('raw value');
   for (const [open, close] of PAIRS) if (text.split(open).length !== text.split(close).length) found.push(`${open}${close} unpaired`);
-  if (text.includes('““')) found.push('““ (the inner quote should be ‘’)');
+  if (text.includes('““') || text.includes('””')) found.push('““ or ”” (the inner quote should be ‘’)');
   if (/。。|。）。/.test(text)) found.push('。 doubled');
   return found;
 }

@@ -38,11 +38,14 @@ fn english_words(line: &str) -> Vec<String> {
     words
 }
 
-/// An unpaired bracket or quote, or a quote opened right inside another ("统计表““其中”…”": the
-/// inner one should be ‘’).
+/// An unpaired bracket or quote, or a quote opened or closed right inside another
+/// ("统计表““其中”…”", "“（三）3.危及“三安全一稳定””": the inner one should be ‘’).
 fn unpaired(line: &str) -> Option<&'static str> {
     if line.contains("““") {
         return Some("““");
+    }
+    if line.contains("””") {
+        return Some("””");
     }
     // Two full stops in a row, or one on each side of a closing bracket: a note's own "。" kept.
     if line.contains("。。") || line.contains("。）。") {
@@ -101,6 +104,7 @@ fn the_words_test_sees_keys_and_brackets() {
     assert!(english_words("读到 PDF 的文字；Word 表格，共 3 页。").is_empty());
     assert_eq!(unpaired("表二“规章（本年"), Some("（"));
     assert_eq!(unpaired("统计表““其中”各项之和”"), Some("““"));
+    assert_eq!(unpaired("表三“（三）3.危及“三安全一稳定””一行"), Some("””"));
     assert_eq!(
         unpaired("按其中的表格读取（删除的文字不计）。）。"),
         Some("。")

@@ -105,6 +105,16 @@ fn national_name(report: &Report, table: Table, row_key: &str, column_key: &str)
     }
 }
 
+/// A label ready to stand inside “”: its own “” become ‘’ (表三“（三）3.危及‘三安全一稳定’”),
+/// since a quote opened inside a quote reads as a stray mark.
+pub fn quotable(label: &str) -> std::borrow::Cow<'_, str> {
+    if label.contains(['“', '”']) {
+        label.replace('“', "‘").replace('”', "’").into()
+    } else {
+        label.into()
+    }
+}
+
 /// "表三（七）总计·自然人".
 pub fn full(report: &Report, path: &str) -> String {
     name(report, path).full()
@@ -152,5 +162,14 @@ mod tests {
             list(&["a".into(), "b".into(), "c".into()], 2),
             "a、b 等 3 个"
         );
+    }
+
+    #[test]
+    fn a_label_with_quotes_gets_inner_quotes() {
+        assert_eq!(
+            quotable("（三）3.危及“三安全一稳定”"),
+            "（三）3.危及‘三安全一稳定’"
+        );
+        assert_eq!(quotable("（七）总计"), "（七）总计");
     }
 }

@@ -547,7 +547,7 @@ fn read_rows_table(
     let mut glued_rows = 0;
     for (r, row) in rows.rows.iter().enumerate() {
         let width = kinds[r].len();
-        let label = row_labels[r];
+        let label = crate::naming::quotable(row_labels[r]);
         let label_span = found[r].as_ref().map(|f| f.label).unwrap_or_default();
         let cells: Vec<Option<Cell>> = match row {
             None => {
