@@ -47,6 +47,10 @@ fn unpaired(line: &str) -> Option<&'static str> {
     if line.contains("””") {
         return Some("””");
     }
+    // "之和为 至少 337" reads backwards: "之和至少为 337".
+    if line.contains("为 至少") {
+        return Some("为 至少");
+    }
     // Two full stops in a row, or one on each side of a closing bracket: a note's own "。" kept.
     if line.contains("。。") || line.contains("。）。") {
         return Some("。");
@@ -105,6 +109,7 @@ fn the_words_test_sees_keys_and_brackets() {
     assert_eq!(unpaired("表二“规章（本年"), Some("（"));
     assert_eq!(unpaired("统计表““其中”各项之和”"), Some("““"));
     assert_eq!(unpaired("表三“（三）3.危及“三安全一稳定””一行"), Some("””"));
+    assert_eq!(unpaired("各行之和为 至少 337。"), Some("为 至少"));
     assert_eq!(
         unpaired("按其中的表格读取（删除的文字不计）。）。"),
         Some("。")

@@ -384,7 +384,14 @@ fn mismatch(text: &str, report: &Report, fact: &Fact, figures: &[Figure]) -> Dia
         .next()
         .unwrap_or(fact.number);
     let shown = figure_value(main);
-    let message = format!("正文说“{}”，但{}为 {shown}。", fact.words, main.words);
+    // "之和至少为 337", not "之和为 至少 337".
+    let is = if main.complete() { "为" } else { "至少为" };
+    let message = format!(
+        "正文说“{}”，但{}{is} {}。",
+        crate::naming::quotable(&fact.words),
+        main.words,
+        main.known()
+    );
     let mut d = Diagnostic::new(Code::ProseTable, primary, message)
         .with_cells(main.cells.iter().cloned())
         .with_values(shown.clone(), fact.value.to_string())
