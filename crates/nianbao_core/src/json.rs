@@ -138,6 +138,29 @@ fn write_integer(out: &mut String, value: i64) {
     }
 }
 
+/// How long `value` is once written as a JSON string (quotes included), or a little more: every
+/// byte that is escaped is counted as `\u00XX`.
+pub fn escaped_len(value: &str) -> usize {
+    let bytes = value.as_bytes();
+    let escaped = match needs_escape(bytes) {
+        false => 0,
+        true => bytes
+            .iter()
+            .filter(|&&b| b < 0x20 || b == b'"' || b == b'\\')
+            .count(),
+    };
+    bytes.len() + 2 + 5 * escaped
+}
+
+/// How many characters `value` takes in decimal, its sign included.
+pub fn integer_len(value: i64) -> usize {
+    let digits = value
+        .unsigned_abs()
+        .checked_ilog10()
+        .map_or(1, |d| d as usize + 1);
+    digits + usize::from(value < 0)
+}
+
 fn write_escaped(out: &mut String, value: &str) {
     out.reserve(value.len() + 2);
     out.push('"');

@@ -13,14 +13,15 @@ use crate::report::Span;
 /// A comma-separated piece ending with a number, its only number apart from years
 /// ("2012年"): (value, number span, the words before the number).
 fn item(stream: &Stream, from: usize, to: usize) -> Option<(i64, Span, String)> {
-    let nums = numbers(stream, from, to);
-    let (n, before) = nums.split_last()?;
-    if before
-        .iter()
-        .any(|b| stream.get(b.to).is_none_or(|c| c != '年'))
-    {
-        return None;
+    let mut last = None;
+    for n in numbers(stream, from, to) {
+        if let Some(before) = last.replace(n) {
+            if stream.get(before.to).is_none_or(|c| c != '年') {
+                return None;
+            }
+        }
     }
+    let n: super::text::Num = last?;
     let end = if n.unit.is_some() { n.to + 1 } else { n.to };
     (end == to).then(|| {
         (

@@ -188,62 +188,85 @@ pub struct Num {
 
 pub const UNITS: [char; 4] = ['件', '条', '起', '宗'];
 
-/// Whole numbers in the stream's `from..to`: ASCII digit runs (after normalization) with optional
-/// thousands separators; decimals and numbers glued to letters are skipped.
-pub fn numbers(stream: &Stream, from: usize, to: usize) -> Vec<Num> {
-    let ch = |i: usize| stream.c(i);
-    let mut out = Vec::new();
-    let mut i = from;
-    while i < to {
-        if !ch(i).is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        // Read as the digits go: at most 12 count, so the value cannot overflow.
-        let (mut value, mut digits) = (0i64, 0usize);
-        while i < to && ch(i).is_ascii_digit() && (i == start || !stream.spaced_before(i)) {
-            if digits < 12 {
-                value = value * 10 + (ch(i) as i64 - '0' as i64);
-            }
-            digits += 1;
-            i += 1;
-            // "1,234": a comma followed by exactly three digits.
-            if i + 3 < to
-                && ch(i) == ','
-                && (i + 1..=i + 3).all(|j| ch(j).is_ascii_digit())
-                && !(i + 4 < to && ch(i + 4).is_ascii_digit())
-            {
-                i += 1;
-            }
-        }
-        let end = i;
-        let after = stream.get(end);
-        let before = start.checked_sub(1).map(ch);
-        let decimal = after == Some('.') && stream.get(end + 1).is_some_and(|c| c.is_ascii_digit());
-        let fraction = before == Some('.');
-        let glued = before.is_some_and(|c| c.is_ascii_alphabetic() || c == '-' || c == '/')
-            || after.is_some_and(|c| c.is_ascii_alphabetic() || c == '%' || c == '-' || c == '/');
-        if decimal {
-            // Skip the fraction too.
-            i = end + 1;
-            while i < to && ch(i).is_ascii_digit() {
-                i += 1;
-            }
-            continue;
-        }
-        if fraction || glued || digits > 12 {
-            continue;
-        }
-        let unit = after.filter(|c| UNITS.contains(c)).filter(|_| end < to);
-        out.push(Num {
-            value,
-            from: start,
-            to: end,
-            unit,
-        });
+/// Whole numbers in the stream's `from..to`: ASCII digit runs (after normalization) with
+/// optional thousands separators; decimals and numbers glued to letters are skipped. Read one
+/// at a time: a table read as prose is one long sentence of tens of thousands of numbers.
+pub fn numbers<'s>(stream: &'s Stream<'s>, from: usize, to: usize) -> Numbers<'s> {
+    Numbers {
+        stream,
+        at: from,
+        to,
     }
-    out
+}
+
+/// The iterator of [`numbers`].
+pub struct Numbers<'s> {
+    stream: &'s Stream<'s>,
+    at: usize,
+    to: usize,
+}
+
+impl Iterator for Numbers<'_> {
+    type Item = Num;
+
+    fn next(&mut self) -> Option<Num> {
+        let (stream, to, mut i) = (self.stream, self.to, self.at);
+        let ch = |i: usize| stream.c(i);
+        while i < to {
+            if !ch(i).is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            // Read as the digits go: at most 12 count, so the value cannot overflow.
+            let (mut value, mut digits) = (0i64, 0usize);
+            while i < to && ch(i).is_ascii_digit() && (i == start || !stream.spaced_before(i)) {
+                if digits < 12 {
+                    value = value * 10 + (ch(i) as i64 - '0' as i64);
+                }
+                digits += 1;
+                i += 1;
+                // "1,234": a comma followed by exactly three digits.
+                if i + 3 < to
+                    && ch(i) == ','
+                    && (i + 1..=i + 3).all(|j| ch(j).is_ascii_digit())
+                    && !(i + 4 < to && ch(i + 4).is_ascii_digit())
+                {
+                    i += 1;
+                }
+            }
+            let end = i;
+            let after = stream.get(end);
+            let before = start.checked_sub(1).map(ch);
+            let decimal =
+                after == Some('.') && stream.get(end + 1).is_some_and(|c| c.is_ascii_digit());
+            let fraction = before == Some('.');
+            let glued = before.is_some_and(|c| c.is_ascii_alphabetic() || c == '-' || c == '/')
+                || after
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '%' || c == '-' || c == '/');
+            if decimal {
+                // Skip the fraction too.
+                i = end + 1;
+                while i < to && ch(i).is_ascii_digit() {
+                    i += 1;
+                }
+                continue;
+            }
+            if fraction || glued || digits > 12 {
+                continue;
+            }
+            self.at = i;
+            let unit = after.filter(|c| UNITS.contains(c)).filter(|_| end < to);
+            return Some(Num {
+                value,
+                from: start,
+                to: end,
+                unit,
+            });
+        }
+        self.at = i;
+        None
+    }
 }
 
 #[cfg(test)]
@@ -270,7 +293,7 @@ mod tests {
         let s = Stream::new(text);
         let all = s.string(0, s.count());
         assert!(all.contains("申请内容不属于"));
-        let nums = numbers(&s, 0, s.count());
+        let nums: Vec<Num> = numbers(&s, 0, s.count()).collect();
         assert_eq!(nums.len(), 2);
         assert_eq!(&text[s.span(nums[0].from, nums[0].to).range()], "1");
         assert_eq!(nums[0].unit, Some('件'));
@@ -279,7 +302,7 @@ mod tests {
     #[test]
     fn separated_digits_decimals_and_percentages_are_not_counts() {
         let s = Stream::new("规范性文件 15 15 15，占33.9%，增长2.26%，共1,234件");
-        let nums: Vec<i64> = numbers(&s, 0, s.count()).iter().map(|n| n.value).collect();
+        let nums: Vec<i64> = numbers(&s, 0, s.count()).map(|n| n.value).collect();
         assert_eq!(nums, [15, 15, 15, 1234]);
     }
 
