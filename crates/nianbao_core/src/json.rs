@@ -138,27 +138,14 @@ fn write_integer(out: &mut String, value: i64) {
     }
 }
 
-/// How long `value` is once written as a JSON string (quotes included), or a little more: every
-/// byte that is escaped is counted as `\u00XX`.
-pub fn escaped_len(value: &str) -> usize {
-    let bytes = value.as_bytes();
-    let escaped = match needs_escape(bytes) {
-        false => 0,
-        true => bytes
-            .iter()
-            .filter(|&&b| b < 0x20 || b == b'"' || b == b'\\')
-            .count(),
-    };
-    bytes.len() + 2 + 5 * escaped
-}
-
 /// How many characters `value` takes in decimal, its sign included.
 pub fn integer_len(value: i64) -> usize {
-    let digits = value
-        .unsigned_abs()
-        .checked_ilog10()
-        .map_or(1, |d| d as usize + 1);
-    digits + usize::from(value < 0)
+    let (mut rest, mut len) = (value.unsigned_abs(), 1 + usize::from(value < 0));
+    while rest >= 10 {
+        rest /= 10;
+        len += 1;
+    }
+    len
 }
 
 fn write_escaped(out: &mut String, value: &str) {
@@ -215,6 +202,15 @@ fn needs_escape(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integer_len_is_what_is_written() {
+        for value in [0, 7, -7, 10, 99, -100, 123_456, i64::MAX, i64::MIN] {
+            let mut out = String::new();
+            write_integer(&mut out, value);
+            assert_eq!(integer_len(value), out.len(), "{value}");
+        }
+    }
 
     #[test]
     fn escapes_exactly_the_bytes_json_requires() {

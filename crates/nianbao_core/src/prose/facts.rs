@@ -503,12 +503,12 @@ fn old_label_words(label: &str) -> String {
     numbered.to_string()
 }
 
-/// Old-table labels sorted by their words, with the path of their row (the last row wins for
+/// Old-table labels sorted by their words, with the number of their row (the last row wins for
 /// words printed twice), looked up per suffix of the words before a number: a long table must
 /// not cost a comparison per row for every number of the prose. No hash map: the wasm has no
 /// SipHash. Built from a (hash of the words, row) pair per row, 8 bytes, not two strings: a
 /// table repeated by the thousand has a few distinct labels and many rows (issue 14).
-fn old_label_index(report: &Report) -> Vec<(String, String)> {
+fn old_label_index(report: &Report) -> Vec<(String, u32)> {
     let words_of = |row: u32| Some(old_label_words(&report.old_row(&CellId::old(row))?.label));
     let mut keyed = Vec::new();
     for (id, _, _) in report.cells.entries() {
@@ -538,16 +538,20 @@ fn old_label_index(report: &Report) -> Vec<(String, String)> {
                 .take_while(|k| k.0 == hash)
                 .filter_map(|&(_, row)| Some((words_of(row)?, row))),
         );
-        crate::order::sort_by(&mut run, |a, b| a.0.cmp(&b.0));
+        crate::order::sort_by(&mut run, by_words);
         for i in 0..run.len() {
             if run.get(i + 1).is_none_or(|next| next.0 != run[i].0) {
-                let path = CellId::old(run[i].1).to_string();
-                labels.push((std::mem::take(&mut run[i].0), path));
+                labels.push((std::mem::take(&mut run[i].0), run[i].1));
             }
         }
     }
-    crate::order::sort_by(&mut labels, |a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut labels, by_words);
     labels
+}
+
+/// Label index entries by their words (one sort's code for both sorts above).
+fn by_words(a: &(String, u32), b: &(String, u32)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0)
 }
 
 /// Every fact and claim of the prose.
@@ -631,7 +635,9 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
                         .filter(|(words, _)| {
                             prefix_ok(strip_filler(&head[..head.len() - words.len()]))
                         })
-                        .map(|(_, path)| Topic::Old { path: path.clone() })
+                        .map(|&(_, row)| Topic::Old {
+                            path: CellId::old(row).to_string(),
+                        })
                 };
                 if let Some(topic) = topic {
                     facts.push(Fact {
