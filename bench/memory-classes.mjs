@@ -77,22 +77,22 @@ function cliRatio(text, dir) {
 }
 
 async function main() {
-const [mode = 'wasm', ...sizes] = process.argv.slice(2);
-const mib = sizes.length ? sizes.map(Number) : mode === 'cli' ? [2, 4, 8] : [2, 4];
-const dir = mkdtempSync(join(tmpdir(), 'nianbao-mem-'));
-try {
-  console.log(`${mode}: peak ÷ input at ${mib.join(' / ')} MiB`);
-  for (const [name, head, unit] of classes()) {
-    const ratios = [];
-    for (const m of mib) {
-      const text = build(head, unit, m << 20);
-      ratios.push(mode === 'cli' ? cliRatio(text, dir) : await wasmRatio(text));
+  const [mode = 'wasm', ...sizes] = process.argv.slice(2);
+  const mib = sizes.length ? sizes.map(Number) : mode === 'cli' ? [2, 4, 8] : [2, 4];
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-mem-'));
+  try {
+    console.log(`${mode}: peak ÷ input at ${mib.join(' / ')} MiB`);
+    for (const [name, head, unit] of classes()) {
+      const ratios = [];
+      for (const m of mib) {
+        const text = build(head, unit, m << 20);
+        ratios.push(mode === 'cli' ? cliRatio(text, dir) : await wasmRatio(text));
+      }
+      console.log(`${name.padEnd(16)} ${ratios.map((r) => r.toFixed(1)).join(' / ')}`);
     }
-    console.log(`${name.padEnd(16)} ${ratios.map((r) => r.toFixed(1)).join(' / ')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
