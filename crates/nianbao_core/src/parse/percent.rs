@@ -17,12 +17,17 @@ use crate::text::scan::{Token, TokenKind, Unit};
 
 use super::Ctx;
 
-/// The tokens of one line.
+/// The tokens of each line that is not blank. Counted first: a long table has tens of
+/// thousands of lines, and a doubling vector holds its old and new buffer at once.
 fn lines(tokens: &[Token]) -> Vec<&[Token]> {
-    tokens
-        .split(|t| t.kind() == TokenKind::LineEnd)
-        .filter(|l| l.iter().any(|t| t.kind() != TokenKind::Blank))
-        .collect()
+    let lines = || {
+        tokens
+            .split(|t| t.kind() == TokenKind::LineEnd)
+            .filter(|l| l.iter().any(|t| t.kind() != TokenKind::Blank))
+    };
+    let mut out = Vec::with_capacity(lines().count());
+    out.extend(lines());
+    out
 }
 
 fn label_of(ctx: &Ctx, token: &Token) -> String {
