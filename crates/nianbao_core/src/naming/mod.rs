@@ -107,12 +107,16 @@ fn national_name(report: &Report, table: Table, row_key: &str, column_key: &str)
 
 /// A label ready to stand inside “”: its own “” become ‘’ (表三“（三）3.危及‘三安全一稳定’”),
 /// since a quote opened inside a quote reads as a stray mark.
-pub fn quotable(label: &str) -> std::borrow::Cow<'_, str> {
-    if label.contains(['“', '”']) {
-        label.replace('“', "‘").replace('”', "’").into()
-    } else {
-        label.into()
+pub fn quotable(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars() {
+        out.push(match c {
+            '“' => '‘',
+            '”' => '’',
+            c => c,
+        });
     }
+    out
 }
 
 /// "表三（七）总计·自然人".

@@ -8,7 +8,7 @@ use crate::naming::{CellId, Table};
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
 use crate::parse::layout::{table_columns, Columns};
-use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, Collected};
+use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, Collected, RawValue};
 use crate::parse::Ctx;
 use crate::relations::{t3_relations, t4_relations, Relation};
 use crate::report::{Cell, CellPath, Format, Span};
@@ -369,10 +369,7 @@ fn read_in_order(
         .into_iter()
         .map(|group| Collected {
             end: group.iter().max().map_or(0, |t| t + 1),
-            values: group
-                .into_iter()
-                .map(|token| crate::parse::rows::RawValue { token })
-                .collect(),
+            values: group.into_iter().map(|token| RawValue { token }).collect(),
         })
         .collect();
     Some((collected, column_major))
@@ -457,7 +454,7 @@ fn blank_cells_after(ctx: &Ctx, label_end: u32, width: usize) -> Option<Collecte
     let mut values = Vec::new();
     for (k, t) in rest[after_label..].iter().enumerate() {
         match t.kind() {
-            crate::text::scan::TokenKind::Blank => values.push(crate::parse::rows::RawValue {
+            crate::text::scan::TokenKind::Blank => values.push(RawValue {
                 token: first + after_label + k,
             }),
             crate::text::scan::TokenKind::LineEnd => break,
@@ -1040,9 +1037,9 @@ const T4_HEADER_KEYS: [&str; 6] = [
 /// "72 64 178 37", header words, "12 1 1 6", "总计", "351", …): the first run is not the row.
 /// Every number from it on while only header words stand between, when they are exactly the
 /// fifteen cells.
-fn split_runs(ctx: &Ctx, first: &Collected) -> Option<Vec<usize>> {
+fn split_runs(ctx: &Ctx, first: &Collected) -> Option<Vec<RawValue>> {
     let tokens = &ctx.scan.tokens;
-    let mut got: Vec<usize> = first.values.iter().map(|v| v.token).collect();
+    let mut got = first.values.clone();
     let mut i = first.end;
     // Bounded: a sixteenth number already says no.
     while let Some(t) = tokens.get(i) {
@@ -1058,11 +1055,11 @@ fn split_runs(ctx: &Ctx, first: &Collected) -> Option<Vec<usize>> {
             break;
         }
         if t.is_value() {
-            got.push(i);
+            got.push(RawValue { token: i });
         }
         i += 1;
     }
-    (got.len() == 15 && got.iter().all(|&t| tokens[t].is_value())).then_some(got)
+    (got.len() == 15 && got.iter().all(|v| tokens[v.token].is_value())).then_some(got)
 }
 
 fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
@@ -1124,18 +1121,15 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
             // Fifteen zeros are every cell whatever their order. Other numbers are not placed:
             // their order is not the columns' (淮安 prints 复议后起诉's before 直接起诉's), and
             // the group totals pair them up but cannot say which group is which.
-            let zeros = got.iter().all(|&t| {
+            let zeros = got.iter().all(|v| {
                 ctx.scan
-                    .number(&ctx.scan.tokens[t])
+                    .number(&ctx.scan.tokens[v.token])
                     .is_some_and(|n| n.as_count() == Some(0))
             });
             row.uncertain = !zeros;
             row.collected = zeros.then(|| Collected {
-                end: got[14] + 1,
-                values: got
-                    .into_iter()
-                    .map(|token| crate::parse::rows::RawValue { token })
-                    .collect(),
+                end: got[14].token + 1,
+                values: got,
             });
         }
     }
