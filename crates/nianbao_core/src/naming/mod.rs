@@ -7,6 +7,7 @@ pub mod words;
 
 pub use id::{CellId, Table};
 
+use crate::join::Joined;
 use crate::report::Report;
 use crate::vocab::national::{self, t2_rows, t3_data_rows, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
@@ -135,9 +136,9 @@ pub fn old_label(report: &Report, row_path: &str) -> String {
 /// Lists names "a、b、c" with at most `max` shown and "等 n 个" after.
 pub fn list(names: &[String], max: usize) -> String {
     if names.len() <= max {
-        names.join("、")
+        names.joined("、")
     } else {
-        format!("{} 等 {} 个", names[..max].join("、"), names.len())
+        format!("{} 等 {} 个", names[..max].joined("、"), names.len())
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::join::Joined;
 use crate::naming::{CellId, Table};
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
@@ -583,7 +584,7 @@ fn read_rows_table(
                                 format!(
                                     "{table}“{label}”一行有 {} 个单元格为空（{}）；空白不等于 0，这些单元格记为缺失。",
                                     blanks.len(),
-                                    names.join("、")
+                                    names.joined("、")
                                 ),
                                 "如果这些单元格应为 0，请在报告中填写 0；不适用时可填“/”。",
                             )
@@ -632,7 +633,7 @@ fn read_rows_table(
                         ),
                     )
                     .with_cells(paths[r].iter().cloned())
-                    .with_note(format!("读到：{}", numbers.join(" ")))
+                    .with_note(format!("读到：{}", numbers.joined(" ")))
                     .with_help(help),
                 );
                 vec![None; width]
@@ -669,7 +670,7 @@ fn read_rows_table(
                                     digits_span,
                                     format!(
                                         "{table}“{label}”一行的数字“{printed}”粘连在一起，任何拆分都不能使表格平衡；暂按矛盾最少的读法 {} 读取，请核对原文。",
-                                        values.join(" ")
+                                        values.joined(" ")
                                     ),
                                 )
                                 .with_cells(paths[r].iter().cloned())
@@ -679,7 +680,7 @@ fn read_rows_table(
                             glued_rows += 1;
                             if splits.len() > 1 {
                                 split_notes
-                                    .push(format!("“{label}”：{printed} → {}", values.join(" ")));
+                                    .push(format!("“{label}”：{printed} → {}", values.joined(" ")));
                             }
                             split_cells.extend(paths[r].iter().cloned());
                             split_span =
@@ -792,7 +793,7 @@ fn read_rows_table(
                 format!(
                     "{table}缺少 {} 行：{}；这些行的单元格记为缺失。",
                     missing_rows.len(),
-                    names.join("、")
+                    names.joined("、")
                 ),
             )
             .with_cells(missing_rows.iter().flat_map(|&r| paths[r].iter().cloned())),
@@ -886,9 +887,9 @@ fn layout_columns(
 
 fn shorten(names: &[&str], max: usize) -> String {
     if names.len() <= max {
-        names.join("、")
+        names.joined("、")
     } else {
-        format!("{} 等", names[..max].join("、"))
+        format!("{} 等", names[..max].joined("、"))
     }
 }
 
