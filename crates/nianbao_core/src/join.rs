@@ -26,7 +26,7 @@ mod tests {
     #[test]
     fn joins_like_std() {
         assert_eq!(["a", "b", "c"].joined("、"), "a、b、c");
-        assert_eq!(vec![String::from("1")].joined(" + "), "1");
+        assert_eq!([String::from("1")].joined(" + "), "1");
         assert_eq!(Vec::<String>::new().joined(" "), "");
     }
 }
