@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod findings;
 pub mod fingerprint;
+mod join;
 mod json;
 pub mod naming;
 pub mod notice;

@@ -7,7 +7,7 @@
 //! The module is about a kilobyte, small enough for a synchronous compile on every kernel.
 //!
 //! Only what the build writes is accepted: a known unpacked size, and `lc + lp ≤ 4` (the encoder
-//! uses lc = 3, lp = 0), so the models fit in fixed arrays on the stack and nothing is allocated.
+//! uses lc = 4, lp = 0), so the models fit in fixed arrays on the stack and nothing is allocated.
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
 mod range;

@@ -7,6 +7,7 @@ pub mod words;
 
 pub use id::{CellId, Table};
 
+use crate::join::Joined;
 use crate::report::Report;
 use crate::vocab::national::{self, t2_rows, t3_data_rows, T3_COLUMNS, T4_COLUMNS, T4_GROUPS};
 
@@ -107,12 +108,16 @@ fn national_name(report: &Report, table: Table, row_key: &str, column_key: &str)
 
 /// A label ready to stand inside “”: its own “” become ‘’ (表三“（三）3.危及‘三安全一稳定’”),
 /// since a quote opened inside a quote reads as a stray mark.
-pub fn quotable(label: &str) -> std::borrow::Cow<'_, str> {
-    if label.contains(['“', '”']) {
-        label.replace('“', "‘").replace('”', "’").into()
-    } else {
-        label.into()
+pub fn quotable(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars() {
+        out.push(match c {
+            '“' => '‘',
+            '”' => '’',
+            c => c,
+        });
     }
+    out
 }
 
 /// "表三（七）总计·自然人".
@@ -131,9 +136,9 @@ pub fn old_label(report: &Report, row_path: &str) -> String {
 /// Lists names "a、b、c" with at most `max` shown and "等 n 个" after.
 pub fn list(names: &[String], max: usize) -> String {
     if names.len() <= max {
-        names.join("、")
+        names.joined("、")
     } else {
-        format!("{} 等 {} 个", names[..max].join("、"), names.len())
+        format!("{} 等 {} 个", names[..max].joined("、"), names.len())
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::codes::Code;
 use crate::decimal::Decimal;
 use crate::diagnostic::Diagnostic;
+use crate::join::Joined;
 use crate::parse::glued::{self, Glued, Resolution, Split};
 use crate::parse::rows::{Collected, RawValue};
 use crate::parse::Ctx;
@@ -358,10 +359,10 @@ pub fn describe_splits(glued: &Glued, splits: &[Split], max: usize) -> String {
                 .iter()
                 .map(|v| v.to_string())
                 .collect::<Vec<_>>()
-                .join("|")
+                .joined("|")
         })
         .collect();
-    let mut out = shown.join("、");
+    let mut out = shown.joined("、");
     if splits.len() > max {
         out.push_str(" 等");
     }

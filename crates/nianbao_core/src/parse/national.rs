@@ -4,11 +4,12 @@
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::join::Joined;
 use crate::naming::{CellId, Table};
 use crate::parse::cells::{describe_splits, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
 use crate::parse::layout::{table_columns, Columns};
-use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, Collected};
+use crate::parse::rows::{collect_values, is_label_gap, rows_in_chunk, Collected, RawValue};
 use crate::parse::Ctx;
 use crate::relations::{t3_relations, t4_relations, Relation};
 use crate::report::{Cell, CellPath, Format, Span};
@@ -369,10 +370,7 @@ fn read_in_order(
         .into_iter()
         .map(|group| Collected {
             end: group.iter().max().map_or(0, |t| t + 1),
-            values: group
-                .into_iter()
-                .map(|token| crate::parse::rows::RawValue { token })
-                .collect(),
+            values: group.into_iter().map(|token| RawValue { token }).collect(),
         })
         .collect();
     Some((collected, column_major))
@@ -457,7 +455,7 @@ fn blank_cells_after(ctx: &Ctx, label_end: u32, width: usize) -> Option<Collecte
     let mut values = Vec::new();
     for (k, t) in rest[after_label..].iter().enumerate() {
         match t.kind() {
-            crate::text::scan::TokenKind::Blank => values.push(crate::parse::rows::RawValue {
+            crate::text::scan::TokenKind::Blank => values.push(RawValue {
                 token: first + after_label + k,
             }),
             crate::text::scan::TokenKind::LineEnd => break,
@@ -586,7 +584,7 @@ fn read_rows_table(
                                 format!(
                                     "{table}“{label}”一行有 {} 个单元格为空（{}）；空白不等于 0，这些单元格记为缺失。",
                                     blanks.len(),
-                                    names.join("、")
+                                    names.joined("、")
                                 ),
                                 "如果这些单元格应为 0，请在报告中填写 0；不适用时可填“/”。",
                             )
@@ -635,7 +633,7 @@ fn read_rows_table(
                         ),
                     )
                     .with_cells(paths[r].iter().cloned())
-                    .with_note(format!("读到：{}", numbers.join(" ")))
+                    .with_note(format!("读到：{}", numbers.joined(" ")))
                     .with_help(help),
                 );
                 vec![None; width]
@@ -672,7 +670,7 @@ fn read_rows_table(
                                     digits_span,
                                     format!(
                                         "{table}“{label}”一行的数字“{printed}”粘连在一起，任何拆分都不能使表格平衡；暂按矛盾最少的读法 {} 读取，请核对原文。",
-                                        values.join(" ")
+                                        values.joined(" ")
                                     ),
                                 )
                                 .with_cells(paths[r].iter().cloned())
@@ -682,7 +680,7 @@ fn read_rows_table(
                             glued_rows += 1;
                             if splits.len() > 1 {
                                 split_notes
-                                    .push(format!("“{label}”：{printed} → {}", values.join(" ")));
+                                    .push(format!("“{label}”：{printed} → {}", values.joined(" ")));
                             }
                             split_cells.extend(paths[r].iter().cloned());
                             split_span =
@@ -795,7 +793,7 @@ fn read_rows_table(
                 format!(
                     "{table}缺少 {} 行：{}；这些行的单元格记为缺失。",
                     missing_rows.len(),
-                    names.join("、")
+                    names.joined("、")
                 ),
             )
             .with_cells(missing_rows.iter().flat_map(|&r| paths[r].iter().cloned())),
@@ -889,9 +887,9 @@ fn layout_columns(
 
 fn shorten(names: &[&str], max: usize) -> String {
     if names.len() <= max {
-        names.join("、")
+        names.joined("、")
     } else {
-        format!("{} 等", names[..max].join("、"))
+        format!("{} 等", names[..max].joined("、"))
     }
 }
 
@@ -1040,9 +1038,9 @@ const T4_HEADER_KEYS: [&str; 6] = [
 /// "72 64 178 37", header words, "12 1 1 6", "总计", "351", …): the first run is not the row.
 /// Every number from it on while only header words stand between, when they are exactly the
 /// fifteen cells.
-fn split_runs(ctx: &Ctx, first: &Collected) -> Option<Vec<usize>> {
+fn split_runs(ctx: &Ctx, first: &Collected) -> Option<Vec<RawValue>> {
     let tokens = &ctx.scan.tokens;
-    let mut got: Vec<usize> = first.values.iter().map(|v| v.token).collect();
+    let mut got = first.values.clone();
     let mut i = first.end;
     // Bounded: a sixteenth number already says no.
     while let Some(t) = tokens.get(i) {
@@ -1058,11 +1056,11 @@ fn split_runs(ctx: &Ctx, first: &Collected) -> Option<Vec<usize>> {
             break;
         }
         if t.is_value() {
-            got.push(i);
+            got.push(RawValue { token: i });
         }
         i += 1;
     }
-    (got.len() == 15 && got.iter().all(|&t| tokens[t].is_value())).then_some(got)
+    (got.len() == 15 && got.iter().all(|v| tokens[v.token].is_value())).then_some(got)
 }
 
 fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
@@ -1124,18 +1122,15 @@ fn read_t4(ctx: &mut Ctx, t3_anchor: Option<usize>) -> TableOut {
             // Fifteen zeros are every cell whatever their order. Other numbers are not placed:
             // their order is not the columns' (淮安 prints 复议后起诉's before 直接起诉's), and
             // the group totals pair them up but cannot say which group is which.
-            let zeros = got.iter().all(|&t| {
+            let zeros = got.iter().all(|v| {
                 ctx.scan
-                    .number(&ctx.scan.tokens[t])
+                    .number(&ctx.scan.tokens[v.token])
                     .is_some_and(|n| n.as_count() == Some(0))
             });
             row.uncertain = !zeros;
             row.collected = zeros.then(|| Collected {
-                end: got[14] + 1,
-                values: got
-                    .into_iter()
-                    .map(|token| crate::parse::rows::RawValue { token })
-                    .collect(),
+                end: got[14].token + 1,
+                values: got,
             });
         }
     }

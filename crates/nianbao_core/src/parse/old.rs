@@ -4,6 +4,7 @@
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::join::Joined;
 use crate::naming::{self, CellId};
 use crate::parse::cells::{describe_splits, old_row_kinds, resolution_of, RowCells, TableRows};
 use crate::parse::glued::Resolution;
@@ -497,7 +498,7 @@ fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static
                             split_notes.push(format!(
                                 "“{label}”：{} → {}",
                                 &ctx.text[span.range()],
-                                values.join(" ")
+                                values.joined(" ")
                             ));
                         }
                         split_cells.extend(paths());

@@ -11,6 +11,7 @@
 use crate::codes::Code;
 use crate::decimal::Decimal;
 use crate::diagnostic::Diagnostic;
+use crate::join::Joined;
 use crate::naming::CellId;
 use crate::report::{Cell, CellPath, OldRowInfo, Span, Value};
 use crate::text::scan::{Token, TokenKind, Unit};
@@ -515,7 +516,7 @@ fn read_glued(ctx: &Ctx, first: usize) -> (Cells, Vec<Option<String>>, Vec<Diagn
                         table.digits_span,
                         format!(
                             "{name}的数量“{printed}”粘连在一起；只有拆成 {} 才使每个百分比都等于该项数量占合计的比例，据此拆分。",
-                            only.iter().map(i64::to_string).collect::<Vec<_>>().join(" ")
+                            only.iter().map(i64::to_string).collect::<Vec<_>>().joined(" ")
                         ),
                     )
                     .with_cells(paths.iter().cloned()),

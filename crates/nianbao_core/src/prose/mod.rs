@@ -15,6 +15,7 @@ use text::Stream;
 use crate::codes::rule_doc;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::join::Joined;
 use crate::naming::{self, CellId};
 use crate::report::{Format, Report, Span};
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
@@ -409,7 +410,7 @@ fn mismatch(text: &str, report: &Report, fact: &Fact, figures: &[Figure]) -> Dia
                 }
             })
             .collect();
-        d = d.with_note(format!("{} = {shown}", parts.join(" + ")));
+        d = d.with_note(format!("{} = {shown}", parts.joined(" + ")));
         if let Some((words, _, _)) = main.rows.iter().find(|r| r.1 == fact.value && r.1 != 0) {
             d = d.with_note(format!("正文的 {} 只与其中“{words}”一行相同。", fact.value));
         }
@@ -424,7 +425,7 @@ fn mismatch(text: &str, report: &Report, fact: &Fact, figures: &[Figure]) -> Dia
             .iter()
             .map(|f| format!("{} {}", f.words, figure_value(f)))
             .collect();
-        d = d.with_note(format!("也不等于{}。", others.join("、")));
+        d = d.with_note(format!("也不等于{}。", others.joined("、")));
     }
     d.with_help("请核对正文与统计表，改正其中错误的一处。")
 }
@@ -498,7 +499,7 @@ fn claim_mismatch(report: &Report, facts: &[Fact], claim: &Claim) -> Option<Diag
             first_span.unwrap_or(claim.span),
             format!(
                 "正文说复议、诉讼案件“{said}”，但表四中{}。",
-                broken.join("；")
+                broken.joined("；")
             ),
         )
         .with_cells(cells)

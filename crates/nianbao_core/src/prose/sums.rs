@@ -8,6 +8,7 @@ use super::facts::prefix_ok;
 use super::text::{numbers, split, Stream};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::join::Joined;
 use crate::report::Span;
 
 /// A comma-separated piece ending with a number, its only number apart from years
@@ -197,7 +198,11 @@ pub fn check(stream: &Stream, out: &mut Vec<Diagnostic>) {
             )
             .with_values(sum.to_string(), list.total.to_string())
             .with_label(list.span, format!("各分项之和 {sum}"))
-            .with_note(format!("{} = {sum} ≠ {}", addends.join(" + "), list.total))
+            .with_note(format!(
+                "{} = {sum} ≠ {}",
+                addends.joined(" + "),
+                list.total
+            ))
             .with_help("请核对总数和各分项的数字。"),
         );
     }

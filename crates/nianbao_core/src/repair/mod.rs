@@ -28,6 +28,7 @@ mod solve;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::join::Joined;
 use crate::naming::{self, CellId, Table};
 use crate::relations::instance::Instance;
 use crate::relations::{Kind, RelationId};
@@ -518,7 +519,7 @@ pub fn describe_repair(report: &Report, repair: &Repair) -> String {
         }
         last_row = Some(row);
     }
-    parts.join("，")
+    parts.joined("，")
 }
 
 /// What the first repair tells the user, worded once: the help for the errors it resolves and
@@ -548,7 +549,7 @@ pub fn advice<'r>(report: &Report, repairs: &'r [Repair]) -> Option<Advice<'r>> 
         format!("建议：{words}（改这 {n} 格，所有不平衡的关系就都能成立）。")
     };
     let alternatives = (!alternatives.is_empty())
-        .then(|| format!("同样只改 {n} 格的其他改法：{}", alternatives.join("；")));
+        .then(|| format!("同样只改 {n} 格的其他改法：{}", alternatives.joined("；")));
     Some(Advice {
         repair: first,
         help,

@@ -13,6 +13,7 @@ pub(crate) use crate::codes::rule_doc;
 pub use crate::codes::RuleDoc;
 use crate::codes::{count, flatten, Code, CodeDef};
 use crate::diagnostic::Diagnostic;
+use crate::join::Joined;
 use crate::naming;
 use crate::relations::instance::{self, Instance, Term};
 use crate::report::Report;
@@ -131,7 +132,7 @@ pub(crate) fn side_expr(terms: &[Term]) -> String {
             (None, None) => "空白".to_string(),
         })
         .collect::<Vec<_>>()
-        .join(" + ")
+        .joined(" + ")
 }
 
 /// A broken relation as a diagnostic: every cell involved, the compared amounts, the printed

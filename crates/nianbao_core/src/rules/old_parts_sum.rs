@@ -8,6 +8,7 @@ use super::{failure, rule_doc, side_expr, Cx, Rule, Run};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
+use crate::join::Joined;
 
 crate::codes::declare_codes! {
     /// Pre-2019 table: a parent row ≠ the sum of its exhaustive parts.
@@ -43,7 +44,7 @@ pub(super) fn parts_expr(cx: &Cx, instance: &Instance) -> String {
         .iter()
         .map(|t| naming::name(cx.report, t.path).row)
         .collect();
-    format!("{} = {}", parts.join(" + "), side_expr(&instance.rhs))
+    format!("{} = {}", parts.joined(" + "), side_expr(&instance.rhs))
 }
 
 pub fn check<'i, 'a>(

@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::naming::{CellId, Table};
 use crate::relations::RelationId;
 use crate::vocab::national::{t3_data_rows, T3_COLUMNS};
+use crate::join::Joined;
 
 crate::codes::declare_codes! {
     /// R3: （七）总计 = the sum of every result row, per column.
@@ -73,7 +74,7 @@ pub fn check<'i, 'a>(
         let listed = if parts.is_empty() {
             "各行都是 0".to_string()
         } else {
-            parts.join(" + ")
+            parts.joined(" + ")
         };
         let rest = if zeros > 0 && !parts.is_empty() {
             format!("（其余 {zeros} 行为 0）")

@@ -8,6 +8,7 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::relations::RelationId;
 use crate::report::{path_order, Span};
+use crate::join::Joined;
 
 crate::codes::declare_codes! {
     /// A relation that cannot be checked because some of its cells are missing.
@@ -223,11 +224,11 @@ impl<'a> Families<'a> {
             let places = if family.places.len() > 4 {
                 format!(
                     "{} 等 {} {unit}",
-                    family.places[..4].join("、"),
+                    family.places[..4].joined("、"),
                     family.places.len()
                 )
             } else {
-                format!("{}{unit}", family.places.join("、"))
+                format!("{}{unit}", family.places.joined("、"))
             };
             let message = format!(
                 "{}“{}”在{}无法核对：用到的单元格中有 {} 个没有读到数字（空白不按 0 计）。",
