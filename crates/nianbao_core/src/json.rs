@@ -138,16 +138,6 @@ fn write_integer(out: &mut String, value: i64) {
     }
 }
 
-/// How many characters `value` takes in decimal, its sign included.
-pub fn integer_len(value: i64) -> usize {
-    let (mut rest, mut len) = (value.unsigned_abs(), 1 + usize::from(value < 0));
-    while rest >= 10 {
-        rest /= 10;
-        len += 1;
-    }
-    len
-}
-
 fn write_escaped(out: &mut String, value: &str) {
     out.reserve(value.len() + 2);
     out.push('"');
@@ -202,15 +192,6 @@ fn needs_escape(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn integer_len_is_what_is_written() {
-        for value in [0, 7, -7, 10, 99, -100, 123_456, i64::MAX, i64::MIN] {
-            let mut out = String::new();
-            write_integer(&mut out, value);
-            assert_eq!(integer_len(value), out.len(), "{value}");
-        }
-    }
 
     #[test]
     fn escapes_exactly_the_bytes_json_requires() {

@@ -18,17 +18,12 @@ use crate::text::scan::{Token, TokenKind, Unit};
 
 use super::Ctx;
 
-/// The tokens of each line that is not blank. Counted first: a long table has tens of
-/// thousands of lines, and a doubling vector holds its old and new buffer at once.
+/// The tokens of one line.
 fn lines(tokens: &[Token]) -> Vec<&[Token]> {
-    let lines = || {
-        tokens
-            .split(|t| t.kind() == TokenKind::LineEnd)
-            .filter(|l| l.iter().any(|t| t.kind() != TokenKind::Blank))
-    };
-    let mut out = Vec::with_capacity(lines().count());
-    out.extend(lines());
-    out
+    tokens
+        .split(|t| t.kind() == TokenKind::LineEnd)
+        .filter(|l| l.iter().any(|t| t.kind() != TokenKind::Blank))
+        .collect()
 }
 
 fn label_of(ctx: &Ctx, token: &Token) -> String {

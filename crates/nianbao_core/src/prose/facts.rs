@@ -6,8 +6,7 @@
 //! are left alone.
 
 use super::text::{is_clause_delimiter, numbers, split, Num, Stream};
-use crate::naming::CellId;
-use crate::report::{path_hash, Format, Report, Span};
+use crate::report::{Format, Report, Span};
 
 /// What a prose number counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -503,57 +502,6 @@ fn old_label_words(label: &str) -> String {
     numbered.to_string()
 }
 
-/// Old-table labels sorted by their words, with the number of their row (the last row wins for
-/// words printed twice), looked up per suffix of the words before a number: a long table must
-/// not cost a comparison per row for every number of the prose. No hash map: the wasm has no
-/// SipHash. Built from a (hash of the words, row) pair per row, 8 bytes, not two strings: a
-/// table repeated by the thousand has a few distinct labels and many rows (issue 14).
-fn old_label_index(report: &Report) -> Vec<(String, u32)> {
-    let words_of = |row: u32| Some(old_label_words(&report.old_row(&CellId::old(row))?.label));
-    let mut keyed = Vec::new();
-    for (id, _, _) in report.cells.entries() {
-        if let CellId::Old {
-            row,
-            cumulative: false,
-        } = id
-        {
-            if let Some(words) = words_of(row).filter(|w| w.chars().count() >= 4) {
-                keyed.push(((path_hash(&words) >> 32) as u32, row));
-            }
-        }
-    }
-    // By hash, rows in table order within one (a stable sort); equal words hash equal, so
-    // each run of one hash is sorted by its words and keeps the last row of each.
-    let keyed = crate::order::radix_sort_pairs(keyed);
-    let mut labels = Vec::new();
-    let mut run: Vec<(String, u32)> = Vec::new();
-    for (at, &(hash, _)) in keyed.iter().enumerate() {
-        if at > 0 && keyed[at - 1].0 == hash {
-            continue;
-        }
-        run.clear();
-        run.extend(
-            keyed[at..]
-                .iter()
-                .take_while(|k| k.0 == hash)
-                .filter_map(|&(_, row)| Some((words_of(row)?, row))),
-        );
-        crate::order::sort_by(&mut run, by_words);
-        for i in 0..run.len() {
-            if run.get(i + 1).is_none_or(|next| next.0 != run[i].0) {
-                labels.push((std::mem::take(&mut run[i].0), run[i].1));
-            }
-        }
-    }
-    crate::order::sort_by(&mut labels, by_words);
-    labels
-}
-
-/// Label index entries by their words (one sort's code for both sorts above).
-fn by_words(a: &(String, u32), b: &(String, u32)) -> std::cmp::Ordering {
-    a.0.cmp(&b.0)
-}
-
 /// Every fact and claim of the prose.
 pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
     let national = report.format.is_national();
@@ -564,8 +512,28 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
         Format::F2021 => F2021.get_or_init(|| patterns(Format::F2021)),
         _ => &[],
     };
-    let old_labels = if report.format == Format::Old {
-        old_label_index(report)
+    // Old-table labels sorted by their words (the last row wins for words printed twice, as
+    // before), looked up per suffix of the words before a number: a long table must not cost
+    // a comparison per row for every number of the prose. No hash map: the wasm has no SipHash.
+    let old_labels: Vec<(String, String)> = if report.format == Format::Old {
+        let mut labels: Vec<(String, String)> = crate::relations::instance::old_rows(report)
+            .into_iter()
+            .filter_map(|path| {
+                let info = report.old_row(path)?;
+                let words = old_label_words(&info.label);
+                (words.chars().count() >= 4).then(|| (words, path.to_string()))
+            })
+            .collect();
+        // Stable sort, then keep the last of equal words.
+        crate::order::sort_by(&mut labels, |a, b| a.0.cmp(&b.0));
+        let mut deduped: Vec<(String, String)> = Vec::with_capacity(labels.len());
+        for entry in labels {
+            match deduped.last_mut() {
+                Some(last) if last.0 == entry.0 => *last = entry,
+                _ => deduped.push(entry),
+            }
+        }
+        deduped
     } else {
         Vec::new()
     };
@@ -575,10 +543,12 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
     // The words before and after each number, in buffers reused from number to number.
     let (mut head, mut tail) = (String::new(), String::new());
     for (index, &(s_from, s_to)) in stream.sentences().iter().enumerate() {
+        let chars = &stream.chars[s_from..s_to];
         // Most sentences state no count and make no claim: skip them without allocating.
-        let has_count = (s_from..s_to.saturating_sub(1))
-            .any(|i| stream.c(i).is_ascii_digit() && super::text::UNITS.contains(&stream.c(i + 1)));
-        let may_claim = (s_from..s_to).any(|i| matches!(stream.c(i), '均' | '全'));
+        let has_count = chars
+            .windows(2)
+            .any(|w| w[0].c.is_ascii_digit() && super::text::UNITS.contains(&w[1].c));
+        let may_claim = chars.iter().any(|c| c.c == '均' || c.c == '全');
         if !has_count && !may_claim {
             continue;
         }
@@ -586,7 +556,7 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
         // word starts with 均 or 全, so it can only start where one of those is.
         let marks: Vec<usize> = if may_claim {
             (s_from..s_to)
-                .filter(|&i| matches!(stream.c(i), '均' | '全'))
+                .filter(|&i| matches!(stream.chars[i].c, '均' | '全'))
                 .collect()
         } else {
             Vec::new()
@@ -604,9 +574,10 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
                 });
             }
         }
-        let about_disclosure =
-            || (s_from..s_to).any(|i| stream.c(i) == '信' && stream.word_at(i, s_to, "信息公开"));
-        for (c_from, c_to) in split(stream, s_from, s_to, is_clause_delimiter) {
+        let about_disclosure = || {
+            (s_from..s_to).any(|i| stream.chars[i].c == '信' && stream.word_at(i, s_to, "信息公开"))
+        };
+        for (c_from, c_to) in split(&stream.chars, s_from, s_to, is_clause_delimiter) {
             for Num {
                 value,
                 from,
@@ -635,9 +606,7 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
                         .filter(|(words, _)| {
                             prefix_ok(strip_filler(&head[..head.len() - words.len()]))
                         })
-                        .map(|&(_, row)| Topic::Old {
-                            path: CellId::old(row).to_string(),
-                        })
+                        .map(|(_, path)| Topic::Old { path: path.clone() })
                 };
                 if let Some(topic) = topic {
                     facts.push(Fact {

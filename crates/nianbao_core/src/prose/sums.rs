@@ -14,15 +14,14 @@ use crate::report::Span;
 /// A comma-separated piece ending with a number, its only number apart from years
 /// ("2012年"): (value, number span, the words before the number).
 fn item(stream: &Stream, from: usize, to: usize) -> Option<(i64, Span, String)> {
-    let mut last = None;
-    for n in numbers(stream, from, to) {
-        if let Some(before) = last.replace(n) {
-            if stream.get(before.to).is_none_or(|c| c != '年') {
-                return None;
-            }
-        }
+    let nums = numbers(stream, from, to);
+    let (n, before) = nums.split_last()?;
+    if before
+        .iter()
+        .any(|b| stream.chars.get(b.to).is_none_or(|c| c.c != '年'))
+    {
+        return None;
     }
-    let n: super::text::Num = last?;
     let end = if n.unit.is_some() { n.to + 1 } else { n.to };
     (end == to).then(|| {
         (
@@ -42,7 +41,7 @@ struct List {
 }
 
 fn starts_with(stream: &Stream, at: usize, word: &str) -> bool {
-    stream.word_at(at, stream.count(), word)
+    stream.word_at(at, stream.chars.len(), word)
 }
 
 /// "…总数N条，其中A条，B条，C条。"
@@ -94,7 +93,10 @@ fn stated_total(
     index: usize,
 ) -> Option<(i64, Span, String)> {
     for &(from, to) in sentences[index.saturating_sub(4)..index].iter().rev() {
-        for (f, t) in split(stream, from, to, |c| c == ',').into_iter().rev() {
+        for (f, t) in split(&stream.chars, from, to, |c| c == ',')
+            .into_iter()
+            .rev()
+        {
             let Some((value, span, words)) = item(stream, f, t) else {
                 continue;
             };
@@ -114,12 +116,13 @@ fn lists(stream: &Stream) -> Vec<List> {
     let mut out = Vec::new();
     for (index, &(from, to)) in sentences.iter().enumerate() {
         // A list has at least two numbers; most sentences have none.
-        let digits = (from..to.saturating_sub(1))
-            .filter(|&i| stream.c(i).is_ascii_digit() && !stream.c(i + 1).is_ascii_digit())
+        let digits = stream.chars[from..to]
+            .windows(2)
+            .filter(|w| w[0].c.is_ascii_digit() && !w[1].c.is_ascii_digit())
             .count();
         // …and one of the three shapes' words, looked for in one pass (a table read as prose
         // is one long "sentence" full of numbers).
-        let shape_word = |at: usize| match stream.c(at) {
+        let shape_word = |at: usize| match stream.chars[at].c {
             '总' => stream.word_at(at, to, "总数"),
             '类' => stream.word_at(at, to, "类别有"),
             '(' => stream.word_at(at, to, "(其中"),
@@ -128,7 +131,7 @@ fn lists(stream: &Stream) -> Vec<List> {
         if digits < 2 || !(from..to).any(shape_word) {
             continue;
         }
-        let pieces = split(stream, from, to, |c| c == ',');
+        let pieces = split(&stream.chars, from, to, |c| c == ',');
         if let Some(list) = total_then_items(stream, &pieces) {
             out.push(list);
             continue;
@@ -137,7 +140,7 @@ fn lists(stream: &Stream) -> Vec<List> {
         // "…的主要类别有：A，B，…，其他…N条"
         if let Some(colon) = sentence.find("类别有:") {
             let at = from + sentence[..colon].chars().count() + "类别有:".chars().count();
-            let pieces = split(stream, at, to, |c| c == ',');
+            let pieces = split(&stream.chars, at, to, |c| c == ',');
             if let (Some(items), Some((total, total_span, intro))) = (
                 exhaustive_items(stream, &pieces),
                 stated_total(stream, sentences, index + 1),
@@ -155,8 +158,10 @@ fn lists(stream: &Stream) -> Vec<List> {
         // "共公布政府信息2599条，(其中A，B，…，其他…N条)"
         if let Some(open) = sentence.find("(其中") {
             let open_at = from + sentence[..open].chars().count();
-            let close_at = (open_at..to).find(|&i| stream.c(i) == ')').unwrap_or(to);
-            let before = split(stream, from, open_at, |c| c == ',');
+            let close_at = (open_at..to)
+                .find(|&i| stream.chars[i].c == ')')
+                .unwrap_or(to);
+            let before = split(&stream.chars, from, open_at, |c| c == ',');
             let Some(&(bf, bt)) = before.last() else {
                 continue;
             };
@@ -164,7 +169,7 @@ fn lists(stream: &Stream) -> Vec<List> {
                 continue;
             };
             let inner_from = open_at + "(其中".chars().count();
-            let pieces = split(stream, inner_from, close_at, |c| c == ',');
+            let pieces = split(&stream.chars, inner_from, close_at, |c| c == ',');
             if let Some(items) = exhaustive_items(stream, &pieces) {
                 out.push(List {
                     total,

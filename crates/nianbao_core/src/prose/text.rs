@@ -7,28 +7,20 @@
 use crate::report::Span;
 use crate::text::chars::{is_cjk, is_space, normalize, Norm};
 
-/// The normalized prose: the characters kept, each by where its original starts in the text
-/// (4 bytes a character: the stream holds one per character of the report, so its size is
-/// most of the checker's memory on a big paste). The normalized character, where the original
-/// ends and whether whitespace came before it are read back from the text when asked.
-pub struct Stream<'a> {
-    text: &'a str,
-    starts: Vec<u32>,
-    sentences: Vec<(usize, usize)>,
+/// One character of the prose. 8 bytes: the stream holds one per character of the report, so
+/// its size is most of the checker's memory on a big paste. Where the original character ends
+/// and whether whitespace came before it are read back from the text when asked.
+#[derive(Clone, Copy, Debug)]
+pub struct Ch {
+    pub c: char,
+    pub start: u32,
 }
 
-/// What the stream keeps of the text's character `raw`: its normalized form, or nothing.
-#[inline]
-fn kept(raw: char) -> Option<char> {
-    if is_cjk(raw) || raw.is_ascii_graphic() && raw != '*' {
-        // Ideographs and ASCII are already normal: most characters stop here.
-        return Some(raw);
-    }
-    // Spaces, line breaks, invisible characters and Markdown `*` are dropped.
-    match normalize(raw) {
-        Norm::Char(c) if c != '*' && !is_space(c) => Some(c),
-        _ => None,
-    }
+/// The normalized prose.
+pub struct Stream<'a> {
+    text: &'a str,
+    pub chars: Vec<Ch>,
+    sentences: Vec<(usize, usize)>,
 }
 
 impl<'a> Stream<'a> {
@@ -40,48 +32,36 @@ impl<'a> Stream<'a> {
             .bytes()
             .filter(|&b| !b.is_ascii_whitespace() && b & 0xC0 != 0x80)
             .count();
-        let mut starts = Vec::with_capacity(kept_at_most);
+        let mut chars = Vec::with_capacity(kept_at_most);
         let mut sentences = Vec::new();
         let mut sentence_start = 0;
         for (i, raw) in text.char_indices() {
-            let Some(c) = kept(raw) else { continue };
-            if is_sentence_end(c) {
-                if starts.len() > sentence_start {
-                    sentences.push((sentence_start, starts.len()));
+            let c = if is_cjk(raw) || raw.is_ascii_graphic() && raw != '*' {
+                // Ideographs and ASCII are already normal: most characters stop here.
+                raw
+            } else {
+                // Spaces, line breaks, invisible characters and Markdown `*` are dropped.
+                match normalize(raw) {
+                    Norm::Char(c) if c != '*' && !is_space(c) => c,
+                    _ => continue,
                 }
-                sentence_start = starts.len() + 1;
+            };
+            if is_sentence_end(c) {
+                if chars.len() > sentence_start {
+                    sentences.push((sentence_start, chars.len()));
+                }
+                sentence_start = chars.len() + 1;
             }
-            starts.push(i as u32);
+            chars.push(Ch { c, start: i as u32 });
         }
-        if starts.len() > sentence_start {
-            sentences.push((sentence_start, starts.len()));
+        if chars.len() > sentence_start {
+            sentences.push((sentence_start, chars.len()));
         }
         Stream {
             text,
-            starts,
+            chars,
             sentences,
         }
-    }
-
-    /// How many characters the stream has.
-    pub fn count(&self) -> usize {
-        self.starts.len()
-    }
-
-    /// Character `i`, normalized (`None` past the end).
-    pub fn get(&self, i: usize) -> Option<char> {
-        let start = *self.starts.get(i)? as usize;
-        kept(self.text.get(start..)?.chars().next()?)
-    }
-
-    /// Character `i`, normalized; `i` must be within the stream.
-    pub fn c(&self, i: usize) -> char {
-        self.get(i).unwrap_or(' ')
-    }
-
-    /// Where the original of character `i` starts in the text.
-    pub fn start(&self, i: usize) -> u32 {
-        self.starts[i]
     }
 
     pub fn string(&self, from: usize, to: usize) -> String {
@@ -92,44 +72,47 @@ impl<'a> Stream<'a> {
 
     /// [`Stream::string`] into a buffer that is reused (cleared first).
     pub fn string_into(&self, from: usize, to: usize, out: &mut String) {
+        let chars = &self.chars[from..to];
         out.clear();
         // Prose is mostly ideographs, three bytes each: one allocation instead of regrowing.
-        out.reserve(to.saturating_sub(from) * 3);
-        out.extend((from..to).map(|i| self.c(i)));
+        out.reserve(chars.len() * 3);
+        out.extend(chars.iter().map(|c| c.c));
     }
 
     /// Whether `word` is printed at `at`, ending within `to` (compared in place, no `String`).
     pub fn word_at(&self, at: usize, to: usize, word: &str) -> bool {
-        let mut chars = (at.min(to)..to.min(self.count())).map(|i| self.c(i));
-        word.chars().all(|w| chars.next() == Some(w))
+        let mut chars = self.chars[at.min(to)..to.min(self.chars.len())].iter();
+        word.chars().all(|w| chars.next().is_some_and(|c| c.c == w))
     }
 
     pub fn span(&self, from: usize, to: usize) -> Span {
-        if from >= to || to > self.count() {
-            let at = self.starts.get(from).copied().unwrap_or(0);
+        if from >= to || to > self.chars.len() {
+            let at = self.chars.get(from).map_or(0, |c| c.start);
             return Span::new(at as usize, at as usize);
         }
-        Span::new(self.starts[from] as usize, self.end(to - 1) as usize)
+        Span::new(
+            self.chars[from].start as usize,
+            self.end(&self.chars[to - 1]) as usize,
+        )
     }
 
-    /// Where the original of character `i` ends.
-    pub fn end(&self, i: usize) -> u32 {
-        let start = self.starts[i];
+    /// Where the original of a character ends.
+    pub fn end(&self, ch: &Ch) -> u32 {
         let original = self
             .text
-            .get(start as usize..)
+            .get(ch.start as usize..)
             .and_then(|s| s.chars().next());
-        start + original.map_or(0, |c| c.len_utf8() as u32)
+        ch.start + original.map_or(0, |c| c.len_utf8() as u32)
     }
 
     /// Whether whitespace stood between character `i` and the one before it.
     fn spaced_before(&self, i: usize) -> bool {
-        let (Some(before), true) = (i.checked_sub(1), i < self.count()) else {
+        let (Some(before), Some(ch)) =
+            (i.checked_sub(1).map(|b| &self.chars[b]), self.chars.get(i))
+        else {
             return false;
         };
-        let gap = self
-            .text
-            .get(self.end(before) as usize..self.starts[i] as usize);
+        let gap = self.text.get(self.end(before) as usize..ch.start as usize);
         gap.unwrap_or("").chars().any(is_space)
     }
 
@@ -143,18 +126,18 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | ';' | '!' | '?')
 }
 
-/// Ranges of the stream's `from..to` between delimiter characters (delimiters excluded, empty
+/// Ranges of `chars[from..to]` between delimiter characters (delimiters excluded, empty
 /// ranges dropped).
 pub fn split(
-    stream: &Stream,
+    chars: &[Ch],
     from: usize,
     to: usize,
     is_delimiter: impl Fn(char) -> bool,
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = from;
-    for i in from..to.min(stream.count()) {
-        if is_delimiter(stream.c(i)) {
+    for (i, ch) in chars.iter().enumerate().take(to).skip(from) {
+        if is_delimiter(ch.c) {
             if i > start {
                 out.push((start, i));
             }
@@ -188,85 +171,63 @@ pub struct Num {
 
 pub const UNITS: [char; 4] = ['件', '条', '起', '宗'];
 
-/// Whole numbers in the stream's `from..to`: ASCII digit runs (after normalization) with
-/// optional thousands separators; decimals and numbers glued to letters are skipped. Read one
-/// at a time: a table read as prose is one long sentence of tens of thousands of numbers.
-pub fn numbers<'s>(stream: &'s Stream<'s>, from: usize, to: usize) -> Numbers<'s> {
-    Numbers {
-        stream,
-        at: from,
-        to,
-    }
-}
-
-/// The iterator of [`numbers`].
-pub struct Numbers<'s> {
-    stream: &'s Stream<'s>,
-    at: usize,
-    to: usize,
-}
-
-impl Iterator for Numbers<'_> {
-    type Item = Num;
-
-    fn next(&mut self) -> Option<Num> {
-        let (stream, to, mut i) = (self.stream, self.to, self.at);
-        let ch = |i: usize| stream.c(i);
-        while i < to {
-            if !ch(i).is_ascii_digit() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            // Read as the digits go: at most 12 count, so the value cannot overflow.
-            let (mut value, mut digits) = (0i64, 0usize);
-            while i < to && ch(i).is_ascii_digit() && (i == start || !stream.spaced_before(i)) {
-                if digits < 12 {
-                    value = value * 10 + (ch(i) as i64 - '0' as i64);
-                }
-                digits += 1;
-                i += 1;
-                // "1,234": a comma followed by exactly three digits.
-                if i + 3 < to
-                    && ch(i) == ','
-                    && (i + 1..=i + 3).all(|j| ch(j).is_ascii_digit())
-                    && !(i + 4 < to && ch(i + 4).is_ascii_digit())
-                {
-                    i += 1;
-                }
-            }
-            let end = i;
-            let after = stream.get(end);
-            let before = start.checked_sub(1).map(ch);
-            let decimal =
-                after == Some('.') && stream.get(end + 1).is_some_and(|c| c.is_ascii_digit());
-            let fraction = before == Some('.');
-            let glued = before.is_some_and(|c| c.is_ascii_alphabetic() || c == '-' || c == '/')
-                || after
-                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '%' || c == '-' || c == '/');
-            if decimal {
-                // Skip the fraction too.
-                i = end + 1;
-                while i < to && ch(i).is_ascii_digit() {
-                    i += 1;
-                }
-                continue;
-            }
-            if fraction || glued || digits > 12 {
-                continue;
-            }
-            self.at = i;
-            let unit = after.filter(|c| UNITS.contains(c)).filter(|_| end < to);
-            return Some(Num {
-                value,
-                from: start,
-                to: end,
-                unit,
-            });
+/// Whole numbers in `chars[from..to]`: ASCII digit runs (after normalization) with optional
+/// thousands separators; decimals and numbers glued to letters are skipped.
+pub fn numbers(stream: &Stream, from: usize, to: usize) -> Vec<Num> {
+    let chars = &stream.chars[..];
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        if !chars[i].c.is_ascii_digit() {
+            i += 1;
+            continue;
         }
-        self.at = i;
-        None
+        let start = i;
+        // Read as the digits go: at most 12 count, so the value cannot overflow.
+        let (mut value, mut digits) = (0i64, 0usize);
+        while i < to && chars[i].c.is_ascii_digit() && (i == start || !stream.spaced_before(i)) {
+            if digits < 12 {
+                value = value * 10 + (chars[i].c as i64 - '0' as i64);
+            }
+            digits += 1;
+            i += 1;
+            // "1,234": a comma followed by exactly three digits.
+            if i + 3 < to
+                && chars[i].c == ','
+                && chars[i + 1..=i + 3].iter().all(|c| c.c.is_ascii_digit())
+                && !(i + 4 < to && chars[i + 4].c.is_ascii_digit())
+            {
+                i += 1;
+            }
+        }
+        let end = i;
+        let after = chars.get(end).map(|c| c.c);
+        let before = start.checked_sub(1).map(|b| chars[b].c);
+        let decimal =
+            after == Some('.') && chars.get(end + 1).is_some_and(|c| c.c.is_ascii_digit());
+        let fraction = before == Some('.');
+        let glued = before.is_some_and(|c| c.is_ascii_alphabetic() || c == '-' || c == '/')
+            || after.is_some_and(|c| c.is_ascii_alphabetic() || c == '%' || c == '-' || c == '/');
+        if decimal {
+            // Skip the fraction too.
+            i = end + 1;
+            while i < to && chars[i].c.is_ascii_digit() {
+                i += 1;
+            }
+            continue;
+        }
+        if fraction || glued || digits > 12 {
+            continue;
+        }
+        let unit = after.filter(|c| UNITS.contains(c)).filter(|_| end < to);
+        out.push(Num {
+            value,
+            from: start,
+            to: end,
+            unit,
+        });
     }
+    out
 }
 
 #[cfg(test)]
@@ -274,26 +235,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_prose_character_is_read_back_normalized_and_keeps_its_span() {
+    fn a_prose_character_stays_eight_bytes_and_keeps_its_span() {
+        assert_eq!(std::mem::size_of::<Ch>(), 8);
         let stream = Stream::new("收到 申请１２件𠀀。");
-        assert_eq!(stream.string(0, stream.count()), "收到申请12件𠀀。");
-        let last = stream.count() - 1;
-        let at = |i| (stream.c(i), stream.start(i), stream.end(i));
-        assert_eq!(at(last), ('。', 26, 29));
-        assert_eq!(at(4), ('1', 13, 16));
-        let wide = (0..stream.count()).find(|&i| stream.c(i) == '𠀀').unwrap();
-        assert_eq!(stream.end(wide) - stream.start(wide), 4);
-        assert_eq!(stream.span(0, stream.count()).end, 29);
-        assert_eq!(stream.get(stream.count()), None);
+        let last = stream.chars.last().unwrap();
+        assert_eq!((last.c, last.start, stream.end(last)), ('。', 26, 29));
+        let wide = stream.chars.iter().find(|c| c.c == '𠀀').unwrap();
+        assert_eq!(stream.end(wide) - wide.start, 4);
+        assert_eq!(stream.span(0, stream.chars.len()).end, 29);
     }
 
     #[test]
     fn wrapped_text_joins_and_spans_stay_in_the_original() {
         let text = "依法按时办结1件，其中予以公开1件（因部分申请内\n\n容不属于）";
         let s = Stream::new(text);
-        let all = s.string(0, s.count());
+        let all = s.string(0, s.chars.len());
         assert!(all.contains("申请内容不属于"));
-        let nums: Vec<Num> = numbers(&s, 0, s.count()).collect();
+        let nums = numbers(&s, 0, s.chars.len());
         assert_eq!(nums.len(), 2);
         assert_eq!(&text[s.span(nums[0].from, nums[0].to).range()], "1");
         assert_eq!(nums[0].unit, Some('件'));
@@ -302,7 +260,10 @@ mod tests {
     #[test]
     fn separated_digits_decimals_and_percentages_are_not_counts() {
         let s = Stream::new("规范性文件 15 15 15，占33.9%，增长2.26%，共1,234件");
-        let nums: Vec<i64> = numbers(&s, 0, s.count()).map(|n| n.value).collect();
+        let nums: Vec<i64> = numbers(&s, 0, s.chars.len())
+            .iter()
+            .map(|n| n.value)
+            .collect();
         assert_eq!(nums, [15, 15, 15, 1234]);
     }
 
@@ -311,7 +272,12 @@ mod tests {
         let s = Stream::new("甲1件，乙2件；丙。丁（戊）");
         let sentences = s.sentences();
         assert_eq!(sentences.len(), 3);
-        let clauses = split(&s, sentences[0].0, sentences[0].1, is_clause_delimiter);
+        let clauses = split(
+            &s.chars,
+            sentences[0].0,
+            sentences[0].1,
+            is_clause_delimiter,
+        );
         assert_eq!(clauses.len(), 2);
     }
 }

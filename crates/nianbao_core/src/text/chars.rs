@@ -161,7 +161,7 @@ mod tests {
             .map(|g| g.iter().map(|d| d.value).collect())
             .collect();
         let stream = Stream::new(text);
-        (values, digits, stream.string(0, stream.count()))
+        (values, digits, stream.string(0, stream.chars.len()))
     }
 
     /// One rule set for all three: a full-width digit is its digit, any kind of space separates
