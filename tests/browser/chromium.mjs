@@ -2,6 +2,8 @@
 // network, and records every request a page makes (so tests can assert none leaves the page).
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import { before, after } from 'node:test';
+import { serve } from '../../scripts/serve.mjs';
 
 export const CHROMIUM = process.env.NIANBAO_CHROMIUM || '/usr/bin/chromium';
 
@@ -11,6 +13,23 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 export async function launch() {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/setup.sh (apt-get install -y chromium)`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * The page served and Chromium launched once for a test file (before its tests, closed after):
+ * `session.server.url`, `session.browser`.
+ */
+export function servedBrowser() {
+  const session = {};
+  before(async () => {
+    session.server = await serve();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 /** A new page whose every request URL is pushed to `requests`, with console errors collected. */

@@ -2,12 +2,11 @@
 // "undefined"/"NaN"/"null"/"[object Object]", no raw JSON, no number where the cell was blank,
 // no unpaired （） “” 《》. Read over a representative set of inputs, each opened as a file: the
 // page's visible text (the report's own text excluded), its tooltips and labels, and the print view.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { serve } from '../../scripts/serve.mjs';
-import { launch, openPage, settled } from './chromium.mjs';
+import { openPage, servedBrowser, settled } from './chromium.mjs';
 
 const fixture = (name) => new URL(`../fixtures/${name}`, import.meta.url);
 const INPUTS = [
@@ -38,15 +37,7 @@ export function leaks(line, own) {
   return found;
 }
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const session = servedBrowser();
 
 test('the leak finder sees keys, raw values and unpaired brackets, and passes plain Chinese', () => {
   assert.deepEqual(leaks('表二“规章”一行有 3 个单元格为空（issued、in_force）', new Set()), ['issued', 'in_force']);
@@ -58,9 +49,9 @@ test('the leak finder sees keys, raw values and unpaired brackets, and passes pl
 });
 
 test('what the user reads is Chinese, over every kind of input', async () => {
-  const { context, page, errors } = await openPage(browser);
+  const { context, page, errors } = await openPage(session.browser);
   try {
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await settled(page);
     const problems = [];
     for (const name of INPUTS) {
