@@ -3,14 +3,13 @@
 // Each must draw exactly the tables and findings the text fixture gives (the generated
 // fixtures in tests/fixtures/docs are cell-exact copies of the seed's values), and each is
 // checked from its cells (the documents module's outline), not from its text view re-read.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { serve } from '../../scripts/serve.mjs';
 import { paths } from '../../scripts/paths.mjs';
-import { launch, openPage, settled, drawnCells, typeInto } from './chromium.mjs';
+import { drawnCells, openPage, servedBrowser, settled, typeInto } from './chromium.mjs';
 import { seeds, check, encodeGbk } from './fixtures.mjs';
 import { assertDrawn, readSummary } from './render.mjs';
 
@@ -21,23 +20,15 @@ const docs = new URL('../fixtures/docs/', import.meta.url);
 const STEM = 'seeds_002_3fca4d743e11907b';
 const seed = seeds.find((s) => s.id === '002');
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const session = servedBrowser();
 
 async function withPage(run) {
-  const opened = await openPage(browser);
+  const opened = await openPage(session.browser);
   try {
-    await opened.page.goto(server.url);
+    await opened.page.goto(session.server.url);
     await settled(opened.page);
     await run(opened);
-    const outside = opened.requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('blob:'));
+    const outside = opened.requests.filter((url) => !url.startsWith(session.server.url) && !url.startsWith('blob:'));
     assert.deepEqual(outside, [], 'no request leaves the page');
     assert.deepEqual(opened.errors, [], 'no script errors');
   } finally {

@@ -1,35 +1,25 @@
 // The standalone page served on localhost, driven in Debian's Chromium: every seed drawn as the
 // contract says, findings select their text, live re-checking, the draft, files, exports, no
 // network, accessibility and the keyboard-only path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve } from '../../scripts/serve.mjs';
-import { launch, openPage, settled, drawnCells, tabTo, typeInto } from './chromium.mjs';
+import { drawnCells, openPage, servedBrowser, settled, tabTo, typeInto } from './chromium.mjs';
 import { seeds, asTextarea, check, encodeGbk } from './fixtures.mjs';
 import { assertDrawn, findingCount, readSummary } from './render.mjs';
 
 const require = createRequire(import.meta.url);
-let server, browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const session = servedBrowser();
 
 /** Opens the page with an empty localStorage; asserts at the end that nothing left the page. */
 async function withPage(run, options) {
-  const opened = await openPage(browser, options);
+  const opened = await openPage(session.browser, options);
   try {
-    await opened.page.goto(server.url);
+    await opened.page.goto(session.server.url);
     await settled(opened.page);
     await run(opened);
-    const outside = opened.requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('blob:'));
+    const outside = opened.requests.filter((url) => !url.startsWith(session.server.url) && !url.startsWith('blob:'));
     assert.deepEqual(outside, [], 'no request leaves the page');
     assert.deepEqual(opened.errors, [], 'no script errors');
   } finally {
@@ -277,10 +267,10 @@ test('last year\'s report is an optional second input, kept in the draft', () =>
 }));
 
 test('without WebAssembly the page says so in Chinese instead of staying blank', async () => {
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(session.browser);
   try {
     await context.addInitScript(() => { delete window.WebAssembly; });
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await page.waitForFunction(() => /不支持 WebAssembly/.test(document.getElementById('nb-app').textContent));
   } finally {
     await context.close();

@@ -4,16 +4,15 @@
 // finding's location names its page. Password, scanned, damaged and not-a-PDF files get the
 // reader's zh-CN message; a 300-page PDF is read while the page stays responsive. The real
 // published PDF under ../shared is used when present (never committed).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve } from '../../scripts/serve.mjs';
 import { paths } from '../../scripts/paths.mjs';
-import { launch, openPage, settled, drawnCells } from './chromium.mjs';
+import { drawnCells, openPage, servedBrowser, settled } from './chromium.mjs';
 import { check } from './fixtures.mjs';
 import { assertDrawn, findingCount, readSummary } from './render.mjs';
 
@@ -22,18 +21,10 @@ await glue.default({ module_or_path: readFileSync(paths.distDocsWasm) });
 const fixtures = new URL('../fixtures/pdf/', import.meta.url);
 const REAL = new URL('../../../shared/corpus/originals/f2021_2024_huaian-shi.pdf', import.meta.url);
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const session = servedBrowser();
 
 async function withPage(run) {
-  const opened = await openPage(browser);
+  const opened = await openPage(session.browser);
   try {
     // Counts the workers the page starts (the PDF must be read in one) and the wasm modules the
     // main thread compiles (the documents module must be unpacked and compiled in its worker).
@@ -59,10 +50,10 @@ async function withPage(run) {
         return nativeInstantiate.apply(WebAssembly, args);
       };
     });
-    await opened.page.goto(server.url);
+    await opened.page.goto(session.server.url);
     await settled(opened.page);
     await run(opened);
-    const outside = opened.requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('blob:'));
+    const outside = opened.requests.filter((url) => !url.startsWith(session.server.url) && !url.startsWith('blob:'));
     assert.deepEqual(outside, [], 'no request leaves the page');
     assert.deepEqual(opened.errors, [], 'no script errors');
   } finally {

@@ -2,30 +2,21 @@
 // and reloads and lapses when its value changes; the one-page 校验报告 prints as one page for seed
 // 000; the exports are named by agency and year, and the findings CSV and the marks file say
 // which findings were marked — the marks file read by `nianbao check --accept` too.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '../../scripts/serve.mjs';
-import { launch, openPage, settled, typeInto } from './chromium.mjs';
+import { openPage, servedBrowser, settled, typeInto } from './chromium.mjs';
 import { seeds, asTextarea, check } from './fixtures.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const session = servedBrowser();
 
 async function withPage(run, options) {
-  const opened = await openPage(browser, options);
+  const opened = await openPage(session.browser, options);
   try {
-    await opened.page.goto(server.url);
+    await opened.page.goto(session.server.url);
     await settled(opened.page);
     await run(opened);
     assert.deepEqual(opened.errors, [], 'no script errors');
@@ -142,9 +133,9 @@ test('all errors marked: the verdict says so, and the exports carry the marks', 
   const lines = tsv.split('\r\n').filter((l) => l && !l.startsWith('#'));
   assert.deepEqual(lines.map((l) => l.split('\t')[0]).sort(), errors.map((d) => d.fingerprint).sort());
   // Opened in a fresh browser (no draft, no marks): the file brings the marks back.
-  const other = await openPage(browser);
+  const other = await openPage(session.browser);
   try {
-    await other.page.goto(server.url);
+    await other.page.goto(session.server.url);
     await settled(other.page);
     await loadSeed000(other.page);
     assert.equal(await other.page.$$eval('[data-accepted="true"]', (items) => items.length), 0);

@@ -2,30 +2,21 @@
 // Chromium: the text is never lost or mixed (empty at open, examples on request, undo that never
 // overwrites later typing, per-tab drafts, two reports flagged), binary files refused, the verdict
 // first and in view, quiet findings, and words without English codes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
-import { serve } from '../../scripts/serve.mjs';
-import { drawnCells, launch, openPage, settled, typeInto } from './chromium.mjs';
+import { drawnCells, openPage, servedBrowser, settled, typeInto } from './chromium.mjs';
 import { assertDrawn, findingCount, readSummary } from './render.mjs';
 import { seeds, asTextarea, check } from './fixtures.mjs';
 
 const require = createRequire(import.meta.url);
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const session = servedBrowser();
 
 async function withPage(run, options) {
-  const opened = await openPage(browser, options);
+  const opened = await openPage(session.browser, options);
   try {
-    await opened.page.goto(server.url);
+    await opened.page.goto(session.server.url);
     await settled(opened.page);
     await run(opened);
     assert.deepEqual(opened.errors, [], 'no script errors');
@@ -282,15 +273,15 @@ test('the focus ring surrounds the text box, and no empty band sits above it', (
 }));
 
 test('the draft survives a reload, and a second tab never overwrites the first one\'s', async () => {
-  const { context, page, errors } = await openPage(browser);
+  const { context, page, errors } = await openPage(session.browser);
   try {
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await settled(page);
     await typeInto(page, seed('001'));
     await settled(page);
     // A second tab starts from the newest draft; its own work is kept apart.
     const second = await context.newPage();
-    await second.goto(server.url);
+    await second.goto(session.server.url);
     await settled(second);
     assert.equal(await second.inputValue(TEXT), seed('001'));
     await typeInto(second, seed('004'));
@@ -339,7 +330,7 @@ for (const width of [1366, 390]) {
 }
 
 test('when the worker crashes mid-check, the text is checked on the page and the draft survives a reload', async () => {
-  const { context, page, errors } = await openPage(browser);
+  const { context, page, errors } = await openPage(session.browser);
   try {
     // The worker dies on its first check, as an out-of-memory crash would end it.
     await context.addInitScript(() => {
@@ -358,7 +349,7 @@ test('when the worker crashes mid-check, the text is checked on the page and the
         return worker;
       };
     });
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await settled(page);
     const long = `${seed('000')}\n${'附：本段文字仅用于加长报告，不含任何统计数字。\n'.repeat(4500)}`;
     await typeInto(page, long);
@@ -405,9 +396,9 @@ test('pasting a corrected number into the report is an ordinary paste: no offer,
 }));
 
 test('a duplicated tab (same tab id in its sessionStorage) takes an id of its own and never overwrites the original', async () => {
-  const { context, page, errors } = await openPage(browser);
+  const { context, page, errors } = await openPage(session.browser);
   try {
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await settled(page);
     await typeInto(page, seed('001'));
     await settled(page);
@@ -416,7 +407,7 @@ test('a duplicated tab (same tab id in its sessionStorage) takes an id of its ow
     // "Duplicate tab" copies sessionStorage: the copy starts with the same id.
     const copy = await context.newPage();
     await copy.addInitScript((tab) => { if (!sessionStorage.getItem('nianbao.draft:tab')) sessionStorage.setItem('nianbao.draft:tab', tab); }, id);
-    await copy.goto(server.url);
+    await copy.goto(session.server.url);
     await settled(copy);
     assert.equal(await copy.inputValue(TEXT), seed('001'));
     await copy.waitForFunction((tab) => sessionStorage.getItem('nianbao.draft:tab') !== tab, id);
