@@ -197,6 +197,30 @@ fn text_of(source: &str, span: Span) -> &str {
     source.get(span.range()).unwrap_or("")
 }
 
+/// About the length of the result object, so its string is allocated once: a long table's
+/// JSON is several times its text, and a string regrown by doubling holds its old buffer
+/// beside one twice the size (issue 14). A cell takes at most 96 bytes; a pre-2019 row's
+/// first cell its label and some 100 more, with four numbers as long as the text's length;
+/// a finding its message four times over and 512 bytes.
+fn len_estimate(checked: &Checked, source: &str) -> usize {
+    let digits = (source.len() | 1).ilog10() as usize + 1;
+    let cells: usize = checked
+        .report
+        .cells
+        .iter()
+        .map(|(_, c)| match c.and_then(|c| c.old.as_deref()) {
+            Some(old) => 100 + 4 * digits + old.label.len(),
+            None => 96,
+        })
+        .sum();
+    let findings: usize = checked
+        .diagnostics
+        .iter()
+        .map(|d| 4 * d.message.len() + 512)
+        .sum();
+    8 * 1024 + cells + findings
+}
+
 /// The result object as a JSON string.
 pub fn to_json(checked: &Checked, source: &str, encoding: PositionEncoding) -> String {
     to_json_accepted(checked, source, encoding, &Accepted::default())
@@ -218,7 +242,7 @@ pub fn to_json_accepted(
     };
     let span_json = |w: &mut JsonWriter, span: Span| w.span(offset(span.start), offset(span.end));
     let report = &checked.report;
-    let mut w = JsonWriter::with_capacity(8 * 1024 + report.cells.len() * 96);
+    let mut w = JsonWriter::with_capacity(len_estimate(checked, source));
     w.begin_object();
     w.key("schema");
     w.string(SCHEMA);
@@ -457,6 +481,45 @@ mod tests {
                 "{offset}"
             );
         }
+    }
+
+    /// The JSON's string is allocated once, at its estimate: never regrown (issue 14's memory),
+    /// for every seed and corpus text, in both encodings, and with a finding marked.
+    #[test]
+    fn the_json_fits_its_length_estimate() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        let mut texts = 0;
+        for dir in ["seeds", "corpus"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let checked = crate::check(&text);
+                let fingerprints = fingerprints(&checked);
+                let accepted = match fingerprints.first() {
+                    Some(fp) => Accepted::parse(&format!("{fp}\t\"已核对\"\\")),
+                    None => Accepted::default(),
+                };
+                for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+                    let bound = len_estimate(&checked, &text);
+                    let json = to_json_accepted(&checked, &text, encoding, &accepted);
+                    assert!(
+                        json.len() <= bound,
+                        "{}: {} > {bound}",
+                        path.display(),
+                        json.len()
+                    );
+                    assert_eq!(json.capacity(), bound, "{}", path.display());
+                }
+                texts += 1;
+            }
+        }
+        assert!(texts >= 5, "{texts} texts");
     }
 
     /// The character-by-character walk the byte counts replaced, kept as the reference.

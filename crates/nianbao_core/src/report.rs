@@ -492,6 +492,9 @@ pub struct Report {
     /// null), by row number (`old.<n>`), so messages can still name the row and rules still
     /// know its place in the table.
     pub unread_rows: Vec<(u32, OldRowInfo)>,
+    /// Where the pre-2019 statistics table is printed, from its first row's label to its last
+    /// value: table, not prose.
+    pub old_table: Option<Span>,
     /// The printed caption ("表 1 2017 年市政府及其部门主动公开情况") of each breakdown table
     /// `pct.<t>`, at index t − 1; `None` when none is printed next to the table.
     pub pct_captions: Vec<Option<String>>,
@@ -549,6 +552,7 @@ impl Default for Report {
             sections: Vec::new(),
             cells: CellMap::new(),
             unread_rows: Vec::new(),
+            old_table: None,
             pct_captions: Vec::new(),
         }
     }

@@ -26,7 +26,7 @@ const SIZE: usize = 1 << 20;
 /// The heap bound of each class, as a multiple of the input (see the module comment).
 fn bound(class: &str) -> f64 {
     match class {
-        "old" => 12.0,
+        "old" => 9.5,
         // The prose stream gets no room for the spaces it drops (4.25× now).
         "dense-1-space" => 5.0,
         _ => 9.0,

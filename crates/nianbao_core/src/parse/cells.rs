@@ -23,9 +23,10 @@ const MAX_SPLITS: usize = 20_000;
 pub enum RowCells {
     /// One entry per cell; `None` is a blank cell. Also where the first blank cell is.
     Read(Vec<Option<Cell>>, Option<Span>),
-    /// Glued digits with their candidate splits (resolved per table).
+    /// Glued digits with their candidate splits (resolved per table). Boxed: a row is rarely
+    /// glued, and a table repeated by the thousand holds a `RowCells` per row (issue 14).
     Glued {
-        glued: Glued,
+        glued: Box<Glued>,
         splits: Vec<Split>,
         last_number: usize,
     },
@@ -186,7 +187,7 @@ impl Ctx<'_> {
                         match glued::splits(&glued, cells, max_digits, MAX_SPLITS) {
                             Some(splits) if !splits.is_empty() => {
                                 return RowCells::Glued {
-                                    glued,
+                                    glued: Box::new(glued),
                                     splits,
                                     last_number,
                                 };
@@ -194,7 +195,7 @@ impl Ctx<'_> {
                             // Stopped by the work bound: glued with no candidate, left unread.
                             None => {
                                 return RowCells::Glued {
-                                    glued,
+                                    glued: Box::new(glued),
                                     splits: Vec::new(),
                                     last_number,
                                 }

@@ -35,6 +35,8 @@ pub struct Ctx<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Pre-2019 rows left unread, with what their label says (see `Report::unread_rows`).
     pub unread_rows: Vec<(u32, OldRowInfo)>,
+    /// See `Report::old_table`.
+    pub old_table: Option<Span>,
 }
 
 pub fn parse(text: &str) -> Parsed {
@@ -56,6 +58,7 @@ fn parse_scanned(text: &str, scan: Scan) -> Parsed {
         sections,
         diagnostics: Vec::new(),
         unread_rows: Vec::new(),
+        old_table: None,
     };
     let meta = meta::read(text);
     let year = meta.years.title.or(meta.years.period).map(|(year, _)| year);
@@ -102,6 +105,7 @@ fn parse_scanned(text: &str, scan: Scan) -> Parsed {
             sections: ctx.sections,
             cells,
             unread_rows: ctx.unread_rows,
+            old_table: ctx.old_table,
             pct_captions,
         },
         diagnostics: ctx.diagnostics,

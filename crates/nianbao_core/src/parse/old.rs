@@ -42,14 +42,17 @@ impl Marker {
 /// One row of the statistics table as read.
 struct OldRow {
     label: String,
-    unit: Option<&'static str>,
+    /// Into `UNITS`: a thin pointer, so a row is 48 bytes, not 64 (tables repeated by the
+    /// thousand hold one per row).
+    unit: Option<&'static &'static str>,
     marker: Marker,
     /// Printed under "其中".
     part_of_above: bool,
     label_span: Span,
     /// The row's values, as an index into the table's rows (`TableRows::rows`); `None` for a
-    /// heading row without values. Kept apart so a heading or label costs no `RowCells`.
-    cells: Option<u32>,
+    /// heading row without values ([`NO_CELLS`]). Kept apart so a heading or label costs no
+    /// `RowCells`.
+    cells: u32,
 }
 
 /// The rows as read: every row in order, and the values of those that have them.
@@ -58,10 +61,13 @@ struct Rows {
     table: TableRows,
 }
 
+/// `OldRow::cells` of a row without values.
+const NO_CELLS: u32 = u32::MAX;
+
 impl Rows {
     fn push(&mut self, mut row: OldRow, cells: Option<RowCells>) {
         if let Some(cells) = cells {
-            row.cells = Some(self.table.rows.len() as u32);
+            row.cells = self.table.rows.len() as u32;
             self.table.rows.push(Some(cells));
         }
         self.rows.push(row);
@@ -175,7 +181,7 @@ fn read_rows(ctx: &mut Ctx, header_end: usize, columns: usize, has_unit_column: 
                             marker: Marker::Chapter,
                             part_of_above: false,
                             label_span: span,
-                            cells: None,
+                            cells: NO_CELLS,
                         },
                         None,
                     );
@@ -200,7 +206,7 @@ fn read_rows(ctx: &mut Ctx, header_end: usize, columns: usize, has_unit_column: 
                             marker,
                             part_of_above,
                             label_span: span,
-                            cells: None,
+                            cells: NO_CELLS,
                         },
                         None,
                     );
@@ -222,7 +228,7 @@ fn read_rows(ctx: &mut Ctx, header_end: usize, columns: usize, has_unit_column: 
                             marker,
                             part_of_above,
                             label_span: span,
-                            cells: None,
+                            cells: NO_CELLS,
                         },
                         Some(RowCells::Read(vec![None; columns], None)),
                     );
@@ -238,7 +244,7 @@ fn read_rows(ctx: &mut Ctx, header_end: usize, columns: usize, has_unit_column: 
                 .scan
                 .line_of_token(&ctx.scan.tokens[chunk.end_token - 1]);
             let collected = collect_values(&ctx.scan, chunk.end_token, columns, label_line);
-            let kinds = old_row_kinds(unit, columns);
+            let kinds = old_row_kinds(unit.copied(), columns);
             let cells = ctx.row_cells(&collected, &kinds, &paths);
             rows.push(
                 OldRow {
@@ -247,7 +253,7 @@ fn read_rows(ctx: &mut Ctx, header_end: usize, columns: usize, has_unit_column: 
                     marker,
                     part_of_above,
                     label_span: span,
-                    cells: None,
+                    cells: NO_CELLS,
                 },
                 Some(cells),
             );
@@ -306,7 +312,7 @@ fn label_lines(ctx: &Ctx, chunk: &Chunk, header_end: usize) -> Vec<(String, Span
 
 /// Splits a printed unit off the end of a label ("主动公开信息数条" → "主动公开信息数", 条).
 /// Only tables with a 计量单位/单位 column have units; there every label ends with one.
-fn split_unit(label: &str, has_unit_column: bool) -> (String, Option<&'static str>) {
+fn split_unit(label: &str, has_unit_column: bool) -> (String, Option<&'static &'static str>) {
     if has_unit_column {
         for unit in UNITS {
             if let Some(stem) = label.strip_suffix(unit) {
@@ -428,9 +434,9 @@ fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static
     // Only rows with values become cells, at their slot among the value rows; parents that
     // are headings become "no parent".
     let cell_rows: Vec<usize> = (0..rows.len())
-        .filter(|&i| rows[i].cells.is_some())
+        .filter(|&i| rows[i].cells != NO_CELLS)
         .collect();
-    let slot_of = |i: usize| rows[i].cells.map(|slot| slot as usize);
+    let slot_of = |i: usize| (rows[i].cells != NO_CELLS).then_some(rows[i].cells as usize);
     let table_parents: Vec<Option<usize>> = cell_rows
         .iter()
         .map(|&i| parents[i].and_then(slot_of))
@@ -454,11 +460,20 @@ fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static
     drop(exhaustive);
     // What the cells need of the value rows, and no more: the rows (headings too) go
     // before the cells are made.
+    // The table's extent: headings and labels, then each value read below.
+    let mut extent = rows.first().map(|r| r.label_span);
+    for row in &rows {
+        extent = extent.map(|e| e.cover(row.label_span));
+    }
     let mut labels: Vec<(String, Option<&'static str>, Span)> = cell_rows
         .iter()
         .map(|&i| {
             let row = &mut rows[i];
-            (std::mem::take(&mut row.label), row.unit, row.label_span)
+            (
+                std::mem::take(&mut row.label),
+                row.unit.copied(),
+                row.label_span,
+            )
         })
         .collect();
     drop(rows);
@@ -551,6 +566,7 @@ fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static
                 }
             }
             Some(RowCells::Mismatch { got, span }) => {
+                extent = extent.map(|e| e.cover(span));
                 ctx.diagnostics.push(
                     Diagnostic::new(
                         if got.len() < columns { Code::RowShort } else { Code::RowLong },
@@ -566,6 +582,9 @@ fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static
             }
             Some(RowCells::NoNumbers) | None => vec![None; columns],
         };
+        for cell in values.iter().flatten() {
+            extent = extent.map(|e| e.cover(cell.span));
+        }
         let info = OldRowInfo {
             label,
             parent: table_parents[slot].map(|p| p as u32 + 1),
@@ -577,6 +596,7 @@ fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static
         }
         out.extend(ids.iter().copied().zip(values));
     }
+    ctx.old_table = extent;
     if let Some(span) = split_span {
         let rows = split_cells.len() / columns.max(1);
         let how = if split_notes.is_empty() {

@@ -6,7 +6,8 @@
 //! are left alone.
 
 use super::text::{is_clause_delimiter, numbers, split, Num, Stream};
-use crate::report::{Format, Report, Span};
+use crate::naming::CellId;
+use crate::report::{Format, OldRowInfo, Report, Span};
 
 /// What a prose number counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -502,6 +503,86 @@ fn old_label_words(label: &str) -> String {
     numbered.to_string()
 }
 
+/// Pre-2019 row labels by the words prose names them with, sorted, the last row winning for
+/// words printed twice: a long table must not cost a comparison per row for every number of
+/// the prose. The words share one buffer and a row is 16 bytes and its path (a table repeated
+/// by the thousand has tens of thousands of rows). No hash map: the wasm has no SipHash.
+struct OldLabels<'r> {
+    words: String,
+    /// Where each row's words are in `words`, and its path.
+    rows: Vec<(u32, u32, &'r str)>,
+    /// The longest words, in bytes.
+    longest: usize,
+}
+
+impl<'r> OldLabels<'r> {
+    fn of(report: &'r Report) -> OldLabels<'r> {
+        let mut labels = OldLabels {
+            words: String::new(),
+            rows: Vec::new(),
+            longest: 0,
+        };
+        if report.format != Format::Old {
+            return labels;
+        }
+        // Sized once: the words are at most the labels.
+        let (mut count, mut bytes) = (0, 0);
+        for (id, _, _) in report.cells.entries() {
+            if let Some(info) = old_row_info(report, id) {
+                count += 1;
+                bytes += info.label.len();
+            }
+        }
+        labels.words.reserve_exact(bytes);
+        labels.rows.reserve_exact(count);
+        for (id, path, _) in report.cells.entries() {
+            let Some(info) = old_row_info(report, id) else {
+                continue;
+            };
+            let words = old_label_words(&info.label);
+            if words.chars().count() >= 4 {
+                let start = labels.words.len() as u32;
+                labels.words.push_str(&words);
+                labels.rows.push((start, labels.words.len() as u32, path));
+                labels.longest = labels.longest.max(words.len());
+            }
+        }
+        let words = &labels.words;
+        let at = |&(from, to, _): &(u32, u32, &str)| &words[from as usize..to as usize];
+        // Stable, so of equal words the last row stays last: keep it.
+        crate::order::sort_by(&mut labels.rows, |a, b| at(a).cmp(at(b)));
+        let mut kept = 0;
+        for i in 0..labels.rows.len() {
+            if kept > 0 && at(&labels.rows[kept - 1]) == at(&labels.rows[i]) {
+                kept -= 1;
+            }
+            labels.rows[kept] = labels.rows[i];
+            kept += 1;
+        }
+        labels.rows.truncate(kept);
+        labels
+    }
+
+    /// The path of the row whose words are exactly `words`.
+    fn find(&self, words: &str) -> Option<&'r str> {
+        let at = self
+            .rows
+            .binary_search_by(|&(from, to, _)| self.words[from as usize..to as usize].cmp(words))
+            .ok()?;
+        Some(self.rows[at].2)
+    }
+}
+
+/// A pre-2019 row's label and parent, for the year cell of each row (read or not).
+fn old_row_info<'r>(report: &'r Report, id: CellId) -> Option<&'r OldRowInfo> {
+    match id {
+        CellId::Old {
+            cumulative: false, ..
+        } => report.old_row(&id),
+        _ => None,
+    }
+}
+
 /// Every fact and claim of the prose.
 pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
     let national = report.format.is_national();
@@ -512,32 +593,7 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
         Format::F2021 => F2021.get_or_init(|| patterns(Format::F2021)),
         _ => &[],
     };
-    // Old-table labels sorted by their words (the last row wins for words printed twice, as
-    // before), looked up per suffix of the words before a number: a long table must not cost
-    // a comparison per row for every number of the prose. No hash map: the wasm has no SipHash.
-    let old_labels: Vec<(String, String)> = if report.format == Format::Old {
-        let mut labels: Vec<(String, String)> = crate::relations::instance::old_rows(report)
-            .into_iter()
-            .filter_map(|path| {
-                let info = report.old_row(path)?;
-                let words = old_label_words(&info.label);
-                (words.chars().count() >= 4).then(|| (words, path.to_string()))
-            })
-            .collect();
-        // Stable sort, then keep the last of equal words.
-        crate::order::sort_by(&mut labels, |a, b| a.0.cmp(&b.0));
-        let mut deduped: Vec<(String, String)> = Vec::with_capacity(labels.len());
-        for entry in labels {
-            match deduped.last_mut() {
-                Some(last) if last.0 == entry.0 => *last = entry,
-                _ => deduped.push(entry),
-            }
-        }
-        deduped
-    } else {
-        Vec::new()
-    };
-    let longest_label = old_labels.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+    let old_labels = OldLabels::of(report);
     let mut facts = Vec::new();
     let mut claims = Vec::new();
     // The words before and after each number, in buffers reused from number to number.
@@ -594,19 +650,14 @@ pub fn read(stream: &Stream, report: &Report) -> (Vec<Fact>, Vec<Claim>) {
                     let head = strip_filler(&head);
                     // Suffixes of `head` from the longest a label can be down: the first
                     // label found is the longest `head` ends with.
-                    let from = head.len().saturating_sub(longest_label);
+                    let from = head.len().saturating_sub(old_labels.longest);
                     (from..head.len())
                         .filter(|&i| head.is_char_boundary(i))
-                        .find_map(|i| {
-                            old_labels
-                                .binary_search_by(|(w, _)| w.as_str().cmp(&head[i..]))
-                                .ok()
-                                .map(|at| &old_labels[at])
+                        .find_map(|i| old_labels.find(&head[i..]).map(|path| (i, path)))
+                        .filter(|&(i, _)| prefix_ok(strip_filler(&head[..i])))
+                        .map(|(_, path)| Topic::Old {
+                            path: path.to_string(),
                         })
-                        .filter(|(words, _)| {
-                            prefix_ok(strip_filler(&head[..head.len() - words.len()]))
-                        })
-                        .map(|(_, path)| Topic::Old { path: path.clone() })
                 };
                 if let Some(topic) = topic {
                     facts.push(Fact {
@@ -631,7 +682,7 @@ mod tests {
 
     fn topics(text: &str, format: Format) -> Vec<(Topic, i64)> {
         let report = testing::national(format);
-        let stream = Stream::new(text);
+        let stream = Stream::new(text, None);
         read(&stream, &report)
             .0
             .into_iter()
@@ -706,7 +757,7 @@ mod tests {
     fn claims_are_found_by_their_words_in_each_sentence() {
         let report = testing::national(Format::F2021);
         let text = "全年行政复议2件，均已结案，均获维持。全市诉讼1件全部审结。全部公开，均衡发展。";
-        let stream = Stream::new(text);
+        let stream = Stream::new(text, None);
         let (_, claims) = read(&stream, &report);
         let got: Vec<(ClaimKind, &str, usize)> = claims
             .iter()
@@ -730,7 +781,7 @@ mod tests {
             ("5.信函申请数", Some(1), 0, Some(0)),
         ]);
         let text = "2013年全县共收到有关政府信息公开的申请7条，网上申请数3条，信函申请数4条；县政府公开办网上申请数为2条。";
-        let stream = Stream::new(text);
+        let stream = Stream::new(text, None);
         let facts = read(&stream, &report).0;
         let got: Vec<(String, i64)> = facts
             .iter()

@@ -277,7 +277,7 @@ pub struct Prose<'a> {
 
 /// Reads the prose once; the facts feed the repair order and then [`check`].
 pub fn read<'a>(text: &'a str, report: &Report) -> Prose<'a> {
-    let stream = Stream::new(text);
+    let stream = Stream::new(text, report.old_table);
     let (facts, claims) = if report.cells.read_count() == 0 {
         (Vec::new(), Vec::new())
     } else {
@@ -513,6 +513,34 @@ mod tests {
     use super::*;
     use crate::diagnostic::Severity;
     use crate::testing;
+
+    /// Seed 003's statistics table is table, not prose: every value and label is inside
+    /// `old_table`, which the prose stream leaves out, and the prose before it is still read.
+    #[test]
+    fn the_old_table_is_not_read_as_prose() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/seeds");
+        let seed = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("003"))
+            .unwrap();
+        let text = std::fs::read_to_string(seed).unwrap();
+        let report = crate::parse::parse(&text).report;
+        let table = report.old_table.expect("seed 003 has a statistics table");
+        let mut values = 0;
+        for (id, _, cell) in report.cells.entries() {
+            if let (CellId::Old { .. }, Some(cell)) = (id, cell) {
+                assert!(table.start <= cell.span.start && cell.span.end <= table.end);
+                values += 1;
+            }
+        }
+        assert!(values > 20, "{values}");
+        let prose = read(&text, &report);
+        let inside = |c: &text::Ch| table.range().contains(&(c.start as usize));
+        assert!(!prose.stream.chars.iter().any(inside));
+        assert!(prose.stream.chars.len() > 1000);
+    }
 
     fn run(text: &str, report: &Report) -> Vec<Diagnostic> {
         let prose = read(text, report);

@@ -219,7 +219,7 @@ mod tests {
 
     fn run(text: &str) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        check(&Stream::new(text), &mut out);
+        check(&Stream::new(text, None), &mut out);
         out
     }
 

@@ -24,18 +24,22 @@ pub struct Stream<'a> {
 }
 
 impl<'a> Stream<'a> {
-    pub fn new(text: &'a str) -> Stream<'a> {
+    /// The prose of `text` outside `table`, a pre-2019 statistics table (a table row is no
+    /// prose, and a table repeated by the thousand must not cost 8 bytes a character here).
+    pub fn new(text: &'a str, table: Option<Span>) -> Stream<'a> {
+        let (skip_from, skip_to) = table.map_or((0, 0), |t| (t.start as usize, t.end as usize));
         // Enough for every character kept: growing the vector instead would hold the old and the
         // new buffer at once, and wasm memory never shrinks back. ASCII whitespace is never kept,
         // so it gets no room: a paste that is half spaces ("1 1 1 …") has half the stream.
-        let kept_at_most = text
-            .bytes()
-            .filter(|&b| !b.is_ascii_whitespace() && b & 0xC0 != 0x80)
-            .count();
+        let kept_at_most =
+            chars_kept_at_most(text) - text.get(skip_from..skip_to).map_or(0, chars_kept_at_most);
         let mut chars = Vec::with_capacity(kept_at_most);
         let mut sentences = Vec::new();
         let mut sentence_start = 0;
         for (i, raw) in text.char_indices() {
+            if (skip_from..skip_to).contains(&i) {
+                continue;
+            }
             let c = if is_cjk(raw) || raw.is_ascii_graphic() && raw != '*' {
                 // Ideographs and ASCII are already normal: most characters stop here.
                 raw
@@ -120,6 +124,13 @@ impl<'a> Stream<'a> {
     pub fn sentences(&self) -> &[(usize, usize)] {
         &self.sentences
     }
+}
+
+/// The characters of `text` that are not ASCII whitespace.
+fn chars_kept_at_most(text: &str) -> usize {
+    text.bytes()
+        .filter(|&b| !b.is_ascii_whitespace() && b & 0xC0 != 0x80)
+        .count()
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -237,7 +248,7 @@ mod tests {
     #[test]
     fn a_prose_character_stays_eight_bytes_and_keeps_its_span() {
         assert_eq!(std::mem::size_of::<Ch>(), 8);
-        let stream = Stream::new("收到 申请１２件𠀀。");
+        let stream = Stream::new("收到 申请１２件𠀀。", None);
         let last = stream.chars.last().unwrap();
         assert_eq!((last.c, last.start, stream.end(last)), ('。', 26, 29));
         let wide = stream.chars.iter().find(|c| c.c == '𠀀').unwrap();
@@ -246,9 +257,28 @@ mod tests {
     }
 
     #[test]
+    fn a_table_is_left_out_of_the_prose() {
+        let text = "全年受理3件。统计指标 单位 数量\n受理件数 件 3\n以上。";
+        let table = Span::new(
+            text.find("受理件数").unwrap(),
+            text.find("3\n以上").unwrap() + 1,
+        );
+        let s = Stream::new(text, Some(table));
+        assert_eq!(
+            s.string(0, s.chars.len()),
+            "全年受理3件。统计指标单位数量以上。"
+        );
+        assert!(s
+            .chars
+            .iter()
+            .all(|c| !table.range().contains(&(c.start as usize))));
+        assert!(s.chars.capacity() >= s.chars.len());
+    }
+
+    #[test]
     fn wrapped_text_joins_and_spans_stay_in_the_original() {
         let text = "依法按时办结1件，其中予以公开1件（因部分申请内\n\n容不属于）";
-        let s = Stream::new(text);
+        let s = Stream::new(text, None);
         let all = s.string(0, s.chars.len());
         assert!(all.contains("申请内容不属于"));
         let nums = numbers(&s, 0, s.chars.len());
@@ -259,7 +289,7 @@ mod tests {
 
     #[test]
     fn separated_digits_decimals_and_percentages_are_not_counts() {
-        let s = Stream::new("规范性文件 15 15 15，占33.9%，增长2.26%，共1,234件");
+        let s = Stream::new("规范性文件 15 15 15，占33.9%，增长2.26%，共1,234件", None);
         let nums: Vec<i64> = numbers(&s, 0, s.chars.len())
             .iter()
             .map(|n| n.value)
@@ -269,7 +299,7 @@ mod tests {
 
     #[test]
     fn sentences_and_clauses() {
-        let s = Stream::new("甲1件，乙2件；丙。丁（戊）");
+        let s = Stream::new("甲1件，乙2件；丙。丁（戊）", None);
         let sentences = s.sentences();
         assert_eq!(sentences.len(), 3);
         let clauses = split(

@@ -160,7 +160,7 @@ mod tests {
             .iter()
             .map(|g| g.iter().map(|d| d.value).collect())
             .collect();
-        let stream = Stream::new(text);
+        let stream = Stream::new(text, None);
         (values, digits, stream.string(0, stream.chars.len()))
     }
 
