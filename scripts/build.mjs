@@ -52,11 +52,11 @@ function cargoWasm(crate, optLevel, rustflags, smallStd = false) {
  * cargo → wasm-tools strip → wasm-bindgen → wasm-opt, for one wasm-bindgen crate: writes `out`
  * (shipped) and `named` (the same optimization keeping names, for SIZE.md).
  */
-function buildBindgenWasm({ crate, cargoWasm: built, stripped, glueDir, outName, out, named }) {
+function buildBindgenWasm({ crate, cargoWasm: built, stripped, glueDir, outName, out, named, linkArgs = '' }) {
   step(`wasm ${crate}: cargo build (size profile, no reference-types/multivalue for old Chromium kernels)`);
   // Panic locations keep file paths in the module; the crates' own need not be spelled out.
   const remap = ['crates/nianbao_core/src/', 'crates/nianbao_pdf/src/', 'crates/nianbao_doc/src/'];
-  cargoWasm(crate, 'z', remap.map((prefix) => `--remap-path-prefix=${prefix}=`).join(' '), true);
+  cargoWasm(crate, 'z', remap.map((prefix) => `--remap-path-prefix=${prefix}=`).join(' ') + linkArgs, true);
   mkdirSync(glueDir, { recursive: true });
   step(`wasm ${crate}: strip the target_features section (the precompiled std still advertises reference-types)`);
   run('wasm-tools', ['strip', '-d', 'target_features', built, '-o', stripped]);
@@ -79,7 +79,11 @@ function buildBindgenWasm({ crate, cargoWasm: built, stripped, glueDir, outName,
 /** The checker (crates/nianbao_wasm), on the path to the first result. */
 function buildWasm() {
   buildBindgenWasm({ crate: 'nianbao_wasm', cargoWasm: paths.cargoWasm, stripped: paths.strippedWasm, glueDir: paths.glueDir,
-    outName: 'nianbao', out: paths.distWasm, named: paths.namedWasm });
+    outName: 'nianbao', out: paths.distWasm, named: paths.namedWasm,
+    // A 256 KB stack, not Rust's 1 MB: the deepest check of every fixture, fuzz-corpus text and
+    // hostile input class used 8.5 KB (BENCHMARKS.md), and the megabyte counted against every
+    // check's memory. The stack comes first in memory, so an overflow traps (a zh-CN message).
+    linkArgs: ' -C link-arg=-zstack-size=262144' });
 }
 
 /** The documents module (crates/nianbao_docs_wasm: .docx, HTML, PDF), loaded only when a document arrives. */

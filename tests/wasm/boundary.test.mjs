@@ -11,7 +11,16 @@ import { paths, root } from '../../scripts/paths.mjs';
 const glue = await import(pathToFileURL(paths.glue).href);
 await glue.default({ module_or_path: readFileSync(paths.distWasm) });
 
-const check = (text, previous) => JSON.parse(glue.checkReport(text, previous));
+// checkReport hands all of its result but the last piece to this global as it writes it, so
+// the wasm memory never holds a long result whole (crates/nianbao_wasm, www/src/engine.ts).
+let pieces = [];
+globalThis.nianbaoJsonPiece = (piece) => pieces.push(piece);
+const checkPieces = (...args) => {
+  pieces = [];
+  const last = glue.checkReport(...args);
+  return [...pieces, last];
+};
+const check = (text, previous) => JSON.parse(checkPieces(text, previous).join(''));
 
 const fixtures = [paths.seeds, paths.corpus].flatMap((dir) =>
   readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: `${dir === paths.seeds ? 'seeds' : 'corpus'}/${f}`, text: readFileSync(join(dir, f), 'utf8') })));
@@ -209,4 +218,21 @@ test('dist/nianbao_bg.wasm and dist/nianbao_docs_bg.wasm are exactly the modules
     assert.equal(length, docs.length);
     assert.ok(bytes.subarray(start).equals(docs), `${file}: inlined documents module = dist/nianbao_docs_bg.wasm`);
   }
+});
+
+test('a long result comes out in pieces of about 64 KB that join into the whole contract', () => {
+  const seed = fixtures.find((f) => f.name.startsWith('seeds/003'));
+  const table = seed.text.slice(seed.text.indexOf('统计指标'));
+  const text = seed.text + table.repeat(Math.ceil((1 << 20) / table.length));
+  const parts = checkPieces(text);
+  assert.ok(parts.length > 10, `${parts.length} pieces`);
+  for (const part of parts.slice(0, -1)) {
+    assert.ok(part.length >= 16_000 && part.length < 200_000, `a piece of ${part.length} characters`);
+  }
+  const result = JSON.parse(parts.join(''));
+  const cells = Object.values(result.report.cells);
+  assert.ok(cells.length > 10_000, `${cells.length} cells`);
+  for (const cell of cells.filter(Boolean).slice(-50)) assert.equal(text.slice(...cell.span), cell.text);
+  // A short result is the last piece alone.
+  assert.equal(checkPieces(seed.text).length, 1);
 });

@@ -5,6 +5,16 @@ import init, { initSync, checkReport, version, ruleCatalogue, tableLayout, words
 import type { InitOutput } from '../build/wasm/nianbao.js';
 
 let ready: Promise<void> | null = null;
+
+/**
+ * The result `checkReport` is writing: it hands all of it but the last piece to the global
+ * `nianbaoJsonPiece` as it goes, so the wasm memory (which never shrinks back) never holds a
+ * long result whole; a long table's result is several times its text.
+ */
+let pieces: string[] = [];
+(globalThis as unknown as { nianbaoJsonPiece: (piece: string) => void }).nianbaoJsonPiece = (piece) => {
+  pieces.push(piece);
+};
 let exports: InitOutput | null = null;
 
 /**
@@ -60,7 +70,8 @@ export function checkJson({ text, previousText, outline, previousOutline }: Chec
   // lowered for good; it is restored to where it stood before the call.
   const stackBefore = exports ? exports.__wbindgen_add_to_stack_pointer(0) : 0;
   try {
-    return checkReport(text, previous, outline, previousOutline);
+    pieces.push(checkReport(text, previous, outline, previousOutline));
+    return pieces.join('');
   } catch (error) {
     if (exports) {
       const now = exports.__wbindgen_add_to_stack_pointer(0);
@@ -68,6 +79,8 @@ export function checkJson({ text, previousText, outline, previousOutline }: Chec
     }
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`${TRAP_MESSAGE}（${detail}）`);
+  } finally {
+    pieces = [];
   }
 }
 

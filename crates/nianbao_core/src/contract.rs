@@ -234,6 +234,37 @@ pub fn to_json_accepted(
     encoding: PositionEncoding,
     accepted: &Accepted,
 ) -> String {
+    let writer = || JsonWriter::with_capacity(len_estimate(checked, source));
+    write_json(writer, checked, source, encoding, accepted)
+}
+
+/// [`to_json`] handed to `sink` in pieces of about [`crate::json::SPILL_AT`] bytes, the last
+/// piece returned: the whole result is never in memory at once (the wasm's `checkReport`).
+pub fn to_json_pieces(
+    checked: &Checked,
+    source: &str,
+    encoding: PositionEncoding,
+    sink: &mut dyn FnMut(&str),
+) -> String {
+    let accepted = Accepted::default();
+    write_json(
+        move || JsonWriter::into_sink(sink),
+        checked,
+        source,
+        encoding,
+        &accepted,
+    )
+}
+
+/// The writer is made once the positions are counted: a result sized at once must not be
+/// allocated beside the counting's own buffers.
+fn write_json<'s>(
+    writer: impl FnOnce() -> JsonWriter<'s>,
+    checked: &Checked,
+    source: &str,
+    encoding: PositionEncoding,
+    accepted: &Accepted,
+) -> String {
     let fingerprints = fingerprints(checked);
     let positions = Positions::new(source, collect_offsets(checked, encoding), encoding);
     let offset = |byte: u32| match encoding {
@@ -242,7 +273,7 @@ pub fn to_json_accepted(
     };
     let span_json = |w: &mut JsonWriter, span: Span| w.span(offset(span.start), offset(span.end));
     let report = &checked.report;
-    let mut w = JsonWriter::with_capacity(len_estimate(checked, source));
+    let mut w = writer();
     w.begin_object();
     w.key("schema");
     w.string(SCHEMA);
@@ -337,6 +368,7 @@ pub fn to_json_accepted(
             w.opt_string(old.unit);
         }
         w.end_object();
+        w.spill();
     }
     w.end_object();
     w.end_object();
@@ -436,6 +468,7 @@ pub fn to_json_accepted(
         }
         w.end_array();
         w.end_object();
+        w.spill();
     }
     w.end_array();
 

@@ -6,22 +6,49 @@ use std::fmt::Write;
 use crate::swar::{splat, word_at, zero_bytes};
 
 #[derive(Default)]
-pub struct JsonWriter {
+pub struct JsonWriter<'s> {
     out: String,
     /// For each open container: has it received a member yet?
     has_member: Vec<bool>,
     /// A key was just written; the next value belongs to it.
     after_key: bool,
+    /// Where [`JsonWriter::spill`] hands what is written; `None` keeps it all in `out`.
+    sink: Option<&'s mut dyn FnMut(&str)>,
 }
 
-impl JsonWriter {
-    pub fn with_capacity(capacity: usize) -> JsonWriter {
+/// How much [`JsonWriter::spill`] lets `out` hold before handing it on.
+pub const SPILL_AT: usize = 1 << 16;
+
+impl<'s> JsonWriter<'s> {
+    pub fn with_capacity(capacity: usize) -> JsonWriter<'s> {
         JsonWriter {
             out: String::with_capacity(capacity),
             ..JsonWriter::default()
         }
     }
 
+    /// A writer that hands its text to `sink` piece by piece ([`JsonWriter::spill`]): a long
+    /// table's result is several times its text, and wasm memory never shrinks back.
+    pub fn into_sink(sink: &'s mut dyn FnMut(&str)) -> JsonWriter<'s> {
+        JsonWriter {
+            out: String::with_capacity(2 * SPILL_AT),
+            sink: Some(sink),
+            ..JsonWriter::default()
+        }
+    }
+
+    /// Hands what is written so far to the sink once it is [`SPILL_AT`] bytes long; called
+    /// between a result's cells and findings.
+    pub fn spill(&mut self) {
+        if let Some(sink) = &mut self.sink {
+            if self.out.len() >= SPILL_AT {
+                sink(&self.out);
+                self.out.clear();
+            }
+        }
+    }
+
+    /// What is written (with a sink: what it has not been handed yet).
     pub fn finish(self) -> String {
         self.out
     }

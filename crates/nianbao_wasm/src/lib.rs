@@ -8,12 +8,25 @@ use nianbao_core::document::Document;
 use nianbao_core::{vocab, Format, Input, PositionEncoding};
 use wasm_bindgen::prelude::wasm_bindgen;
 
+#[wasm_bindgen]
+extern "C" {
+    /// Takes the next piece of a result `checkReport` hands out in pieces: a global function
+    /// the page's engine (www/src/engine.ts) defines around each check.
+    #[wasm_bindgen(js_name = nianbaoJsonPiece)]
+    fn json_piece(piece: &str);
+}
+
 /// Checks one report and returns the result contract (schema `nianbao/1`) as JSON, with
 /// UTF-16 offsets and columns. `previous_text` is last year's report, for cross-year checks.
 /// A report that is a document's text view comes with that document's `outline` (the
 /// documents module's `readDocument`/`readHtml` give it; `previous_outline` likewise for last
 /// year's): each table row is then read from its cells. Without one, or when it does not
 /// describe the text (the user edited it since), the text is read as text.
+///
+/// All of the result but its last piece goes to the global function `nianbaoJsonPiece` as it
+/// is written, and the last piece is returned (the result is the pieces joined): a long
+/// table's result is several times its text, and the wasm memory, which never shrinks back,
+/// need not hold it.
 #[wasm_bindgen(js_name = checkReport)]
 pub fn check_report(
     text: String,
@@ -28,7 +41,8 @@ pub fn check_report(
     let this = read(text, outline);
     let previous = previous_text.map(|text| read(text, previous_outline));
     let checked = nianbao_core::check_input(input(&this), previous.as_ref().map(input));
-    nianbao_core::to_json(&checked, input(&this).text(), PositionEncoding::Utf16)
+    let text = input(&this).text();
+    nianbao_core::to_json_pieces(&checked, text, PositionEncoding::Utf16, &mut json_piece)
 }
 
 /// What is checked: the document read back, or the text.

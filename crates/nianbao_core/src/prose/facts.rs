@@ -517,14 +517,6 @@ struct OldLabels<'r> {
 
 impl<'r> OldLabels<'r> {
     fn of(report: &'r Report) -> OldLabels<'r> {
-        let mut labels = OldLabels {
-            words: String::new(),
-            rows: Vec::new(),
-            longest: 0,
-        };
-        if report.format != Format::Old {
-            return labels;
-        }
         // Sized once: the words are at most the labels.
         let (mut count, mut bytes) = (0, 0);
         for (id, _, _) in report.cells.entries() {
@@ -533,8 +525,14 @@ impl<'r> OldLabels<'r> {
                 bytes += info.label.len();
             }
         }
-        labels.words.reserve_exact(bytes);
-        labels.rows.reserve_exact(count);
+        let mut labels = OldLabels {
+            words: String::with_capacity(bytes),
+            rows: Vec::with_capacity(count),
+            longest: 0,
+        };
+        if count == 0 {
+            return labels;
+        }
         for (id, path, _) in report.cells.entries() {
             let Some(info) = old_row_info(report, id) else {
                 continue;

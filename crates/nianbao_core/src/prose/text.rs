@@ -31,8 +31,16 @@ impl<'a> Stream<'a> {
         // Enough for every character kept: growing the vector instead would hold the old and the
         // new buffer at once, and wasm memory never shrinks back. ASCII whitespace is never kept,
         // so it gets no room: a paste that is half spaces ("1 1 1 …") has half the stream.
-        let kept_at_most =
-            chars_kept_at_most(text) - text.get(skip_from..skip_to).map_or(0, chars_kept_at_most);
+        let outside = [text.get(..skip_from), text.get(skip_to..)];
+        let kept_at_most: usize = outside
+            .iter()
+            .flatten()
+            .map(|part| {
+                part.bytes()
+                    .filter(|&b| !b.is_ascii_whitespace() && b & 0xC0 != 0x80)
+                    .count()
+            })
+            .sum();
         let mut chars = Vec::with_capacity(kept_at_most);
         let mut sentences = Vec::new();
         let mut sentence_start = 0;
@@ -124,13 +132,6 @@ impl<'a> Stream<'a> {
     pub fn sentences(&self) -> &[(usize, usize)] {
         &self.sentences
     }
-}
-
-/// The characters of `text` that are not ASCII whitespace.
-fn chars_kept_at_most(text: &str) -> usize {
-    text.bytes()
-        .filter(|&b| !b.is_ascii_whitespace() && b & 0xC0 != 0x80)
-        .count()
 }
 
 fn is_sentence_end(c: char) -> bool {
