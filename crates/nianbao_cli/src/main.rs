@@ -1,5 +1,6 @@
 //! `nianbao`: checks report texts from the command line (see `nianbao --help`).
 
+mod alloc;
 mod args;
 mod decode;
 mod documents;
@@ -11,17 +12,8 @@ use std::process::ExitCode;
 
 use args::{Command, Input, OutputFormat};
 
-/// A batch allocates and frees thousands of small vectors per report; mimalloc's per-thread
-/// free lists made a batch of 5,000 reports take 15 % less CPU than glibc's malloc. Built
-/// without transparent huge pages (Cargo.toml: `no_thp`): with them, checking a 10 MB text
-/// zeroed 2 MB pages it barely used, took 0.33 s instead of 0.13 s and peaked at 83 MB, not 61.
-/// mimalloc 2 (Cargo.toml: `v2`), not 3: 3 keeps freed memory for a second before returning
-/// it, so each phase of a check (tokens, then the prose stream, then the JSON) took new pages
-/// and a 2 MB text peaked at 10-36x its size; with 2 it is 6-23x (issue 14).
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
+    alloc::return_freed_memory_at_once();
     let command = match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => command,
         Err(message) => {
