@@ -20,12 +20,13 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// the next one does not fit into; with the delay every phase took fresh pages while the
 /// last one's were still held, and the peak RSS was up to twice the live heap (a 2 MB text
 /// of old tables: 21x its size, 15x without the delay; `|` runs: 18.8x, 10.8x). The cost
-/// is a `madvise` per freed span: none measurable on a batch of normal reports, about 10 %
-/// on an 8 MB text (BENCHMARKS.md, issue 14). Called first thing in `main`, on one thread.
+/// is a `madvise` per freed span and the page faults of memory taken again: about 10 % on an
+/// 8 MB text, a few % on a batch of normal reports, so it is set for a run of one input only
+/// (`run_check`; BENCHMARKS.md, issue 14). Called before any worker thread starts.
 pub fn return_freed_memory_at_once() {
     // Safety: `mi_option_set` takes no pointer: it stores an integer into mimalloc's option
     // table (ignoring an option out of range), read each time a purge is scheduled. A plain
-    // store, so it is called before `main` starts any other thread.
+    // store, so it is called before any other thread exists.
     #[allow(unsafe_code)]
     unsafe {
         libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);

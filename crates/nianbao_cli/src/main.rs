@@ -13,7 +13,6 @@ use std::process::ExitCode;
 use args::{Command, Input, OutputFormat};
 
 fn main() -> ExitCode {
-    alloc::return_freed_memory_at_once();
     let command = match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => command,
         Err(message) => {
@@ -127,6 +126,11 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
     let (files, walk_errors) = decode::expand_inputs(&options.inputs);
     for message in &walk_errors {
         warn(message);
+    }
+    // One input: its peak is the process's peak, and there is no batch to slow down (a batch's
+    // memory is bounded by the window of waiting results instead). Before any worker starts.
+    if files.len() == 1 {
+        alloc::return_freed_memory_at_once();
     }
     // Written by whichever worker hands a result on, so not the (thread-bound) locked handle.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
