@@ -4,6 +4,7 @@ mod alloc;
 mod args;
 mod decode;
 mod documents;
+mod line;
 mod ordered;
 mod render;
 
@@ -11,6 +12,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use args::{Command, Input, OutputFormat};
+use line::{json_string, Line};
 
 fn main() -> ExitCode {
     let command = match args::parse(std::env::args_os().skip(1)) {
@@ -61,22 +63,6 @@ fn write_failure(error: &std::io::Error) -> String {
         },
     };
     format!("无法写出结果：{why}；输出不完整。")
-}
-
-/// A JSON string literal.
-fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The name a JSON line carries: `-` for standard input (an argument `-` always means
@@ -143,7 +129,7 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
         .jobs
         .unwrap_or_else(ordered::default_threads)
         .min(args::MAX_JOBS);
-    let check_file = |i: usize| -> Result<(String, bool, Option<String>), String> {
+    let check_file = |i: usize| -> Result<(Line, bool, Option<String>), String> {
         let input = &files[i];
         let bytes = decode::read_input(input)?;
         let (source, note) = documents::source_of(input, &bytes)?;
@@ -161,7 +147,7 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
         });
         let printed = match options.format {
             OutputFormat::Json => {
-                let mut json = nianbao_core::to_json_accepted(
+                let json = nianbao_core::to_json_accepted(
                     &checked,
                     text,
                     nianbao_core::PositionEncoding::Utf8,
@@ -170,20 +156,14 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
                 drop(checked);
                 // Every line names its file (an unreadable file's line too), so a line still
                 // says which file it is for when lines are filtered or files fail.
-                let name = json_string(&json_name(input));
-                if json.ends_with('}') {
-                    json.pop();
-                    json.reserve_exact(",\"file\":}\n".len() + name.len());
-                    json.push_str(",\"file\":");
-                    json.push_str(&name);
-                    json.push('}');
-                }
-                json.push('\n');
-                json
+                Line::json(json, &json_name(input))
             }
-            OutputFormat::Text => {
-                render::render(&decode::input_name(input), text, &checked, &accepted)
-            }
+            OutputFormat::Text => Line::whole(render::render(
+                &decode::input_name(input),
+                text,
+                &checked,
+                &accepted,
+            )),
         };
         Ok((printed, open_error, note))
     };
@@ -205,16 +185,16 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
                 io_failed = true;
                 match options.format {
                     // A line for the unreadable file too: one line per file, in order.
-                    OutputFormat::Json => format!(
+                    OutputFormat::Json => Line::whole(format!(
                         "{{\"file\":{},\"error\":{}}}\n",
                         json_string(&json_name(&files[index])),
                         json_string(&message)
-                    ),
+                    )),
                     OutputFormat::Text => return true,
                 }
             }
         };
-        match out.write_all(printed.as_bytes()) {
+        match printed.write_to(&mut out) {
             Ok(()) => true,
             Err(error) => {
                 if error.kind() == std::io::ErrorKind::BrokenPipe {
