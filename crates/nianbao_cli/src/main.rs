@@ -131,41 +131,41 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
         .min(args::MAX_JOBS);
     let check_file = |i: usize| -> Result<(Line, bool, Option<String>), String> {
         let input = &files[i];
-        let bytes = decode::read_input(input)?;
-        let (source, note) = documents::source_of(input, &bytes)?;
-        let note = note.map(|n| format!("“{}”{n}", decode::input_name(input)));
-        let checked =
-            nianbao_core::check_input(source.input(), previous.as_ref().map(|p| p.input()));
-        let text = source.text();
-        // An error a reviewer accepted (`--accept`) does not fail the run.
-        let open_error = checked.diagnostics.iter().any(|d| {
-            d.severity == nianbao_core::Severity::Error
-                && (accepted.is_empty()
-                    || accepted
-                        .note(&nianbao_core::fingerprint(d, &checked.report))
-                        .is_none())
-        });
-        let printed = match options.format {
-            OutputFormat::Json => {
-                let json = nianbao_core::to_json_accepted(
-                    &checked,
+        documents::with_source(input, |source, note| {
+            let note = note.map(|n| format!("“{}”{n}", decode::input_name(input)));
+            let checked =
+                nianbao_core::check_input(source.input(), previous.as_ref().map(|p| p.input()));
+            let text = source.text();
+            // An error a reviewer accepted (`--accept`) does not fail the run.
+            let open_error = checked.diagnostics.iter().any(|d| {
+                d.severity == nianbao_core::Severity::Error
+                    && (accepted.is_empty()
+                        || accepted
+                            .note(&nianbao_core::fingerprint(d, &checked.report))
+                            .is_none())
+            });
+            let printed = match options.format {
+                OutputFormat::Json => {
+                    let json = nianbao_core::to_json_accepted(
+                        &checked,
+                        text,
+                        nianbao_core::PositionEncoding::Utf8,
+                        &accepted,
+                    );
+                    drop(checked);
+                    // Every line names its file (an unreadable file's line too), so a line still
+                    // says which file it is for when lines are filtered or files fail.
+                    Line::json(json, &json_name(input))
+                }
+                OutputFormat::Text => Line::whole(render::render(
+                    &decode::input_name(input),
                     text,
-                    nianbao_core::PositionEncoding::Utf8,
+                    &checked,
                     &accepted,
-                );
-                drop(checked);
-                // Every line names its file (an unreadable file's line too), so a line still
-                // says which file it is for when lines are filtered or files fail.
-                Line::json(json, &json_name(input))
-            }
-            OutputFormat::Text => Line::whole(render::render(
-                &decode::input_name(input),
-                text,
-                &checked,
-                &accepted,
-            )),
-        };
-        Ok((printed, open_error, note))
+                )),
+            };
+            (printed, open_error, note)
+        })
     };
     // Results arrive in input order: the n-th result is for `files[n]`.
     let mut emitted = 0usize;
