@@ -1,4 +1,5 @@
-//! The allocator: mimalloc, told at startup to give freed memory back to the system at once.
+//! The allocator: mimalloc, told to give freed memory back to the system at once when a run
+//! checks one input.
 
 /// A batch allocates and frees thousands of small vectors per report; mimalloc's per-thread
 /// free lists made a batch of 5,000 reports take 15 % less CPU than glibc's malloc. Built
@@ -20,9 +21,10 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// the next one does not fit into; with the delay every phase took fresh pages while the
 /// last one's were still held, and the peak RSS was up to twice the live heap (a 2 MB text
 /// of old tables: 21x its size, 15x without the delay; `|` runs: 18.8x, 10.8x). The cost
-/// is a `madvise` per freed span and the page faults of memory taken again: about 10 % on an
-/// 8 MB text, a few % on a batch of normal reports, so it is set for a run of one input only
-/// (`run_check`; BENCHMARKS.md, issue 14). Called before any worker thread starts.
+/// is a `madvise` per freed span and the page faults of memory taken again: 0-0.03 s on an
+/// 8 MB text, 0.1 s (15 %) on 8 MB of old tables, 2 % on a batch of normal reports, so it is
+/// set for a run of one input only (`run_check`; BENCHMARKS.md, issue 14). Called before any
+/// worker thread starts.
 pub fn return_freed_memory_at_once() {
     // Safety: `mi_option_set` takes no pointer: it stores an integer into mimalloc's option
     // table (ignoring an option out of range), read each time a purge is scheduled. A plain
