@@ -46,13 +46,34 @@ mod tests {
     }
 
     #[test]
-    fn option_15_is_the_purge_delay_and_becomes_zero() {
+    fn option_15_is_the_purge_delay() {
         // Its documented default (10 ms) unless the environment overrides it: the neighbours
         // (14 eager_commit_delay = 1, 16 use_numa_nodes = 0) have other defaults.
         if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
             assert_eq!(purge_delay(), 10);
         }
+    }
+
+    /// Sets the option, so it runs in a process of its own with no other test's thread
+    /// allocating meanwhile (`setting_it_gives_zero`).
+    #[test]
+    #[ignore = "run alone by setting_it_gives_zero"]
+    fn set_alone() {
         return_freed_memory_at_once();
         assert_eq!(purge_delay(), 0);
+    }
+
+    #[test]
+    fn setting_it_gives_zero() {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "alloc::tests::set_alone", "--ignored"])
+            .arg("--test-threads=1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "{stdout}"
+        );
     }
 }
