@@ -39,6 +39,29 @@ impl Source<'_> {
     }
 }
 
+/// Reads `input` and hands `check` what to check, with the reading's note. The file's bytes
+/// are kept only while the text is them (valid UTF-8, borrowed): a transcoded text (GB18030,
+/// UTF-16, UTF-8 with replacements) or a document is checked without them, so the check's
+/// peak does not hold the file twice (issue 14).
+pub fn with_source<R>(
+    input: &Input,
+    check: impl FnOnce(&Source<'_>, Option<String>) -> R,
+) -> Result<R, String> {
+    let bytes = crate::decode::read_input(input)?;
+    let (source, note) = source_of(input, &bytes)?;
+    Ok(match source {
+        Source::Text(Cow::Borrowed(text)) => check(&Source::Text(Cow::Borrowed(text)), note),
+        Source::Text(Cow::Owned(text)) => {
+            drop(bytes);
+            check(&Source::Text(Cow::Owned(text)), note)
+        }
+        Source::Document(document) => {
+            drop(bytes);
+            check(&Source::Document(document), note)
+        }
+    })
+}
+
 /// What to check: the file's own text, or a document. Err: a zh-CN message. A note
 /// (decoding, document reading) goes with it, for the caller to print.
 pub fn source_of<'a>(

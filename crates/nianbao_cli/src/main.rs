@@ -1,8 +1,10 @@
 //! `nianbao`: checks report texts from the command line (see `nianbao --help`).
 
+mod alloc;
 mod args;
 mod decode;
 mod documents;
+mod line;
 mod ordered;
 mod render;
 
@@ -10,16 +12,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use args::{Command, Input, OutputFormat};
-
-/// A batch allocates and frees thousands of small vectors per report; mimalloc's per-thread
-/// free lists made a batch of 5,000 reports take 15 % less CPU than glibc's malloc. Built
-/// without transparent huge pages (Cargo.toml: `no_thp`): with them, checking a 10 MB text
-/// zeroed 2 MB pages it barely used, took 0.33 s instead of 0.13 s and peaked at 83 MB, not 61.
-/// mimalloc 2 (Cargo.toml: `v2`), not 3: 3 keeps freed memory for a second before returning
-/// it, so each phase of a check (tokens, then the prose stream, then the JSON) took new pages
-/// and a 2 MB text peaked at 10-36x its size; with 2 it is 6-23x (issue 14).
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use line::{json_string, Line};
 
 fn main() -> ExitCode {
     let command = match args::parse(std::env::args_os().skip(1)) {
@@ -72,22 +65,6 @@ fn write_failure(error: &std::io::Error) -> String {
     format!("无法写出结果：{why}；输出不完整。")
 }
 
-/// A JSON string literal.
-fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The name a JSON line carries: `-` for standard input (an argument `-` always means
 /// standard input, so no file is named so), else the path as given.
 fn json_name(input: &Input) -> String {
@@ -136,6 +113,11 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
     for message in &walk_errors {
         warn(message);
     }
+    // One input: its peak is the process's peak, and there is no batch to slow down (a batch's
+    // memory is bounded by the window of waiting results instead). Before any worker starts.
+    if files.len() == 1 {
+        alloc::return_freed_memory_at_once();
+    }
     // Written by whichever worker hands a result on, so not the (thread-bound) locked handle.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut any_error = false;
@@ -147,49 +129,43 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
         .jobs
         .unwrap_or_else(ordered::default_threads)
         .min(args::MAX_JOBS);
-    let check_file = |i: usize| -> Result<(String, bool, Option<String>), String> {
+    let check_file = |i: usize| -> Result<(Line, bool, Option<String>), String> {
         let input = &files[i];
-        let bytes = decode::read_input(input)?;
-        let (source, note) = documents::source_of(input, &bytes)?;
-        let note = note.map(|n| format!("“{}”{n}", decode::input_name(input)));
-        let checked =
-            nianbao_core::check_input(source.input(), previous.as_ref().map(|p| p.input()));
-        let text = source.text();
-        // An error a reviewer accepted (`--accept`) does not fail the run.
-        let open_error = checked.diagnostics.iter().any(|d| {
-            d.severity == nianbao_core::Severity::Error
-                && (accepted.is_empty()
-                    || accepted
-                        .note(&nianbao_core::fingerprint(d, &checked.report))
-                        .is_none())
-        });
-        let printed = match options.format {
-            OutputFormat::Json => {
-                let mut json = nianbao_core::to_json_accepted(
-                    &checked,
-                    text,
-                    nianbao_core::PositionEncoding::Utf8,
-                    &accepted,
-                );
-                drop(checked);
-                // Every line names its file (an unreadable file's line too), so a line still
-                // says which file it is for when lines are filtered or files fail.
-                let name = json_string(&json_name(input));
-                if json.ends_with('}') {
-                    json.pop();
-                    json.reserve_exact(",\"file\":}\n".len() + name.len());
-                    json.push_str(",\"file\":");
-                    json.push_str(&name);
-                    json.push('}');
+        documents::with_source(input, |source, note| {
+            let note = note.map(|n| format!("“{}”{n}", decode::input_name(input)));
+            let checked =
+                nianbao_core::check_input(source.input(), previous.as_ref().map(|p| p.input()));
+            let text = source.text();
+            // An error a reviewer accepted (`--accept`) does not fail the run.
+            let open_error = checked.diagnostics.iter().any(|d| {
+                d.severity == nianbao_core::Severity::Error
+                    && (accepted.is_empty()
+                        || accepted
+                            .note(&nianbao_core::fingerprint(d, &checked.report))
+                            .is_none())
+            });
+            let printed = match options.format {
+                OutputFormat::Json => {
+                    let json = nianbao_core::to_json_accepted(
+                        &checked,
+                        text,
+                        nianbao_core::PositionEncoding::Utf8,
+                        &accepted,
+                    );
+                    drop(checked);
+                    // Every line names its file (an unreadable file's line too), so a line still
+                    // says which file it is for when lines are filtered or files fail.
+                    Line::json(json, &json_name(input))
                 }
-                json.push('\n');
-                json
-            }
-            OutputFormat::Text => {
-                render::render(&decode::input_name(input), text, &checked, &accepted)
-            }
-        };
-        Ok((printed, open_error, note))
+                OutputFormat::Text => Line::whole(render::render(
+                    &decode::input_name(input),
+                    text,
+                    &checked,
+                    &accepted,
+                )),
+            };
+            (printed, open_error, note)
+        })
     };
     // Results arrive in input order: the n-th result is for `files[n]`.
     let mut emitted = 0usize;
@@ -209,16 +185,16 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
                 io_failed = true;
                 match options.format {
                     // A line for the unreadable file too: one line per file, in order.
-                    OutputFormat::Json => format!(
+                    OutputFormat::Json => Line::whole(format!(
                         "{{\"file\":{},\"error\":{}}}\n",
                         json_string(&json_name(&files[index])),
                         json_string(&message)
-                    ),
+                    )),
                     OutputFormat::Text => return true,
                 }
             }
         };
-        match out.write_all(printed.as_bytes()) {
+        match printed.write_to(&mut out) {
             Ok(()) => true,
             Err(error) => {
                 if error.kind() == std::io::ErrorKind::BrokenPipe {
