@@ -6,15 +6,6 @@ import type { InitOutput } from '../build/wasm/nianbao.js';
 
 let ready: Promise<void> | null = null;
 
-/**
- * The result `checkReport` is writing: it hands all of it but the last piece to the global
- * `nianbaoJsonPiece` as it goes, so the wasm memory (which never shrinks back) never holds a
- * long result whole; a long table's result is several times its text.
- */
-let pieces: string[] = [];
-(globalThis as unknown as { nianbaoJsonPiece: (piece: string) => void }).nianbaoJsonPiece = (piece) => {
-  pieces.push(piece);
-};
 let exports: InitOutput | null = null;
 
 /**
@@ -69,6 +60,14 @@ export function checkJson({ text, previousText, outline, previousOutline }: Chec
   // A trap skips the epilogues of every wasm frame, which would leave the shadow stack pointer
   // lowered for good; it is restored to where it stood before the call.
   const stackBefore = exports ? exports.__wbindgen_add_to_stack_pointer(0) : 0;
+  // checkReport hands all of its result but the last piece to the global `nianbaoJsonPiece` as it
+  // writes it, so the wasm memory (which never shrinks back) never holds a long result whole. The
+  // global exists only during the call: the page and the embed define no global but Nianbao.
+  const pieces: string[] = [];
+  const slot = globalThis as unknown as { nianbaoJsonPiece?: (piece: string) => void };
+  slot.nianbaoJsonPiece = (piece) => {
+    pieces.push(piece);
+  };
   try {
     pieces.push(checkReport(text, previous, outline, previousOutline));
     return pieces.join('');
@@ -80,7 +79,7 @@ export function checkJson({ text, previousText, outline, previousOutline }: Chec
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`${TRAP_MESSAGE}（${detail}）`);
   } finally {
-    pieces = [];
+    delete slot.nianbaoJsonPiece;
   }
 }
 
