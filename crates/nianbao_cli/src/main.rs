@@ -129,6 +129,8 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
         .jobs
         .unwrap_or_else(ordered::default_threads)
         .min(args::MAX_JOBS);
+    // A failure writing one input's JSON pieces (see below), reported as `out`'s would be.
+    let direct_error: std::sync::Mutex<Option<std::io::Error>> = std::sync::Mutex::new(None);
     let check_file = |i: usize| -> Result<(Line, bool, Option<String>), String> {
         let input = &files[i];
         documents::with_source(input, |source, note| {
@@ -145,6 +147,29 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
                             .is_none())
             });
             let printed = match options.format {
+                // One input: its JSON goes to standard output in pieces as it is written, never
+                // whole in memory (a long table's JSON is four times its text: issue 14). Nothing
+                // is printed before it, and the line's last piece follows through `out`.
+                OutputFormat::Json if files.len() == 1 => {
+                    let mut direct = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+                    let mut failed: Option<std::io::Error> = None;
+                    let last = nianbao_core::to_json_accepted_pieces(
+                        &checked,
+                        text,
+                        nianbao_core::PositionEncoding::Utf8,
+                        &accepted,
+                        &mut |piece: &str| {
+                            if failed.is_none() {
+                                failed = direct.write_all(piece.as_bytes()).err();
+                            }
+                        },
+                    );
+                    drop(checked);
+                    if let Some(error) = failed.or_else(|| direct.flush().err()) {
+                        *direct_error.lock().unwrap() = Some(error);
+                    }
+                    Line::json(last, &json_name(input))
+                }
                 OutputFormat::Json => {
                     let json = nianbao_core::to_json_accepted(
                         &checked,
@@ -207,6 +232,13 @@ fn run_check(options: &args::CheckOptions) -> ExitCode {
             }
         }
     });
+    if let Some(error) = direct_error.into_inner().unwrap_or(None) {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            pipe_closed = true;
+        } else {
+            write_error = Some(error);
+        }
+    }
     if write_error.is_none() && !pipe_closed {
         if let Err(error) = out.flush() {
             if error.kind() == std::io::ErrorKind::BrokenPipe {

@@ -274,3 +274,33 @@ fn accepted_findings_are_marked_and_do_not_fail() {
     assert!(stderr.contains("无法读取已核实标记文件"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// One input's JSON is written in pieces straight to standard output (issue 14); with a
+/// second file the same report goes through the batch path whole. Both lines must be the same
+/// bytes, for a result of many pieces and with a reviewer's mark.
+#[test]
+fn one_input_written_in_pieces_is_the_same_line_as_in_a_batch() {
+    let seed = std::fs::read_to_string(fixture("seeds/003_fda1f0f22a5f0f10.txt")).unwrap();
+    let table = &seed[seed.find("统计指标").unwrap()..];
+    let mut text = seed.clone();
+    while text.len() < 600_000 {
+        text.push_str(table);
+    }
+    let dir = temp_dir("pieces");
+    let long = dir.join("long.txt");
+    std::fs::write(&long, &text).unwrap();
+    let (_, alone, _) = run(&["check", "--format", "json", long.to_str().unwrap()]);
+    assert!(alone.len() > 1_000_000, "{} bytes", alone.len());
+    let other = fixture("seeds/000_7a90e1b32b8dd451.txt");
+    let (_, batch, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        long.to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(batch.lines().next().unwrap(), alone.trim_end_matches('\n'));
+    assert_eq!(alone.lines().count(), 1);
+    assert!(alone.ends_with(&format!(",\"file\":\"{}\"}}\n", long.display())));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -258,6 +258,24 @@ pub fn to_json_pieces(
 
 /// The writer is made once the positions are counted: a result sized at once must not be
 /// allocated beside the counting's own buffers.
+/// [`to_json_accepted`] in pieces, as [`to_json_pieces`] (the CLI writes one input's result
+/// straight to its output).
+pub fn to_json_accepted_pieces(
+    checked: &Checked,
+    source: &str,
+    encoding: PositionEncoding,
+    accepted: &Accepted,
+    sink: &mut dyn FnMut(&str),
+) -> String {
+    write_json(
+        move || JsonWriter::into_sink(sink),
+        checked,
+        source,
+        encoding,
+        accepted,
+    )
+}
+
 fn write_json<'s>(
     writer: impl FnOnce() -> JsonWriter<'s>,
     checked: &Checked,

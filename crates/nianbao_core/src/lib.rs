@@ -29,7 +29,9 @@ pub mod text;
 pub mod vocab;
 
 pub use codes::Code;
-pub use contract::{to_json, to_json_accepted, to_json_pieces, PositionEncoding};
+pub use contract::{
+    to_json, to_json_accepted, to_json_accepted_pieces, to_json_pieces, PositionEncoding,
+};
 pub use decimal::Decimal;
 pub use diagnostic::{Diagnostic, Severity};
 pub use fingerprint::{fingerprint, Accepted};
