@@ -505,7 +505,7 @@ fn old_label_words(label: &str) -> String {
 
 /// Pre-2019 row labels by the words prose names them with, sorted, the last row winning for
 /// words printed twice: a long table must not cost a comparison per row for every number of
-/// the prose. The words share one buffer and a row is 16 bytes and its path (a table repeated
+/// the prose. The words share one buffer and a row is two offsets and its path (a table repeated
 /// by the thousand has tens of thousands of rows). No hash map: the wasm has no SipHash.
 struct OldLabels<'r> {
     words: String,
