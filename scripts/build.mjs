@@ -52,6 +52,45 @@ function cargoWasm(crate, optLevel, rustflags, smallStd = false) {
  * cargo → wasm-tools strip → wasm-bindgen → wasm-opt, for one wasm-bindgen crate: writes `out`
  * (shipped) and `named` (the same optimization keeping names, for SIZE.md).
  */
+/**
+ * The page's callers always pass bytes as `{ module }` / `{ module_or_path }` (engine.ts,
+ * docs-engine.ts): the glue's branches for wasm-bindgen's older calling form, and for a path or
+ * URL to fetch, are dead weight in the page (two copies, one per module), and the page then
+ * carries no `fetch` from the glue at all. Fails loudly when a new wasm-bindgen prints them
+ * differently.
+ */
+function dropUnusedInitForms(glue, outName) {
+  const oldForm = (name, what) => `    if (${name} !== undefined) {
+        if (Object.getPrototypeOf(${name}) === Object.prototype) {
+            ({${name}} = ${name})
+        } else {
+            console.warn('using deprecated parameters for ${what}; pass a single object instead')
+        }
+    }
+`;
+  const fetchForm = `
+    if (module_or_path === undefined) {
+        module_or_path = new URL('${outName}_bg.wasm', import.meta.url);
+    }
+    const imports = __wbg_get_imports();
+
+    if (typeof module_or_path === 'string' || (typeof Request === 'function' && module_or_path instanceof Request) || (typeof URL === 'function' && module_or_path instanceof URL)) {
+        module_or_path = fetch(module_or_path);
+    }
+`;
+  const cuts = [
+    [oldForm('module', '\`initSync()\`'), '    ({ module } = module);\n'],
+    [oldForm('module_or_path', 'the initialization function') + fetchForm,
+      '    ({ module_or_path } = module_or_path);\n    const imports = __wbg_get_imports();\n'],
+  ];
+  let code = readFileSync(glue, 'utf8');
+  for (const [from, to] of cuts) {
+    if (!code.includes(from)) throw new Error(`${glue}: the glue's init is not printed as the build expects`);
+    code = code.replace(from, () => to);
+  }
+  writeFileSync(glue, code);
+}
+
 function buildBindgenWasm({ crate, cargoWasm: built, stripped, glueDir, outName, out, named, linkArgs = '' }) {
   step(`wasm ${crate}: cargo build (size profile, no reference-types/multivalue for old Chromium kernels)`);
   // Panic locations keep file paths in the module; the crates' own need not be spelled out.
@@ -62,6 +101,7 @@ function buildBindgenWasm({ crate, cargoWasm: built, stripped, glueDir, outName,
   run('wasm-tools', ['strip', '-d', 'target_features', built, '-o', stripped]);
   step(`wasm ${crate}: wasm-bindgen --target web`);
   run('wasm-bindgen', ['--target', 'web', '--out-dir', glueDir, '--out-name', outName, stripped]);
+  dropUnusedInitForms(join(glueDir, `${outName}.js`), outName);
   step(`wasm ${crate}: wasm-opt -Oz (npm binaryen), limited to the Chromium 75 feature set`);
   mkdirSync(paths.dist, { recursive: true });
   // --converge repeats -Oz until the module stops shrinking (about 1 KB compressed). The memory is

@@ -81,7 +81,7 @@ fn parse_scanned(text: &str, scan: Scan) -> Parsed {
                 ctx.scan = Scan::default();
                 ctx.chunks = Vec::new();
             }
-            let mut cells = old::cells(&mut ctx, rows);
+            let mut cells = old::cells(&mut ctx, rows, pct_cells.len());
             cells.extend(typed(pct_cells));
             pct_captions = captions;
             cells

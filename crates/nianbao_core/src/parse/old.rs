@@ -108,6 +108,10 @@ pub fn read(ctx: &mut Ctx) -> Option<Read> {
         .unwrap_or(anchor);
 
     let has_unit_column = crate::parse::rows::find(canon, "单位", anchor, window_end).is_some();
+    // The label characters were wanted to find the header; the rows and the breakdown tables
+    // are read from the tokens. Given back now: 4 bytes a character of every label, which is
+    // most of a table repeated by the thousand.
+    ctx.scan.canon = Vec::new();
     let rows = read_rows(ctx, header_end, columns, has_unit_column);
     Some(Read { rows, columns })
 }
@@ -124,10 +128,15 @@ impl Read {
     }
 }
 
-/// The cells of the rows [`read`] found (none without a table).
-pub fn cells(ctx: &mut Ctx, read: Option<Read>) -> Vec<(CellId<'static>, Option<Cell>)> {
+/// The cells of the rows [`read`] found (none without a table), with room for `more` cells
+/// after them (the breakdown tables'), so adding those does not copy a long table's.
+pub fn cells(
+    ctx: &mut Ctx,
+    read: Option<Read>,
+    more: usize,
+) -> Vec<(CellId<'static>, Option<Cell>)> {
     match read {
-        Some(Read { rows, columns }) => build_cells(ctx, rows, columns),
+        Some(Read { rows, columns }) => build_cells(ctx, rows, columns, more),
         None => Vec::new(),
     }
 }
@@ -385,7 +394,12 @@ fn marker_of(label: &str) -> (bool, Marker, &str) {
 /// Assigns parents, settles glued rows and writes the `old.<n>` cells. A long table has tens
 /// of thousands of rows: each row's label moves into its `OldRowInfo` and its cells into the
 /// result, nothing is copied (issue 14's memory bound).
-fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static>, Option<Cell>)> {
+fn build_cells(
+    ctx: &mut Ctx,
+    rows: Rows,
+    columns: usize,
+    more: usize,
+) -> Vec<(CellId<'static>, Option<Cell>)> {
     let Rows {
         mut rows,
         mut table,
@@ -479,7 +493,7 @@ fn build_cells(ctx: &mut Ctx, rows: Rows, columns: usize) -> Vec<(CellId<'static
     drop(rows);
     drop(cell_rows);
 
-    let mut out = Vec::with_capacity(labels.len() * columns);
+    let mut out = Vec::with_capacity(labels.len() * columns + more);
     // Rows whose glued digits were split: one finding for the table says so.
     let mut split_notes: Vec<String> = Vec::new();
     let mut split_cells: Vec<String> = Vec::new();

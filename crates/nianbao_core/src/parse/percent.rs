@@ -18,12 +18,12 @@ use crate::text::scan::{Token, TokenKind, Unit};
 
 use super::Ctx;
 
-/// The tokens of one line.
-fn lines(tokens: &[Token]) -> Vec<&[Token]> {
+/// The tokens of each line that has any but blanks. An iterator, not a vector: asked of every
+/// line of the report, and a table repeated by the thousand has a hundred thousand lines.
+fn lines(tokens: &[Token]) -> impl Iterator<Item = &[Token]> {
     tokens
         .split(|t| t.kind() == TokenKind::LineEnd)
         .filter(|l| l.iter().any(|t| t.kind() != TokenKind::Blank))
-        .collect()
 }
 
 fn label_of(ctx: &Ctx, token: &Token) -> String {
@@ -93,13 +93,20 @@ pub fn read(ctx: &mut Ctx) -> (Cells, Vec<Option<String>>) {
 
 /// Tables printed a row a line; also the lines of their "数量" rows.
 fn read_lines(ctx: &Ctx) -> (Cells, Vec<Option<String>>, Vec<u32>) {
-    let lines = lines(&ctx.scan.tokens);
     let mut out = Vec::new();
     let mut captions = Vec::new();
     let mut used = Vec::new();
     let mut table = 0;
-    for i in 1..lines.len().saturating_sub(1) {
-        let (header, counts, percents) = (lines[i - 1], lines[i], lines[i + 1]);
+    // Five lines at a time, the middle one read as a "数量" row: before it the header and a
+    // caption, after it the percentages and a caption. Two `None`s after the last line let
+    // every line be the middle one.
+    let mut window: [Option<&[Token]>; 5] = [None; 5];
+    for line in lines(&ctx.scan.tokens).map(Some).chain([None, None]) {
+        window.rotate_left(1);
+        window[4] = line;
+        let [before, Some(header), Some(counts), Some(percents), after] = window else {
+            continue;
+        };
         if !is_label(ctx, counts, "数量") || !is_label(ctx, percents, "百分比") {
             continue;
         }
@@ -114,8 +121,8 @@ fn read_lines(ctx: &Ctx) -> (Cells, Vec<Option<String>>, Vec<u32>) {
         }
         table += 1;
         used.push(ctx.scan.line_of_token(&counts[0]));
-        let after = lines.get(i + 2).and_then(|l| caption(ctx, l));
-        let before = i.checked_sub(2).and_then(|b| caption(ctx, lines[b]));
+        let after = after.and_then(|l| caption(ctx, l));
+        let before = before.and_then(|l| caption(ctx, l));
         captions.push(after.or(before));
         for (k, ((category, count), percent)) in categories
             .iter()

@@ -198,9 +198,24 @@ pub fn old_rows(report: &Report) -> Vec<&str> {
 }
 
 fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
-    // Year and cumulative cells of each row, in one pass, with each row's number.
-    let mut rows: Vec<(Term<'a>, Option<Term<'a>>)> = Vec::new();
-    let mut numbers: Vec<u32> = Vec::new();
+    // Year and cumulative cells of each row, in one pass, with each row's number. Sized by a
+    // count first: a doubling vector holds its old and new buffer at once, and a table
+    // repeated by the thousand has tens of thousands of rows.
+    let count = report
+        .cells
+        .entries()
+        .filter(|(id, _, _)| {
+            matches!(
+                id,
+                CellId::Old {
+                    cumulative: false,
+                    ..
+                }
+            )
+        })
+        .count();
+    let mut rows: Vec<(Term<'a>, Option<Term<'a>>)> = Vec::with_capacity(count);
+    let mut numbers: Vec<u32> = Vec::with_capacity(count);
     for (id, path, cell) in report.cells.entries() {
         let CellId::Old { row, cumulative } = id else {
             continue;
@@ -290,7 +305,10 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
             rows[r].0.clone()
         }
     };
-    for relation in old_relations(&parents, &exhaustive, columns) {
+    let relations = old_relations(&parents, &exhaustive, columns);
+    // Room made once, as for `rows` above.
+    out.reserve_exact(relations.len());
+    for relation in relations {
         let column = relation.lhs.first().map_or(0, |r| r.1);
         let parts = relation.id != RelationId::OldCumulative;
         out.push(Instance {
