@@ -64,3 +64,12 @@ else
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium
 fi
+
+say "qpdf (makes the 300-page PDF that a browser test reads)"
+if command -v qpdf >/dev/null; then
+  echo "present: $(qpdf --version | head -1)"
+else
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  { $SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y qpdf; } \
+    || echo "qpdf could not be installed: the 300-page PDF test is skipped with a message"
+fi
