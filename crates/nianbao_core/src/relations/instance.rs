@@ -179,20 +179,23 @@ fn national<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
     }
 }
 
+/// Whether a cell is a pre-2019 row's own (its year's) cell: `old.<n>`, not `.cumulative`.
+fn is_old_row(id: &CellId) -> bool {
+    matches!(
+        id,
+        CellId::Old {
+            cumulative: false,
+            ..
+        }
+    )
+}
+
 /// The rows of a pre-2019 table in document order (`old.<n>` paths without `.cumulative`).
 pub fn old_rows(report: &Report) -> Vec<&str> {
     report
         .cells
         .entries()
-        .filter(|(id, _, _)| {
-            matches!(
-                id,
-                CellId::Old {
-                    cumulative: false,
-                    ..
-                }
-            )
-        })
+        .filter(|(id, _, _)| is_old_row(id))
         .map(|(_, p, _)| p)
         .collect()
 }
@@ -204,15 +207,7 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
     let count = report
         .cells
         .entries()
-        .filter(|(id, _, _)| {
-            matches!(
-                id,
-                CellId::Old {
-                    cumulative: false,
-                    ..
-                }
-            )
-        })
+        .filter(|(id, _, _)| is_old_row(id))
         .count();
     let mut rows: Vec<(Term<'a>, Option<Term<'a>>)> = Vec::with_capacity(count);
     let mut numbers: Vec<u32> = Vec::with_capacity(count);
