@@ -289,6 +289,9 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
             }
         }
     }
+    // What binding the relations below needs is the rows and `incomplete`: the lookups go
+    // first (a long table's are megabytes, and the instances come on top of them).
+    drop((infos, row_of, numbers));
     let may_be_part_of = |p: usize| incomplete.get(p).copied().unwrap_or(false);
     let term = |&(r, c): &(usize, usize)| -> Term<'a> {
         if c == 1 {
@@ -301,6 +304,7 @@ fn old<'a>(report: &'a Report, out: &mut Vec<Instance<'a>>) {
         }
     };
     let relations = old_relations(&parents, &exhaustive, columns);
+    drop((parents, exhaustive));
     // Room made once, as for `rows` above.
     out.reserve_exact(relations.len());
     for relation in relations {
