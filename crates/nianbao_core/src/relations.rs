@@ -141,7 +141,6 @@ pub fn old_relations(
     exhaustive: &[bool],
     columns: usize,
 ) -> Vec<Relation> {
-    let mut out = Vec::new();
     // Parts of each row in one pass (a scan per parent is quadratic in a long table).
     let mut parts_of: Vec<Vec<usize>> = vec![Vec::new(); exhaustive.len()];
     for (r, parent) in parents.iter().enumerate() {
@@ -149,6 +148,11 @@ pub fn old_relations(
             parts.push(r);
         }
     }
+    // Sized once: a table repeated by the thousand has tens of thousands of relations, and a
+    // doubling vector holds its old and new buffer at once.
+    let with_parts = parts_of.iter().filter(|p| !p.is_empty()).count();
+    let cumulative = if columns == 2 { parents.len() } else { 0 };
+    let mut out = Vec::with_capacity(with_parts * columns + cumulative);
     for (p, &complete) in exhaustive.iter().enumerate() {
         let parts = &parts_of[p];
         if parts.is_empty() {
